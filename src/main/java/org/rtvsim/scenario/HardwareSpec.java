@@ -1,0 +1,52 @@
+package org.rtvsim.scenario;
+
+import java.util.Map;
+import org.rtvsim.engine.DistSpec;
+
+/**
+ * {@code hardware:} — the physical machine.
+ *
+ * @param cpus          physical CPUs (hardware threads)
+ * @param freqHz        nominal core frequency in Hz
+ * @param llc           last-level cache (used by the cache model; may be null until then)
+ * @param cat           Intel CAT classes, null when off
+ * @param dramLatencyNs DRAM load-to-use latency
+ * @param smi           SMI source, null when the machine has none
+ * @param cstates       idle states and the deepest allowed
+ * @param clocksource   the clocksource read on the latency path
+ * @param clockReadNs   optional override of the clock read cost (null: the clocksource's default)
+ */
+public record HardwareSpec(
+        int cpus,
+        boolean smt,
+        long freqHz,
+        LlcSpec llc,
+        CatSpec cat,
+        long dramLatencyNs,
+        SmiSpec smi,
+        CStatesSpec cstates,
+        Clocksource clocksource,
+        DistSpec clockReadNs) {
+
+    public record LlcSpec(long sizeBytes, int ways) {
+    }
+
+    /** CAT classes of service: name → ways (a way list like "0-5") and the CPUs in the class. */
+    public record CatSpec(Map<String, CatClassSpec> classes) {
+    }
+
+    public record CatClassSpec(String ways, String cpus) {
+    }
+
+    /** A machine-wide SMI source: time between SMIs and SMI duration (ns). */
+    public record SmiSpec(DistSpec intervalNs, DistSpec durationNs) {
+    }
+
+    /**
+     * Idle states in order from shallow to deep: name → exit latency (ns) and target residency (ns),
+     * and the deepest state allowed ({@code max_cstate}, like {@code intel_idle.max_cstate}).
+     */
+    public record CStatesSpec(Map<String, Long> exitLatencyNs, Map<String, Long> targetResidencyNs,
+                              String maxCstate) {
+    }
+}

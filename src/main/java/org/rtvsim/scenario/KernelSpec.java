@@ -1,0 +1,73 @@
+package org.rtvsim.scenario;
+
+import org.rtvsim.engine.CpuSet;
+import org.rtvsim.engine.DistSpec;
+
+/**
+ * A kernel's configuration ({@code host.kernel:} or {@code vms[i].kernel:}). One {@code Kernel} class
+ * reads it; PREEMPT vs PREEMPT_RT is this record's {@link #preempt} value, not a class hierarchy.
+ *
+ * @param preempt           preemption model
+ * @param hz                tick frequency (CONFIG_HZ)
+ * @param isolcpus          CPUs removed from the default affinity of tasks without explicit CPUs
+ * @param nohzFull          CPUs whose tick stops while they run at most one task
+ * @param rcuNocbs          CPUs whose RCU callbacks are offloaded (effect with the housekeeping model)
+ * @param irqaffinity       default CPUs for device interrupts (empty = all CPUs)
+ * @param rtThrottling      RT bandwidth limit, null for {@code "off"}
+ * @param overheads         {@code none} removes all kernel costs (for textbook task sets)
+ * @param costs             the kernel path costs (durations in ns)
+ * @param condReschedGapNs  under {@code voluntary}: longest kernel run between two might_resched points
+ * @param rrTimesliceNs     SCHED_RR timeslice (sched_rr_timeslice_ms)
+ * @param fairSliceNs       SCHED_OTHER slice of the fair-share approximation
+ * @param irqThreadPriority SCHED_FIFO priority of threaded IRQ handlers on {@code rt}
+ * @param rtKvm             the RT KVM switches (virtualization issue); may be null
+ */
+public record KernelSpec(
+        PreemptModel preempt,
+        int hz,
+        CpuSet isolcpus,
+        CpuSet nohzFull,
+        CpuSet rcuNocbs,
+        CpuSet irqaffinity,
+        RtThrottlingSpec rtThrottling,
+        Overheads overheads,
+        KernelCostsSpec costs,
+        long condReschedGapNs,
+        long rrTimesliceNs,
+        long fairSliceNs,
+        int irqThreadPriority,
+        RtKvmSpec rtKvm) {
+
+    /** {@code rt_throttling: {runtime: 950ms, period: 1s}}. */
+    public record RtThrottlingSpec(long runtimeNs, long periodNs) {
+    }
+
+    /** {@code rt_kvm:} switches of the seed talk (used by the virtualization layer). */
+    public record RtKvmSpec(boolean extendedRcuQsInGuest, boolean kvmclockPeriodicSync, boolean stopTickForFifo,
+                            String timerAdvance) {
+    }
+
+    /**
+     * Costs of the kernel paths on the wake-up path and of housekeeping, as distributions in ns
+     * ({@code host.kernel.costs:}). Defaults and sources: docs/model-reference.md.
+     *
+     * @param irqEntry      hardware interrupt entry + exit (vector entry, irq_enter/irq_exit)
+     * @param timerExpiry   hrtimer_interrupt handling of one expired timer incl. try_to_wake_up
+     * @param contextSwitch __schedule + switch_to, irqs off
+     * @param returnToUser  return from clock_nanosleep to user space (cyclictest's clock read is separate)
+     * @param tick          tick handler (tick_sched_timer: update_process_times, scheduler_tick)
+     * @param ipi           reschedule / function-call IPI handler on the receiving CPU
+     * @param irqThreadStub on {@code rt}: the primary handler that only wakes the IRQ thread
+     * @param wakeup        try_to_wake_up of a task by another task (added to the waker's segment)
+     */
+    public record KernelCostsSpec(
+            DistSpec irqEntry,
+            DistSpec timerExpiry,
+            DistSpec contextSwitch,
+            DistSpec returnToUser,
+            DistSpec tick,
+            DistSpec ipi,
+            DistSpec irqThreadStub,
+            DistSpec wakeup) {
+    }
+}

@@ -1,0 +1,91 @@
+package org.rtvsim.scenario;
+
+import java.util.List;
+import org.rtvsim.engine.CpuSet;
+import org.rtvsim.engine.DistSpec;
+
+/**
+ * One entry of a {@code workload:} list: a one-key map in the scenario ({@code cyclictest:}, {@code periodic:}, …).
+ * {@code path} is the component path used for random streams and attribution labels, e.g.
+ * {@code host.workload[1].kernel_activity}.
+ */
+public sealed interface WorkloadSpec {
+
+    String path();
+
+    /**
+     * The measuring task, with cyclictest's options.
+     *
+     * @param cpus             thread i is pinned to the i-th CPU of this list (like {@code -a}); null = CPU i
+     * @param intervalNs       {@code -i}
+     * @param distanceNs       {@code -d}: thread i's interval is interval + i·distance
+     * @param latencyTargetNs  {@code --latency}/cpu_dma_latency value written, null = not written (cyclictest
+     *                         writes 0 by default)
+     */
+    record CyclictestSpec(String path, int threads, CpuSet cpus, int priority, SchedPolicy policy,
+                          long intervalNs, long distanceNs, boolean mlock, Long latencyTargetNs)
+            implements WorkloadSpec {
+    }
+
+    /** An RT task set. */
+    record PeriodicSpec(String path, List<PeriodicTaskSpec> tasks) implements WorkloadSpec {
+    }
+
+    /**
+     * One periodic task. {@code wcet} is drawn at each release; {@code deadlineNs} defaults to the period.
+     * {@code locks} are critical sections (locking issue).
+     */
+    record PeriodicTaskSpec(String name, long periodNs, DistSpec wcet, int priority, SchedPolicy policy, int cpu,
+                            long offsetNs, long deadlineNs, List<CriticalSectionSpec> locks) {
+    }
+
+    /** A critical section of a periodic task: lock name, offset into the job, length. */
+    record CriticalSectionSpec(String lock, long offsetNs, long lengthNs) {
+    }
+
+    /**
+     * SCHED_OTHER tasks looping over syscalls whose kernel paths are typed segments.
+     *
+     * @param cpus     CPUs the tasks run on (null: the kernel's housekeeping CPUs)
+     * @param tasks    tasks per CPU
+     * @param profile  named mix ({@code idle}, {@code hackbench}, {@code io}, {@code compile}); null when
+     *                 {@code segments} are given
+     * @param segments explicit syscall path, one loop iteration
+     * @param think    user time between syscalls
+     * @param sleep    blocking time after a syscall (woken by another CPU), null = never blocks
+     * @param sleepProbability probability that a syscall ends by blocking for {@code sleep}
+     */
+    record KernelActivitySpec(String path, CpuSet cpus, int tasks, String profile, List<SegmentSpec> segments,
+                              DistSpec think, DistSpec sleep, double sleepProbability) implements WorkloadSpec {
+    }
+
+    /** One segment of a syscall path; taken with {@code probability} each iteration. */
+    record SegmentSpec(SegmentKind kind, DistSpec length, double probability) {
+    }
+
+    /**
+     * A device interrupt source.
+     *
+     * @param rateHz           Poisson arrivals at this rate, or 0 when {@code intervalNs} is set
+     * @param intervalNs       periodic arrivals, or 0
+     * @param cpus             CPUs the interrupt is delivered to (round-robin); null = irqaffinity
+     * @param threadedPriority priority of its IRQ thread on {@code rt} (null: kernel default, 50)
+     */
+    record DeviceIrqSpec(String path, String name, double rateHz, long intervalNs, CpuSet cpus, DistSpec handler,
+                         DistSpec softirq, Integer threadedPriority) implements WorkloadSpec {
+    }
+
+    /** (in a guest) accesses to emulated devices that exit to qemu (virtualization issue). */
+    record EmulatedIoSpec(String path, double rateHz, CpuSet cpus, DistSpec service, boolean needsBql)
+            implements WorkloadSpec {
+    }
+
+    /** A memory-streaming neighbour (cache issue). */
+    record CacheHogSpec(String path, CpuSet cpus, double bandwidthBytesPerS, long footprintBytes, String catClass)
+            implements WorkloadSpec {
+    }
+
+    /** Tasks sharing a mutex (locking issue). */
+    record LockSharingSpec(String path, String protocol, List<PeriodicTaskSpec> tasks) implements WorkloadSpec {
+    }
+}
