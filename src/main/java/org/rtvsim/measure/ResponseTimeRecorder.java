@@ -1,0 +1,59 @@
+package org.rtvsim.measure;
+
+import java.util.List;
+import java.util.Objects;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Records the response times of one periodic task's jobs in nanoseconds (release to completion)
+ * and its deadline misses, in constant memory (min/max/sum and an HdrHistogram with 3 significant
+ * digits for percentiles).
+ *
+ * <p>The simulator calls {@link #record} when a job completes. Not thread-safe.
+ */
+public final class ResponseTimeRecorder {
+    private final String task;
+    private final int cpu;
+    private final int priority;
+    private final long periodNs;
+    private final long deadlineNs;
+    private final Histogram hdr = new Histogram(3);
+    private long jobs;
+    private long minNs;
+    private long maxNs;
+    private long sumNs;
+    private long deadlineMisses;
+
+    public ResponseTimeRecorder(String task, int cpu, int priority, long periodNs, long deadlineNs) {
+        this.task = Objects.requireNonNull(task, "task");
+        this.cpu = cpu;
+        this.priority = priority;
+        this.periodNs = periodNs;
+        this.deadlineNs = deadlineNs;
+    }
+
+    /** Records one completed job's response time and whether it missed its deadline. */
+    public void record(long responseNs, boolean deadlineMissed) {
+        if (responseNs < 0) {
+            throw new IllegalArgumentException(task + ": negative response time " + responseNs + " ns");
+        }
+        if (jobs == 0 || responseNs < minNs) {
+            minNs = responseNs;
+        }
+        if (jobs == 0 || responseNs > maxNs) {
+            maxNs = responseNs;
+        }
+        jobs++;
+        sumNs += responseNs;
+        if (deadlineMissed) {
+            deadlineMisses++;
+        }
+        hdr.recordValue(responseNs);
+    }
+
+    /** The immutable result with the given percentiles (in percent, e.g. 99.9). */
+    public TaskResult result(List<Double> percentiles) {
+        return new TaskResult(task, cpu, priority, periodNs, deadlineNs, jobs, minNs, maxNs, sumNs, deadlineMisses,
+                Percentiles.of(hdr, percentiles, minNs, maxNs));
+    }
+}

@@ -1,0 +1,153 @@
+package org.rtvsim.report;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.rtvsim.measure.Attribution;
+import org.rtvsim.measure.Percentile;
+import org.rtvsim.measure.Percentiles;
+import org.rtvsim.measure.RunResult;
+import org.rtvsim.measure.SloResult;
+import org.rtvsim.measure.TailAttribution;
+import org.rtvsim.measure.TaskResult;
+import org.rtvsim.measure.ThreadResult;
+
+/**
+ * Writes the human summary that follows the cyclictest block: per thread exact min/avg/max and
+ * percentiles in microseconds (2 decimals, from nanoseconds, not truncated), the attribution of the
+ * maximum sample and of the tail, the periodic-task table, the SLO verdict and notes.
+ *
+ * <p>Deterministic: no wall-clock data unless {@code stats} is asked for. Attribution percentages
+ * are rounded to tenths with the largest-remainder rule so each table sums to 100.0 %.
+ */
+public final class SummaryText {
+    private SummaryText() {
+    }
+
+    /** Writes the summary without simulator performance data. */
+    public static void write(RunResult r, Appendable out) throws IOException {
+        write(r, out, false);
+    }
+
+    /** Writes the summary; {@code stats} adds the event count and wall time (not deterministic). */
+    public static void write(RunResult r, Appendable out, boolean stats) throws IOException {
+        out.append("# rtvsim: scenario ").append(r.scenario());
+        if (r.source() != null) {
+            out.append(" (").append(r.source()).append(')');
+        }
+        out.append(", seed ").append(Long.toString(r.seed()))
+                .append(", duration ").append(Format.us(r.durationNs())).append(" us")
+                .append(", warmup ").append(Format.us(r.warmupNs())).append(" us")
+                .append(", SMIs ").append(Long.toString(r.smiCount())).append('\n');
+        for (ThreadResult t : r.threads()) {
+            thread(t, out);
+        }
+        if (!r.tasks().isEmpty()) {
+            tasks(r.tasks(), out);
+        }
+        SloResult slo = r.slo();
+        if (slo != null) {
+            out.append("\nSLO ").append(Format.percentileName(slo.percentile())).append(" < ")
+                    .append(Format.us(slo.limitNs())).append(" us: ").append(slo.met() ? "met" : "MISSED")
+                    .append(" (").append(Format.percentileName(slo.percentile())).append(" = ")
+                    .append(Format.us(slo.valueNs())).append(" us)\n");
+        }
+        for (String note : r.notes()) {
+            out.append("Note: ").append(note).append('\n');
+        }
+        if (stats) {
+            out.append("Stats: ").append(Long.toString(r.events())).append(" events, ")
+                    .append(Format.us(r.wallNanos() / 1000)).append(" ms wall\n");
+        }
+    }
+
+    private static void thread(ThreadResult t, Appendable out) throws IOException {
+        out.append("\nThread ").append(Integer.toString(t.index())).append(" ").append(t.thread())
+                .append(" (cpu ").append(Integer.toString(t.cpu()))
+                .append(", prio ").append(Integer.toString(t.priority()))
+                .append(", interval ").append(Format.us(t.intervalNs())).append(" us): ")
+                .append(samples(t.samples())).append(", ")
+                .append(Long.toString(t.overflows())).append(" overflows\n");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"min", Format.us(t.minNs()), ""});
+        rows.add(new String[] {"avg", Format.us(t.sumNs(), t.samples()), ""});
+        rows.add(new String[] {"max", Format.us(t.maxNs()), ""});
+        for (Percentile p : t.percentiles()) {
+            String flag = p.supported() ? "" : "(only " + samples(Percentiles.samplesAbove(t.samples(), p.p()))
+                    + " above; not supported)";
+            rows.add(new String[] {Format.percentileName(p.p()), Format.us(p.valueNs()), flag});
+        }
+        table(out, "  ", rows, new boolean[] {false, true, false}, " us");
+        Attribution max = t.maxSample();
+        if (max != null) {
+            out.append("  Attribution of the max sample (").append(Format.us(max.totalNs())).append(" us):\n");
+            components(out, max.components(), max.totalNs());
+        }
+        TailAttribution tail = t.tail();
+        if (tail != null) {
+            out.append("  Attribution of samples \u2265 ").append(Format.percentileName(tail.percentile()))
+                    .append(" (").append(samples(tail.samples())).append(", threshold ")
+                    .append(Format.us(tail.thresholdNs()))
+                    .append(" us = lower edge of the \u22641.6 %-wide class holding it):\n");
+            components(out, tail.components(), tail.totalNs());
+        }
+    }
+
+    private static String samples(long n) {
+        return n == 1 ? "1 sample" : n + " samples";
+    }
+
+    private static void components(Appendable out, List<Attribution.Component> cs, long totalNs) throws IOException {
+        int[] tenths = Format.tenthsOfPercent(cs);
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 0; i < cs.size(); i++) {
+            rows.add(new String[] {cs.get(i).label(), Format.us(cs.get(i).ns()) + " us", Format.tenths(tenths[i]) + " %"});
+        }
+        rows.add(new String[] {"total", Format.us(totalNs) + " us", cs.isEmpty() ? "0.0 %" : "100.0 %"});
+        table(out, "    ", rows, new boolean[] {false, true, true}, "");
+    }
+
+    private static void tasks(List<TaskResult> tasks, Appendable out) throws IOException {
+        out.append("\nPeriodic tasks (response times in us):\n");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"task", "cpu", "prio", "jobs", "min", "avg", "max", "deadline misses"});
+        for (TaskResult t : tasks) {
+            rows.add(new String[] {t.task(), Integer.toString(t.cpu()), Integer.toString(t.priority()),
+                Long.toString(t.jobs()), Format.us(t.minNs()), Format.us(t.sumNs(), t.jobs()), Format.us(t.maxNs()),
+                Long.toString(t.deadlineMisses())});
+        }
+        table(out, "  ", rows, new boolean[] {false, true, true, true, true, true, true, true}, "");
+    }
+
+    /**
+     * Writes rows as columns padded to their widest cell (right-aligned where {@code right[c]}),
+     * separated by two spaces; {@code suffix} follows column 1 of non-empty rows; trailing blanks trimmed.
+     */
+    private static void table(Appendable out, String indent, List<String[]> rows, boolean[] right, String suffix)
+            throws IOException {
+        int[] width = new int[right.length];
+        for (String[] row : rows) {
+            for (int c = 0; c < row.length; c++) {
+                width[c] = Math.max(width[c], row[c].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder(indent);
+            for (int c = 0; c < row.length; c++) {
+                if (c > 0) {
+                    line.append("  ");
+                }
+                String pad = " ".repeat(width[c] - row[c].length());
+                line.append(right[c] ? pad + row[c] : row[c] + pad);
+                if (c == 1) {
+                    line.append(suffix);
+                }
+            }
+            int end = line.length();
+            while (end > 0 && line.charAt(end - 1) == ' ') {
+                end--;
+            }
+            out.append(line, 0, end).append('\n');
+        }
+    }
+}
