@@ -1,0 +1,60 @@
+package org.rtvsim.engine;
+
+import umontreal.ssj.simevents.Event;
+
+/**
+ * An SSJ event bound to one {@link Simulation}, scheduled at absolute nanosecond times with an
+ * explicit {@link Phase}. Model components keep one instance per recurring occurrence and reschedule
+ * it, so the hot path allocates nothing.
+ */
+public abstract class SimEvent extends Event {
+    private final Simulation simulation;
+
+    protected SimEvent(Simulation simulation, Phase phase) {
+        super(simulation.simulator());
+        this.simulation = simulation;
+        setPriority(phase.priority());
+    }
+
+    /** Schedules (or moves) this event to absolute time {@code atNs} (not before now). */
+    public final void scheduleAt(long atNs) {
+        if (isScheduled()) {
+            cancel();
+        }
+        long now = simulation.now();
+        schedule(Math.max(0, atNs - now));
+    }
+
+    public final boolean isScheduled() {
+        return scheduledFlag;
+    }
+
+    private boolean scheduledFlag;
+
+    @Override
+    public void schedule(double delay) {
+        super.schedule(delay);
+        scheduledFlag = true;
+    }
+
+    @Override
+    public boolean cancel() {
+        boolean was = scheduledFlag && super.cancel();
+        scheduledFlag = false;
+        return was;
+    }
+
+    @Override
+    public final void actions() {
+        scheduledFlag = false;
+        fire();
+    }
+
+    /** What happens at this event's time. */
+    protected abstract void fire();
+
+    /** Absolute time of the scheduled occurrence in ns. */
+    public final long atNs() {
+        return (long) time();
+    }
+}

@@ -1,0 +1,57 @@
+package org.rtvsim.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.rtvsim.engine.Simulation;
+import org.rtvsim.hw.Machine;
+import org.rtvsim.kernel.Kernel;
+import org.rtvsim.measure.LatencyRecorder;
+import org.rtvsim.measure.ResponseTimeRecorder;
+
+/**
+ * One built model, ready to run: the simulation, the machine, the host kernel, the start actions of
+ * its workloads, and the recorders they feed. Built by {@link ModelBuilder}; run by {@link SingleRun}.
+ */
+public final class Model {
+    final Simulation sim;
+    final Machine machine;
+    final Kernel host;
+    final List<Runnable> starters = new ArrayList<>();
+    final List<LatencyRecorder> latency = new ArrayList<>();
+    final List<ResponseTimeRecorder> responses = new ArrayList<>();
+
+    Model(Simulation sim, Machine machine, Kernel host) {
+        this.sim = sim;
+        this.machine = machine;
+        this.host = host;
+    }
+
+    public Simulation sim() {
+        return sim;
+    }
+
+    public Kernel host() {
+        return host;
+    }
+
+    public Machine machine() {
+        return machine;
+    }
+
+    public List<LatencyRecorder> latencyRecorders() {
+        return latency;
+    }
+
+    public List<ResponseTimeRecorder> responseRecorders() {
+        return responses;
+    }
+
+    /** Arms every source: hardware stalls, the tick, and the workloads, in scenario order. */
+    public void start() {
+        machine.start();
+        host.start();
+        for (Runnable r : starters) {
+            r.run();
+        }
+    }
+}

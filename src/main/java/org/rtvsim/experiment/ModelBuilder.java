@@ -1,0 +1,143 @@
+package org.rtvsim.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.rtvsim.engine.DistSpec;
+import org.rtvsim.engine.Samplers;
+import org.rtvsim.engine.Simulation;
+import org.rtvsim.engine.StreamRegistry;
+import org.rtvsim.hw.CStates;
+import org.rtvsim.hw.ClockRead;
+import org.rtvsim.hw.Machine;
+import org.rtvsim.hw.SmiSource;
+import org.rtvsim.hw.Supply;
+import org.rtvsim.kernel.Kernel;
+import org.rtvsim.measure.BlameRegistry;
+import org.rtvsim.scenario.Clocksource;
+import org.rtvsim.scenario.HardwareSpec;
+import org.rtvsim.scenario.ScenarioException;
+import org.rtvsim.scenario.ScenarioSpec;
+import org.rtvsim.scenario.WorkloadSpec;
+import org.rtvsim.workload.Cyclictest;
+import org.rtvsim.workload.DeviceIrqSource;
+import org.rtvsim.workload.KernelActivity;
+import org.rtvsim.workload.PeriodicTasks;
+
+/**
+ * Builds runtime model objects from validated spec records: the third loading step
+ * (YAML → merged tree → spec records → model). Parts of the scenario format whose model belongs
+ * to a later milestone are rejected here with a clear message rather than silently ignored.
+ */
+public final class ModelBuilder {
+    /** Clock read costs when not overridden: TSC 25 ns, HPET 1 µs, acpi_pm 2 µs (model-reference.md). */
+    static final Map<Clocksource, Long> CLOCK_READ_NS = Map.of(
+            Clocksource.TSC, 25L, Clocksource.HPET, 1_000L, Clocksource.ACPI_PM, 2_000L);
+
+    private ModelBuilder() {
+    }
+
+    public static Model build(ScenarioSpec spec, int replication) {
+        rejectUnmodelled(spec);
+        Simulation sim = new Simulation(new StreamRegistry(spec.seed(), replication));
+        BlameRegistry blames = new BlameRegistry();
+        HardwareSpec hw = spec.hardware();
+        CStates cstates = cstates(hw.cstates(), blames);
+        DistSpec readCost = hw.clockReadNs() != null ? hw.clockReadNs()
+                : new DistSpec.Fixed(CLOCK_READ_NS.get(hw.clocksource()));
+        ClockRead clock = new ClockRead(hw.clocksource().key(),
+                Samplers.of(readCost, sim.streams().stream("hardware.clock_read")),
+                blames.id("clock read (" + hw.clocksource().key() + ")"));
+        List<SmiSource> smis = new ArrayList<>();
+        Machine machine = new Machine(hw.cpus(), cstates, clock, smis);
+        if (hw.smi() != null) {
+            smis.add(new SmiSource(sim, machine.cpus(),
+                    Samplers.of(hw.smi().intervalNs(), sim.streams().stream("hardware.smi.interval")),
+                    Samplers.of(hw.smi().durationNs(), sim.streams().stream("hardware.smi.duration")),
+                    blames.id("SMI (firmware)")));
+        }
+        Supply[] supplies = machine.cpus();
+        Kernel host = new Kernel(sim, "host", spec.host().kernel(), supplies, cstates, blames);
+        Model m = new Model(sim, machine, host);
+        long warmupEnd = spec.warmupNs();
+        for (WorkloadSpec w : spec.host().workload()) {
+            addWorkload(m, spec, w, warmupEnd);
+        }
+        return m;
+    }
+
+    private static void addWorkload(Model m, ScenarioSpec spec, WorkloadSpec w, long warmupEnd) {
+        Kernel k = m.host;
+        var measure = spec.measure();
+        if (w instanceof WorkloadSpec.CyclictestSpec c) {
+            Cyclictest ct = new Cyclictest(k, c, m.machine.clockRead(), m.machine.cstates(), warmupEnd,
+                    measure.bucketNs(), measure.buckets(), measure.attribution());
+            m.latency.addAll(ct.recorders());
+            m.starters.add(ct::start);
+        } else if (w instanceof WorkloadSpec.PeriodicSpec p) {
+            PeriodicTasks pt = new PeriodicTasks(k, p, warmupEnd);
+            m.responses.addAll(pt.recorders());
+            m.starters.add(() -> pt.start(0));
+        } else if (w instanceof WorkloadSpec.KernelActivitySpec a) {
+            KernelActivity ka = new KernelActivity(k, a);
+            m.starters.add(ka::start);
+        } else if (w instanceof WorkloadSpec.DeviceIrqSpec d) {
+            DeviceIrqSource src = new DeviceIrqSource(k, d);
+            m.starters.add(() -> src.start(0));
+        } else {
+            throw unmodelled(spec, w.path(), "this workload kind");
+        }
+    }
+
+    private static void rejectUnmodelled(ScenarioSpec spec) {
+        if (!spec.vms().isEmpty()) {
+            throw unmodelled(spec, "vms", "virtual machines (KVM guests)");
+        }
+        if (!spec.events().isEmpty()) {
+            throw unmodelled(spec, "events", "system operations (events:)");
+        }
+        if (spec.hardware().cat() != null) {
+            throw unmodelled(spec, "hardware.cat", "cache allocation (CAT)");
+        }
+        for (WorkloadSpec w : spec.host().workload()) {
+            if (w instanceof WorkloadSpec.PeriodicSpec p) {
+                for (var t : p.tasks()) {
+                    if (!t.locks().isEmpty()) {
+                        throw unmodelled(spec, p.path() + ".tasks[" + t.name() + "].locks",
+                                "critical sections (locks)");
+                    }
+                }
+            }
+        }
+    }
+
+    private static ScenarioException unmodelled(ScenarioSpec spec, String key, String what) {
+        return new ScenarioException(spec.source(), 0, 0, key, what
+                + " load and validate, but this version of rtvsim does not simulate them yet; remove the key");
+    }
+
+    private static CStates cstates(HardwareSpec.CStatesSpec cs, BlameRegistry blames) {
+        if (cs == null || cs.exitLatencyNs().isEmpty()) {
+            return CStates.none();
+        }
+        int n = cs.exitLatencyNs().size();
+        String[] names = new String[n];
+        long[] exit = new long[n];
+        long[] res = new long[n];
+        int[] ids = new int[n];
+        int i = 0;
+        int deepest = n - 1;
+        for (var e : cs.exitLatencyNs().entrySet()) {
+            names[i] = e.getKey();
+            exit[i] = e.getValue();
+            Long r = cs.targetResidencyNs() == null ? null : cs.targetResidencyNs().get(e.getKey());
+            res[i] = r != null ? r : 3 * e.getValue();
+            ids[i] = blames.id("C-state exit (" + e.getKey() + ")");
+            if (e.getKey().equals(cs.maxCstate())) {
+                deepest = i;
+            }
+            i++;
+        }
+        return new CStates(names, exit, res, deepest, ids);
+    }
+}

@@ -1,0 +1,19 @@
+package org.rtvsim.hw;
+
+/**
+ * The hierarchical CPU supply of the design brief: a CPU executes work only while its supply is
+ * available. A physical CPU loses supply during a machine stall (an SMI); a virtual CPU has supply
+ * only while its vCPU thread runs in guest mode on a physical CPU that itself has supply. Every pause
+ * and resume of a CPU goes through this one interface.
+ */
+public interface Supply {
+
+    /** Whether work on the supplied CPU can progress now. */
+    boolean available();
+
+    /** The attribution label id of the reason supply is missing (valid while {@code !available()}). */
+    int unavailableBlame();
+
+    /** Registers the consumer told about every change (one consumer: the kernel CPU on top). */
+    void attach(SupplyListener listener);
+}

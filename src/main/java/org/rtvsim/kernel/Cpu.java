@@ -1,0 +1,610 @@
+package org.rtvsim.kernel;
+
+import org.rtvsim.engine.Phase;
+import org.rtvsim.engine.SimEvent;
+import org.rtvsim.engine.Simulation;
+import org.rtvsim.hw.CStates;
+import org.rtvsim.hw.Supply;
+import org.rtvsim.hw.SupplyListener;
+import org.rtvsim.scenario.SchedPolicy;
+import org.rtvsim.scenario.SegmentKind;
+
+/**
+ * A CPU as its kernel sees it (a physical CPU for the host, a vCPU for a guest): the stack of
+ * contexts (the current task at the bottom, softirq and hardirq frames above), the run queue, the
+ * hrtimer queue, and the execution of the top context's {@link Segment} while supply lasts.
+ *
+ * <p>Execution model: the top segment progresses only while {@link Supply#available()}; its
+ * completion is one rescheduled event. Every change — an interrupt raised, a wake-up, a segment
+ * end, supply lost or back — goes through {@link #dispatch()}, which pauses the running segment,
+ * decides what should run now (pending interrupts unless irqs are off; completion of zero-length
+ * work inline; a reschedule at a preemption point) and starts it. Nothing here allocates.
+ *
+ * <p>Time accounting for attribution: whatever occupies the CPU (the top segment's label, "idle",
+ * or the supply's reason) is charged to every open {@link AttributionWindow}, so the charges of a
+ * window add up exactly to its length.
+ */
+public final class Cpu implements SupplyListener {
+    private static final int IDLE = 0;
+    private static final int RUNNING = 1;
+    private static final int SWITCHING = 2;
+    private static final int WAKING = 3;
+    private static final int MAX_DEPTH = 4;
+
+    final Kernel kernel;
+    final int id;
+    private final Simulation sim;
+    private final Supply supply;
+    final KernelCosts costs;
+    final RunQueue rq = new RunQueue();
+    final TimerQueue timers;
+    private final CStates cstates;
+    private final PreemptionRules rules;
+    private final long condReschedGapNs;
+    private final boolean nohzFull;
+
+    private int state = IDLE;
+    private Task curr;
+    private Task switchTo;
+    private final Segment switchSeg = new Segment();
+    private final Segment wakeSeg = new Segment();
+    private long idleSinceNs;
+
+    private final IrqActivity[] frameAct = new IrqActivity[MAX_DEPTH];
+    private final Segment[] frameSeg = new Segment[MAX_DEPTH];
+    private int depth;
+
+    private boolean needResched;
+    private boolean needReschedLazy;
+    private boolean atBoundary;
+    private boolean supplied;
+
+    private Segment running;
+    private long runStartNs;
+    private final Completion completion;
+
+    private IrqLine[] pending = new IrqLine[8];
+    private int pendHead;
+    private int pendCount;
+
+    private final Softirqs softirqs = new Softirqs();
+    private final RemoteWakeups remote = new RemoteWakeups();
+    final IrqLine timerLine;
+    final IrqLine ipiLine;
+    private final SliceEnd sliceEnd;
+    private RtThrottle throttle;
+
+    private int blame;
+    private long blameSinceNs;
+    private final AttributionWindow[] windows = new AttributionWindow[8];
+    private int nwin;
+
+    private boolean inFlow;
+    private boolean redispatch;
+    private long busyNs;
+
+    Cpu(Kernel kernel, int id, Supply supply, KernelCosts costs, CStates cstates, boolean nohzFull) {
+        this.kernel = kernel;
+        this.id = id;
+        this.sim = kernel.sim;
+        this.supply = supply;
+        this.costs = costs;
+        this.cstates = cstates;
+        this.rules = kernel.rules();
+        this.condReschedGapNs = kernel.spec().condReschedGapNs();
+        this.nohzFull = nohzFull;
+        this.timers = new TimerQueue(sim, this);
+        this.completion = new Completion();
+        this.sliceEnd = new SliceEnd();
+        for (int i = 0; i < MAX_DEPTH; i++) {
+            frameSeg[i] = new Segment();
+        }
+        this.timerLine = new IrqLine("local timer", new TimerInterrupt(this));
+        this.ipiLine = new IrqLine("reschedule IPI", remote);
+        this.supplied = supply.available();
+        this.blame = kernel.blameIdle;
+        supply.attach(this);
+    }
+
+    void enableRtThrottling(long runtimeNs, long periodNs) {
+        throttle = new RtThrottle(sim, this, runtimeNs, periodNs);
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public long now() {
+        return sim.now();
+    }
+
+    public Kernel kernel() {
+        return kernel;
+    }
+
+    public KernelCosts costs() {
+        return costs;
+    }
+
+    /** Time this CPU spent executing segments (ns): a utilisation check for tests. */
+    public long busyNs() {
+        return busyNs;
+    }
+
+    /** The task currently on this CPU (switching in counts), or null when idle. */
+    public Task current() {
+        return state == SWITCHING ? switchTo : (state == RUNNING ? curr : null);
+    }
+
+    /** Number of tasks on this CPU that want to run (the current one included). */
+    int nrRunning() {
+        return rq.size() + (current() != null ? 1 : 0);
+    }
+
+    /** The label of what occupies this CPU now. */
+    public int currentBlame() {
+        return blame;
+    }
+
+    // ---------------------------------------------------------------- stimuli
+
+    /** A hardware interrupt on {@code line}: handled now, or held pending (irqs off, no supply). */
+    void raise(IrqLine line) {
+        if (line.pending) {
+            return;
+        }
+        line.pending = true;
+        if (pendCount == pending.length) {
+            IrqLine[] bigger = new IrqLine[pendCount * 2];
+            for (int i = 0; i < pendCount; i++) {
+                bigger[i] = pending[(pendHead + i) % pending.length];
+            }
+            pending = bigger;
+            pendHead = 0;
+        }
+        pending[(pendHead + pendCount++) % pending.length] = line;
+        Segment top = top();
+        if (supplied && !inFlow && top != null && top.irqsOff) {
+            return; // stays pending until the irqs-off segment ends
+        }
+        dispatch();
+    }
+
+    /** Wakes {@code t} (which lives on this CPU) from this CPU's own context: a timer or IPI handler. */
+    void wake(Task t) {
+        if (t.state == TaskState.RUNNABLE || t.state == TaskState.RUNNING) {
+            return;
+        }
+        t.state = TaskState.RUNNABLE;
+        rq.enqueue(t, false);
+        Task c = current();
+        if (c == null) {
+            needResched = true;
+        } else if (t.priority > c.priority) {
+            if (!(throttle != null && throttle.throttled() && t.priority >= 0)) {
+                needResched = true;
+            }
+        } else if (t.priority < 0 && c.priority < 0) {
+            if (rules.lazyFair()) {
+                needReschedLazy = true;
+            } else {
+                needResched = true;
+            }
+        }
+        if (needResched) {
+            dispatch();
+        }
+    }
+
+    /** Wakes {@code t} from another CPU: queued, and a reschedule IPI raised here. */
+    void wakeFromRemote(Task t) {
+        remote.add(t);
+        raise(ipiLine);
+    }
+
+    /** Queues softirq work of {@code ns}, run on irq exit (not used on PREEMPT_RT, where it is threaded). */
+    void raiseSoftirq(long ns, int softBlame) {
+        softirqs.add(ns, softBlame);
+    }
+
+    @Override
+    public void supplyLost(int lostBlame) {
+        supplied = false;
+        dispatch();
+    }
+
+    @Override
+    public void supplyRestored() {
+        supplied = true;
+        dispatch();
+    }
+
+    void apicTimerFired() {
+        long now = now();
+        HrTimer t;
+        while ((t = timers.peek()) != null && t.expiresNs <= now && t.tick && tickStopped()) {
+            timers.popExpired(now);
+            kernel.rearmTick(t);
+        }
+        t = timers.peek();
+        if (t != null && t.expiresNs <= now) {
+            raise(timerLine);
+        } else {
+            timers.program();
+        }
+    }
+
+    /** NO_HZ: the tick is not taken while this CPU idles, nor on a nohz_full CPU running one task. */
+    boolean tickStopped() {
+        if (state == IDLE && depth == 0 && pendCount == 0) {
+            return true;
+        }
+        return nohzFull && nrRunning() <= 1;
+    }
+
+    void tickFired() {
+        if (needReschedLazy) {
+            needReschedLazy = false;
+            needResched = true;
+        }
+    }
+
+    void rtThrottled() {
+        Task c = current();
+        if (c != null && c.priority >= 0) {
+            needResched = true;
+            dispatch();
+        }
+    }
+
+    void rtUnthrottled() {
+        Task c = current();
+        if (rq.highestRtPriority() > (c == null ? -1 : c.priority)) {
+            needResched = true;
+            dispatch();
+        }
+    }
+
+    // ---------------------------------------------------------------- attribution
+
+    /** Starts charging this CPU's time to {@code w} from now. */
+    public void openWindow(AttributionWindow w) {
+        charge(blame);
+        w.reset(now());
+        w.open = true;
+        windows[nwin++] = w;
+    }
+
+    /** Stops charging to {@code w}; its charges now cover exactly its open interval. */
+    public void closeWindow(AttributionWindow w) {
+        charge(blame);
+        w.open = false;
+        for (int i = 0; i < nwin; i++) {
+            if (windows[i] == w) {
+                windows[i] = windows[--nwin];
+                windows[nwin] = null;
+                return;
+            }
+        }
+    }
+
+    private void charge(int newBlame) {
+        long now = now();
+        long d = now - blameSinceNs;
+        if (d > 0 && nwin > 0) {
+            for (int i = 0; i < nwin; i++) {
+                windows[i].charge(blame, d);
+            }
+        }
+        blame = newBlame;
+        blameSinceNs = now;
+    }
+
+    // ---------------------------------------------------------------- the dispatcher
+
+    private Segment top() {
+        if (depth > 0) {
+            return frameSeg[depth - 1];
+        }
+        return switch (state) {
+            case RUNNING -> curr.seg;
+            case SWITCHING -> switchSeg;
+            case WAKING -> wakeSeg;
+            default -> null;
+        };
+    }
+
+    void dispatch() {
+        if (inFlow) {
+            redispatch = true;
+            return;
+        }
+        inFlow = true;
+        try {
+            do {
+                redispatch = false;
+                pauseRunning();
+                decide();
+            } while (redispatch);
+        } finally {
+            inFlow = false;
+        }
+    }
+
+    private void pauseRunning() {
+        if (running != null) {
+            long elapsed = now() - runStartNs;
+            running.remainingNs -= elapsed;
+            busyNs += elapsed;
+            completion.cancel();
+            running = null;
+        }
+    }
+
+    private void decide() {
+        for (int guard = 0; ; guard++) {
+            if (guard > 10_000_000) {
+                throw new IllegalStateException("cpu" + id + ": zero-time loop at " + now() + " ns");
+            }
+            if (!supplied) {
+                charge(supply.unavailableBlame());
+                return;
+            }
+            Segment top = top();
+            if (pendCount > 0 && (top == null || !top.irqsOff)) {
+                if (depth == 0 && state == IDLE) {
+                    int cs = cstates.stateFor(now() - idleSinceNs);
+                    long exitNs = cstates.exitLatencyNs(cs);
+                    if (exitNs > 0) {
+                        state = WAKING;
+                        wakeSeg.setIrq(exitNs, true, cstates.blame(cs));
+                        continue;
+                    }
+                }
+                deliverPending();
+                continue;
+            }
+            if (top != null && top.remainingNs <= 0) {
+                completeTop(top);
+                continue;
+            }
+            if (depth == 0) {
+                if (state == IDLE) {
+                    if (pick() != null) {
+                        schedule();
+                        continue;
+                    }
+                    charge(kernel.blameIdle);
+                    return;
+                }
+                if (state == RUNNING) {
+                    if (needReschedLazy && atBoundary && curr.seg.kind == SegmentKind.USER) {
+                        needResched = true;
+                    }
+                    if (needResched && (atBoundary || !curr.seg.preemptOff)) {
+                        schedule();
+                        continue;
+                    }
+                }
+                atBoundary = false;
+            }
+            startRunning(top);
+            return;
+        }
+    }
+
+    private void startRunning(Segment s) {
+        long len = s.remainingNs;
+        if (s.chunked && len > condReschedGapNs) {
+            len = condReschedGapNs;
+        }
+        running = s;
+        runStartNs = now();
+        completion.scheduleAt(runStartNs + len);
+        charge(s.blame);
+    }
+
+    private void onCompletion() {
+        Segment s = running;
+        pauseRunning();
+        if (s != null && s.remainingNs > 0 && depth == 0) {
+            atBoundary = true; // a might_resched point inside voluntary kernel code
+        }
+        dispatch();
+    }
+
+    private void deliverPending() {
+        IrqLine line = pending[pendHead];
+        pending[pendHead] = null;
+        pendHead = (pendHead + 1) % pending.length;
+        pendCount--;
+        line.pending = false;
+        pushFrame(line.handler);
+    }
+
+    private void pushFrame(IrqActivity act) {
+        if (depth == MAX_DEPTH) {
+            throw new IllegalStateException("cpu" + id + ": interrupt nesting deeper than " + MAX_DEPTH);
+        }
+        frameAct[depth] = act;
+        Segment s = frameSeg[depth];
+        depth++;
+        if (!act.start(this, s)) {
+            popFrame();
+        }
+    }
+
+    private void popFrame() {
+        depth--;
+        boolean wasSoftirq = frameAct[depth].softirq();
+        frameAct[depth] = null;
+        frameSeg[depth].live = false;
+        if (!wasSoftirq && !softirqs.isEmpty() && !(depth > 0 && frameAct[depth - 1].softirq())) {
+            pushFrame(softirqs);
+        }
+        if (depth == 0 && state == IDLE) {
+            idleSinceNs = now();
+        }
+    }
+
+    private void completeTop(Segment top) {
+        top.live = false;
+        if (depth > 0) {
+            int d = depth - 1;
+            if (!frameAct[d].next(this, frameSeg[d])) {
+                popFrame();
+            }
+            return;
+        }
+        switch (state) {
+            case SWITCHING -> finishSwitch();
+            case WAKING -> {
+                state = IDLE;
+                idleSinceNs = now();
+            }
+            case RUNNING -> {
+                Task t = curr;
+                t.step();
+                afterStep(t);
+            }
+            default -> throw new IllegalStateException("cpu" + id + ": completion while idle");
+        }
+    }
+
+    private void afterStep(Task t) {
+        if (t.state != TaskState.RUNNING) {
+            schedule();
+            return;
+        }
+        if (!t.seg.live) {
+            throw new IllegalStateException(t + " was given no work by its behaviour");
+        }
+        atBoundary = rules.boundaryIsPoint(t.seg.kind);
+    }
+
+    private Task pick() {
+        Task rt = (throttle != null && throttle.throttled()) ? null : rq.peekRt();
+        return rt != null ? rt : rq.peekOther();
+    }
+
+    private void schedule() {
+        needResched = false;
+        needReschedLazy = false;
+        atBoundary = false;
+        Task prev = state == RUNNING ? curr : null;
+        if (prev != null) {
+            stopAccounting(prev);
+            if (prev.state == TaskState.RUNNING) {
+                prev.state = TaskState.RUNNABLE;
+                boolean head = prev.priority >= 0 && !prev.requeueTail;
+                prev.requeueTail = false;
+                rq.enqueue(prev, head);
+            }
+        }
+        Task next = pick();
+        if (next == null) {
+            curr = null;
+            state = IDLE;
+            idleSinceNs = now();
+            return;
+        }
+        rq.remove(next);
+        next.state = TaskState.RUNNING;
+        if (next == prev) {
+            curr = next;
+            startAccounting(next);
+            return;
+        }
+        curr = null;
+        switchTo = next;
+        state = SWITCHING;
+        switchSeg.setIrq(costs.contextSwitch().sampleNs(), true, kernel.blameSwitch);
+    }
+
+    private void finishSwitch() {
+        Task t = switchTo;
+        switchTo = null;
+        curr = t;
+        state = RUNNING;
+        startAccounting(t);
+        if (t.seg.live) {
+            atBoundary = true;
+        } else {
+            t.step();
+            afterStep(t);
+        }
+    }
+
+    // ---------------------------------------------------------------- slices and RT bandwidth
+
+    private void startAccounting(Task t) {
+        long now = now();
+        t.runStartNs = now;
+        if (t.policy != SchedPolicy.FIFO) {
+            if (t.sliceRemainingNs <= 0) {
+                t.sliceRemainingNs = kernel.sliceFor(t);
+            }
+            sliceEnd.scheduleAt(now + t.sliceRemainingNs);
+        }
+        if (throttle != null && t.priority >= 0) {
+            throttle.rtStarted(now);
+        }
+    }
+
+    private void stopAccounting(Task t) {
+        long now = now();
+        if (t.policy != SchedPolicy.FIFO) {
+            t.sliceRemainingNs -= now - t.runStartNs;
+            sliceEnd.cancel();
+        }
+        if (throttle != null && t.priority >= 0) {
+            throttle.rtStopped(now);
+        }
+    }
+
+    private void onSliceEnd() {
+        Task t = curr;
+        if (state != RUNNING || t == null) {
+            return;
+        }
+        long now = now();
+        t.sliceRemainingNs = kernel.sliceFor(t);
+        t.runStartNs = now;
+        if (rq.hasPriority(t.priority)) {
+            t.requeueTail = true;
+            needResched = true;
+            dispatch();
+        } else {
+            sliceEnd.scheduleAt(now + t.sliceRemainingNs);
+        }
+    }
+
+    /** The running segment's end. */
+    private final class Completion extends SimEvent {
+        Completion() {
+            super(Cpu.this.sim, Phase.COMPLETION);
+        }
+
+        @Override
+        protected void fire() {
+            onCompletion();
+        }
+    }
+
+    /** The current SCHED_RR or fair task's slice ran out. */
+    private final class SliceEnd extends SimEvent {
+        SliceEnd() {
+            super(Cpu.this.sim, Phase.COMPLETION);
+        }
+
+        @Override
+        protected void fire() {
+            onSliceEnd();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "cpu" + id;
+    }
+}

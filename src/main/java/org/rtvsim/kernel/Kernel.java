@@ -1,0 +1,170 @@
+package org.rtvsim.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.rtvsim.engine.CpuSet;
+import org.rtvsim.engine.Samplers;
+import org.rtvsim.engine.Simulation;
+import org.rtvsim.hw.CStates;
+import org.rtvsim.hw.Supply;
+import org.rtvsim.measure.BlameRegistry;
+import org.rtvsim.scenario.KernelSpec;
+import org.rtvsim.scenario.Overheads;
+import org.rtvsim.scenario.SchedPolicy;
+
+/**
+ * One Linux kernel (the host's, or later a guest's), configured by a {@link KernelSpec}: its CPUs,
+ * the preemption model's rules, the periodic tick, RT throttling, the tasks it runs, and the
+ * attribution labels of its own paths. PREEMPT vs PREEMPT_RT is a configuration value here, never
+ * a subclass.
+ */
+public final class Kernel {
+    final Simulation sim;
+    private final String path;
+    private final KernelSpec spec;
+    private final PreemptionRules rules;
+    private final BlameRegistry blames;
+    private final Cpu[] cpus;
+    private final long tickPeriodNs;
+    private final long fairSliceNs;
+    private final List<Task> tasks = new ArrayList<>();
+
+    final int blameIdle;
+    final int blameSwitch;
+    final int blameTimerIrq;
+    final int blameIpi;
+    final int blameTick;
+
+    /**
+     * @param path     component path of this kernel ({@code host}), the prefix of its streams
+     * @param supplies one supply per CPU (physical CPUs for the host)
+     */
+    public Kernel(Simulation sim, String path, KernelSpec spec, Supply[] supplies, CStates cstates,
+                  BlameRegistry blames) {
+        this.sim = sim;
+        this.path = path;
+        this.spec = spec;
+        this.rules = new PreemptionRules(spec.preempt());
+        this.blames = blames;
+        boolean none = spec.overheads() == Overheads.NONE;
+        this.blameIdle = blames.id("idle");
+        this.blameSwitch = blames.id("context switch");
+        this.blameTimerIrq = blames.id("timer interrupt entry");
+        this.blameIpi = blames.id("reschedule IPI");
+        this.blameTick = blames.id("tick");
+        this.tickPeriodNs = (none || spec.hz() <= 0) ? 0 : 1_000_000_000L / spec.hz();
+        int n = supplies.length;
+        this.fairSliceNs = spec.fairSliceNs() > 0 ? spec.fairSliceNs()
+                : 750_000L * (1 + (31 - Integer.numberOfLeadingZeros(Math.min(n, 8))));
+        this.cpus = new Cpu[n];
+        CStates cs = none ? CStates.none() : cstates;
+        for (int i = 0; i < n; i++) {
+            KernelCosts costs = new KernelCosts(spec.costs(), spec.overheads(), sim.streams(), path, i);
+            cpus[i] = new Cpu(this, i, supplies[i], costs, cs, spec.nohzFull().contains(i));
+            if (spec.rtThrottling() != null && !none) {
+                cpus[i].enableRtThrottling(spec.rtThrottling().runtimeNs(), spec.rtThrottling().periodNs());
+            }
+        }
+    }
+
+    public Simulation sim() {
+        return sim;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public KernelSpec spec() {
+        return spec;
+    }
+
+    public PreemptionRules rules() {
+        return rules;
+    }
+
+    public BlameRegistry blames() {
+        return blames;
+    }
+
+    public int cpuCount() {
+        return cpus.length;
+    }
+
+    public Cpu cpu(int i) {
+        return cpus[i];
+    }
+
+    /** CPUs for tasks and interrupts without an explicit placement: all CPUs minus isolcpus. */
+    public CpuSet housekeeping() {
+        CpuSet all = CpuSet.range(0, cpus.length);
+        CpuSet hk = all.minus(spec.isolcpus());
+        return hk.isEmpty() ? all : hk;
+    }
+
+    /** Default device-interrupt CPUs: {@code irqaffinity}, else the housekeeping CPUs. */
+    public CpuSet irqCpus() {
+        return spec.irqaffinity().isEmpty() ? housekeeping() : spec.irqaffinity();
+    }
+
+    /** Creates a task pinned to {@code cpu}; it starts blocked (see {@link #startTask}). */
+    public Task createTask(String name, SchedPolicy policy, int priority, int cpu, TaskBehaviour behaviour) {
+        Task t = new Task(name, policy, priority, cpus[cpu], behaviour);
+        tasks.add(t);
+        return t;
+    }
+
+    public List<Task> tasks() {
+        return tasks;
+    }
+
+    /** Makes a blocked task runnable, from the context of its own CPU (timer callbacks, its IPI handler). */
+    public void wakeLocal(Task t) {
+        t.cpu.wake(t);
+    }
+
+    /** Wakes a task from elsewhere (another CPU, a device): a reschedule IPI on its CPU. */
+    public void wakeRemote(Task t) {
+        t.cpu.wakeFromRemote(t);
+    }
+
+    /** A new hrtimer on {@code cpu} whose expiry costs {@code kernel.costs.timer_expiry}. */
+    public HrTimer newTimer(int cpu, int blame, HrTimer.Callback callback) {
+        return new HrTimer(cpus[cpu], blame, cpus[cpu].costs.timerExpiry(), false, callback);
+    }
+
+    /** Arms the periodic tick on every CPU, each with its own phase drawn from {@code <path>.tick.phase}. */
+    public void start() {
+        if (tickPeriodNs <= 0) {
+            return;
+        }
+        var phase = Samplers.of(new org.rtvsim.engine.DistSpec.Uniform(0, tickPeriodNs),
+                sim.streams().stream(path + ".tick.phase"));
+        for (Cpu c : cpus) {
+            HrTimer tick = new HrTimer(c, blameTick, c.costs.tick(), true, t -> {
+                rearmTick(t);
+                c.tickFired();
+            });
+            tick.start(sim.now() + phase.sampleNs());
+        }
+    }
+
+    void rearmTick(HrTimer t) {
+        long next = t.expiresNs + tickPeriodNs;
+        long now = sim.now();
+        if (next <= now) {
+            next += ((now - next) / tickPeriodNs + 1) * tickPeriodNs;
+        }
+        t.start(next);
+    }
+
+    long sliceFor(Task t) {
+        return t.policy == SchedPolicy.RR ? spec.rrTimesliceNs() : fairSliceNs;
+    }
+
+    /** Registers a device interrupt on {@code cpu}; see {@link DeviceInterrupt}. */
+    public DeviceInterrupt deviceInterrupt(String name, int cpu, org.rtvsim.engine.Sampler handlerNs,
+                                           org.rtvsim.engine.Sampler softirqNs, int threadPriority) {
+        return new DeviceInterrupt(this, name, cpus[cpu], handlerNs, softirqNs, threadPriority);
+    }
+}

@@ -1,0 +1,110 @@
+package org.rtvsim.kernel;
+
+import org.rtvsim.scenario.SchedPolicy;
+import org.rtvsim.scenario.SegmentKind;
+
+/**
+ * A schedulable task (a thread): policy, static priority, the CPU it is pinned to, its behaviour,
+ * and its current segment. Times in ns. Tasks do not migrate: a task with a multi-CPU affinity is
+ * placed on one CPU when it is created (see docs/model-reference.md, "placement").
+ */
+public final class Task {
+    final String name;
+    final SchedPolicy policy;
+    final int priority;
+    final Cpu cpu;
+    private final TaskBehaviour behaviour;
+    final Segment seg = new Segment();
+    TaskState state = TaskState.BLOCKED;
+    private HrTimer sleepTimer;
+
+    // run-queue links (intrusive, no allocation)
+    Task rqNext;
+    Task rqPrev;
+    boolean queued;
+
+    /** Remaining SCHED_RR / fair slice (ns) and when the task last started running. */
+    long sliceRemainingNs = -1;
+    long runStartNs;
+    /** Set when its slice expired with an equal-priority task waiting: requeue at the tail. */
+    boolean requeueTail;
+
+    Task(String name, SchedPolicy policy, int priority, Cpu cpu, TaskBehaviour behaviour) {
+        this.name = name;
+        this.policy = policy;
+        this.priority = policy.isRealtime() ? priority : -1;
+        this.cpu = cpu;
+        this.behaviour = behaviour;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public SchedPolicy policy() {
+        return policy;
+    }
+
+    /** Scheduling priority: 1..99 for FIFO/RR (higher runs first), -1 for SCHED_OTHER. */
+    public int priority() {
+        return priority;
+    }
+
+    public Cpu cpu() {
+        return cpu;
+    }
+
+    public TaskState state() {
+        return state;
+    }
+
+    public long now() {
+        return cpu.now();
+    }
+
+    public Kernel kernel() {
+        return cpu.kernel;
+    }
+
+    void step() {
+        behaviour.next(this);
+    }
+
+    /** Runs {@code ns} of work of the given kind, charged to attribution label {@code blame}. */
+    public void run(long ns, SegmentKind kind, int blame) {
+        PreemptionRules r = cpu.kernel.rules();
+        seg.set(ns, kind, r.irqsOff(kind), r.preemptOff(kind), r.chunked(kind), blame);
+    }
+
+    /**
+     * Sleeps until absolute time {@code wakeNs} (clock_nanosleep TIMER_ABSTIME): arms an hrtimer on
+     * this task's CPU whose expiry (handled at a cost of {@code kernel.costs.timer_expiry}, charged
+     * to {@code timerBlame}) wakes the task. Returns false, without sleeping, when the time has
+     * already passed: the kernel returns from the syscall at once and the behaviour goes on.
+     */
+    public boolean sleepUntil(long wakeNs, int timerBlame) {
+        if (wakeNs <= cpu.now()) {
+            return false;
+        }
+        if (sleepTimer == null) {
+            sleepTimer = new HrTimer(cpu, timerBlame, cpu.costs.timerExpiry(), false,
+                    t -> cpu.kernel.wakeLocal(this));
+        }
+        sleepTimer.blame = timerBlame;
+        seg.live = false;
+        state = TaskState.SLEEPING;
+        sleepTimer.start(wakeNs);
+        return true;
+    }
+
+    /** Blocks until another component calls {@link Kernel#wakeLocal} or {@link Kernel#wakeRemote}. */
+    public void block() {
+        seg.live = false;
+        state = TaskState.BLOCKED;
+    }
+
+    @Override
+    public String toString() {
+        return name + "(" + policy.key() + (priority >= 0 ? " " + priority : "") + ")";
+    }
+}

@@ -1,0 +1,133 @@
+package org.rtvsim.kernel;
+
+import org.rtvsim.engine.Phase;
+import org.rtvsim.engine.SimEvent;
+import org.rtvsim.engine.Simulation;
+
+/**
+ * A CPU's hrtimer queue (a binary heap by expiry, FIFO among equal expiries) and the local APIC
+ * timer programmed to its earliest expiry. When the APIC timer fires the CPU raises its timer
+ * interrupt; the handler then pops every timer expired by that time.
+ */
+final class TimerQueue {
+    private final Cpu cpu;
+    private HrTimer[] heap = new HrTimer[16];
+    private int size;
+    private long nextOrder;
+    private final ApicTimer apic;
+
+    TimerQueue(Simulation sim, Cpu cpu) {
+        this.cpu = cpu;
+        this.apic = new ApicTimer(sim);
+    }
+
+    void arm(HrTimer t, long atNs) {
+        if (t.heapIndex >= 0) {
+            removeAt(t.heapIndex);
+        }
+        t.expiresNs = atNs;
+        t.order = nextOrder++;
+        if (size == heap.length) {
+            heap = java.util.Arrays.copyOf(heap, size * 2);
+        }
+        heap[size] = t;
+        t.heapIndex = size;
+        up(size++);
+        program();
+    }
+
+    void disarm(HrTimer t) {
+        if (t.heapIndex >= 0) {
+            removeAt(t.heapIndex);
+            program();
+        }
+    }
+
+    /** The earliest timer if it has expired by {@code nowNs}, removed from the queue; else null. */
+    HrTimer popExpired(long nowNs) {
+        if (size == 0 || heap[0].expiresNs > nowNs) {
+            return null;
+        }
+        HrTimer t = heap[0];
+        removeAt(0);
+        return t;
+    }
+
+    HrTimer peek() {
+        return size == 0 ? null : heap[0];
+    }
+
+    /** Reprograms the APIC timer to the earliest expiry. */
+    void program() {
+        if (size == 0) {
+            apic.cancel();
+        } else if (!apic.isScheduled() || apic.atNs() != heap[0].expiresNs) {
+            apic.scheduleAt(heap[0].expiresNs);
+        }
+    }
+
+    private void removeAt(int i) {
+        HrTimer t = heap[i];
+        t.heapIndex = -1;
+        size--;
+        if (i != size) {
+            heap[i] = heap[size];
+            heap[i].heapIndex = i;
+            heap[size] = null;
+            down(i);
+            up(i);
+        } else {
+            heap[size] = null;
+        }
+    }
+
+    private boolean less(HrTimer a, HrTimer b) {
+        return a.expiresNs < b.expiresNs || (a.expiresNs == b.expiresNs && a.order < b.order);
+    }
+
+    private void up(int i) {
+        while (i > 0) {
+            int p = (i - 1) >>> 1;
+            if (!less(heap[i], heap[p])) {
+                return;
+            }
+            swap(i, p);
+            i = p;
+        }
+    }
+
+    private void down(int i) {
+        while (true) {
+            int l = 2 * i + 1;
+            if (l >= size) {
+                return;
+            }
+            int m = (l + 1 < size && less(heap[l + 1], heap[l])) ? l + 1 : l;
+            if (!less(heap[m], heap[i])) {
+                return;
+            }
+            swap(i, m);
+            i = m;
+        }
+    }
+
+    private void swap(int a, int b) {
+        HrTimer x = heap[a];
+        heap[a] = heap[b];
+        heap[b] = x;
+        heap[a].heapIndex = a;
+        heap[b].heapIndex = b;
+    }
+
+    /** The local APIC timer (TSC-deadline mode) firing at the earliest hrtimer expiry. */
+    private final class ApicTimer extends SimEvent {
+        ApicTimer(Simulation sim) {
+            super(sim, Phase.INTERRUPT);
+        }
+
+        @Override
+        protected void fire() {
+            cpu.apicTimerFired();
+        }
+    }
+}

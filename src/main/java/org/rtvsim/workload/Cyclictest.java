@@ -1,0 +1,170 @@
+package org.rtvsim.workload;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.rtvsim.engine.DistSpec;
+import org.rtvsim.engine.Phase;
+import org.rtvsim.engine.SimEvent;
+import org.rtvsim.engine.Samplers;
+import org.rtvsim.hw.CStates;
+import org.rtvsim.hw.ClockRead;
+import org.rtvsim.kernel.AttributionWindow;
+import org.rtvsim.kernel.Cpu;
+import org.rtvsim.kernel.Kernel;
+import org.rtvsim.kernel.Task;
+import org.rtvsim.kernel.TaskBehaviour;
+import org.rtvsim.measure.LatencyRecorder;
+import org.rtvsim.scenario.SegmentKind;
+import org.rtvsim.scenario.WorkloadSpec.CyclictestSpec;
+
+/**
+ * cyclictest: measuring threads that each sleep until an absolute time ({@code clock_nanosleep},
+ * TIMER_ABSTIME), read the clock on wake-up and record {@code now − next}; {@code next} then
+ * advances by the interval, so lateness does not accumulate (rt-tests' cyclictest.c).
+ *
+ * <p>A sample's path: timer expiry → timer interrupt (entry, hrtimer expiry + wake-up) →
+ * need_resched → (whatever must finish first) → context switch → return to user → clock read.
+ * An attribution window opens at the intended time and closes when the clock has been read.
+ * Samples whose intended time falls in the warm-up are not recorded; cycle numbers count recorded
+ * samples from 0, as cyclictest counts loops.
+ */
+public final class Cyclictest {
+    private final List<Thread> threads = new ArrayList<>();
+
+    public Cyclictest(Kernel kernel, CyclictestSpec spec, ClockRead clock, CStates cstates, long warmupEndNs,
+                      long bucketNs, int buckets, boolean attribution) {
+        if (spec.latencyTargetNs() != null) {
+            cstates.requestLatencyLimit(spec.latencyTargetNs());
+        }
+        long start = Samplers.of(new DistSpec.Uniform(0, spec.intervalNs()),
+                kernel.sim().streams().stream(spec.path() + ".start")).sampleNs();
+        for (int i = 0; i < spec.threads(); i++) {
+            int cpu = spec.cpus() == null ? i : spec.cpus().get(i);
+            long interval = spec.intervalNs() + i * spec.distanceNs();
+            threads.add(new Thread(kernel, spec, i, cpu, interval, start, clock, warmupEndNs, bucketNs, buckets,
+                    attribution));
+        }
+    }
+
+    public List<LatencyRecorder> recorders() {
+        List<LatencyRecorder> l = new ArrayList<>();
+        for (Thread t : threads) {
+            l.add(t.recorder);
+        }
+        return l;
+    }
+
+    public void start() {
+        for (Thread t : threads) {
+            t.task.kernel().wakeLocal(t.task);
+        }
+    }
+
+    /** One measuring thread (cyclictest's {@code timerthread}). */
+    private static final class Thread implements TaskBehaviour {
+        private static final int FIRST = 0;
+        private static final int WOKEN = 1;
+        private static final int RETURNED = 2;
+        private static final int READ = 3;
+
+        final Task task;
+        final LatencyRecorder recorder;
+        private final Cpu cpu;
+        private final ClockRead clock;
+        private final long intervalNs;
+        private final long warmupEndNs;
+        private final long firstNs;
+        private final AttributionWindow window = new AttributionWindow();
+        private final WindowOpen windowOpen;
+        private final int blameExpiry;
+        private final int blameReturn;
+        private final int blameOverrun;
+        private final boolean attribution;
+        private long nextNs;
+        private long cycle;
+        private int phase = FIRST;
+
+        Thread(Kernel k, CyclictestSpec spec, int index, int cpuId, long intervalNs, long startNs, ClockRead clock,
+               long warmupEndNs, long bucketNs, int buckets, boolean attribution) {
+            String name = "cyclictest T" + index;
+            this.task = k.createTask(name, spec.policy(), spec.priority(), cpuId, this);
+            this.cpu = k.cpu(cpuId);
+            this.clock = clock;
+            this.intervalNs = intervalNs;
+            this.warmupEndNs = warmupEndNs;
+            this.firstNs = startNs + intervalNs;
+            this.attribution = attribution;
+            this.recorder = new LatencyRecorder("T" + index, index, cpuId, spec.priority(), intervalNs, bucketNs,
+                    buckets, attribution, k.blames());
+            this.windowOpen = new WindowOpen(k);
+            this.blameExpiry = k.blames().id("hrtimer expiry + wake-up (" + name + ")");
+            this.blameReturn = k.blames().id("return to user (" + name + ")");
+            this.blameOverrun = k.blames().id("previous cycle still running (" + name + ")");
+        }
+
+        @Override
+        public void next(Task t) {
+            switch (phase) {
+                case FIRST -> {
+                    nextNs = firstNs;
+                    sleep(t);
+                }
+                case WOKEN -> {
+                    phase = RETURNED;
+                    t.run(t.cpu().costs().returnToUser().sampleNs(), SegmentKind.KERNEL, blameReturn);
+                }
+                case RETURNED -> {
+                    phase = READ;
+                    t.run(clock.sampleNs(), SegmentKind.USER, clock.blame());
+                }
+                case READ -> {
+                    sample(t.now());
+                    nextNs += intervalNs;
+                    sleep(t);
+                }
+                default -> throw new IllegalStateException("phase " + phase);
+            }
+        }
+
+        private void sleep(Task t) {
+            phase = WOKEN;
+            if (t.sleepUntil(nextNs, blameExpiry)) {
+                windowOpen.scheduleAt(nextNs);
+                return;
+            }
+            // clock_nanosleep returns at once: the time since nextNs was this thread's own overrun
+            openWindow();
+            window.charge(blameOverrun, t.now() - nextNs);
+            next(t);
+        }
+
+        private void openWindow() {
+            if (attribution) {
+                cpu.openWindow(window);
+            }
+        }
+
+        private void sample(long nowNs) {
+            long latency = nowNs - nextNs;
+            if (attribution) {
+                cpu.closeWindow(window);
+            }
+            if (nextNs < warmupEndNs) {
+                return;
+            }
+            recorder.record(latency, cycle++, window.ids(), window.ns(), attribution ? window.size() : 0);
+        }
+
+        /** The intended wake-up time: the sample's attribution starts here. */
+        private final class WindowOpen extends SimEvent {
+            WindowOpen(Kernel k) {
+                super(k.sim(), Phase.WINDOW);
+            }
+
+            @Override
+            protected void fire() {
+                openWindow();
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.rtvsim.workload;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.rtvsim.engine.CpuSet;
+import org.rtvsim.engine.DistSpec;
+import org.rtvsim.engine.Phase;
+import org.rtvsim.engine.Sampler;
+import org.rtvsim.engine.SimEvent;
+import org.rtvsim.engine.Samplers;
+import org.rtvsim.kernel.Kernel;
+import org.rtvsim.kernel.Task;
+import org.rtvsim.kernel.TaskBehaviour;
+import org.rtvsim.scenario.SchedPolicy;
+import org.rtvsim.scenario.SegmentKind;
+import org.rtvsim.scenario.WorkloadSpec.KernelActivitySpec;
+import org.rtvsim.scenario.WorkloadSpec.SegmentSpec;
+import umontreal.ssj.rng.RandomStream;
+
+/**
+ * SCHED_OTHER tasks making syscalls whose kernel paths are typed segments (semantics in the
+ * workload, policy in the kernel): each loop is user think time, then the syscall's segments (each
+ * taken with its probability), then, with {@code sleep_probability}, a block of {@code sleep} ns ended
+ * by a wake-up from another CPU (a reschedule IPI here). The preemption model decides what each
+ * segment means for a waiting real-time task.
+ */
+public final class KernelActivity {
+    private final List<Worker> workers = new ArrayList<>();
+
+    public KernelActivity(Kernel kernel, KernelActivitySpec spec) {
+        Profiles.Profile p = spec.segments() != null && !spec.segments().isEmpty()
+                ? new Profiles.Profile("custom", spec.think(), spec.segments(), spec.sleep(),
+                Double.isNaN(spec.sleepProbability()) ? 0 : spec.sleepProbability())
+                : Profiles.get(spec.profile() == null ? "hackbench" : spec.profile());
+        DistSpec think = spec.think() != null ? spec.think() : p.think();
+        DistSpec sleep = spec.sleep() != null ? spec.sleep() : p.sleep();
+        double sleepP = !Double.isNaN(spec.sleepProbability()) ? spec.sleepProbability() : p.sleepProbability();
+        String label = spec.profile() != null ? spec.profile() : p.name();
+        CpuSet cpus = spec.cpus() != null ? spec.cpus() : kernel.housekeeping();
+        for (int cpu : cpus) {
+            for (int i = 0; i < spec.tasks(); i++) {
+                String path = spec.path() + ".cpu" + cpu + ".task" + i;
+                workers.add(new Worker(kernel, path, label, cpu, i, think, p.segments(), sleep, sleepP));
+            }
+        }
+    }
+
+    public void start() {
+        for (Worker w : workers) {
+            w.task.kernel().wakeLocal(w.task);
+        }
+    }
+
+    /** One SCHED_OTHER task of the activity. */
+    private static final class Worker implements TaskBehaviour {
+        final Task task;
+        private final Sampler think;
+        private final Sampler[] lengths;
+        private final SegmentKind[] kinds;
+        private final double[] probabilities;
+        private final int[] blames;
+        private final int blameUser;
+        private final Sampler sleep;
+        private final double sleepProbability;
+        private final RandomStream choices;
+        private final WakeUp wakeUp;
+        private int next = -1;
+
+        Worker(Kernel k, String path, String label, int cpu, int index, DistSpec think, List<SegmentSpec> segs,
+               DistSpec sleep, double sleepProbability) {
+            var streams = k.sim().streams();
+            this.task = k.createTask(label + "/" + cpu + "." + index, SchedPolicy.OTHER, 0, cpu, this);
+            this.think = Samplers.of(think, streams.stream(path + ".think"));
+            this.lengths = new Sampler[segs.size()];
+            this.kinds = new SegmentKind[segs.size()];
+            this.probabilities = new double[segs.size()];
+            this.blames = new int[segs.size()];
+            for (int i = 0; i < segs.size(); i++) {
+                SegmentSpec s = segs.get(i);
+                lengths[i] = Samplers.of(s.length(), streams.stream(path + ".segments[" + i + "]"));
+                kinds[i] = s.kind();
+                probabilities[i] = s.probability();
+                blames[i] = k.blames().id(label + ": " + s.kind().key() + " section");
+            }
+            this.blameUser = k.blames().id(label + ": user code");
+            this.sleep = sleep == null ? null : Samplers.of(sleep, streams.stream(path + ".sleep"));
+            this.sleepProbability = sleep == null ? 0 : sleepProbability;
+            this.choices = streams.stream(path + ".choices");
+            this.wakeUp = new WakeUp(k);
+        }
+
+        @Override
+        public void next(Task t) {
+            while (true) {
+                if (next < 0) {
+                    next = 0;
+                    t.run(think.sampleNs(), SegmentKind.USER, blameUser);
+                    return;
+                }
+                if (next < lengths.length) {
+                    int i = next++;
+                    double u = choices.nextDouble();
+                    long ns = lengths[i].sampleNs();
+                    if (u < probabilities[i]) {
+                        t.run(ns, kinds[i], blames[i]);
+                        return;
+                    }
+                    continue;
+                }
+                next = -1;
+                double u = choices.nextDouble();
+                long sleepNs = sleep == null ? 0 : sleep.sampleNs();
+                if (u < sleepProbability) {
+                    t.block();
+                    wakeUp.scheduleAt(t.now() + sleepNs);
+                    return;
+                }
+            }
+        }
+
+        /** The event that ends the block: another CPU wakes this task. */
+        private final class WakeUp extends SimEvent {
+            WakeUp(Kernel k) {
+                super(k.sim(), Phase.RELEASE);
+            }
+
+            @Override
+            protected void fire() {
+                task.kernel().wakeRemote(task);
+            }
+        }
+    }
+}
