@@ -14,10 +14,6 @@ final class ScenarioBinder {
 
     static ScenarioSpec bind(Node root, String source) {
         Section top = Section.of(root, "", Schema.Shape.ROOT, root.location());
-        if (!(root instanceof Node.MapNode)) {
-            throw new ScenarioException(root.location(), "", "expected a mapping at the top level; got "
-                    + Node.describe(root));
-        }
         String name = top.requiredString("name");
         if (name.isBlank()) {
             throw Values.error(top.node("name"), "name", "expected a non-empty scenario name; got ''");
