@@ -1,0 +1,145 @@
+package org.rtvsim.scenario;
+
+import java.util.List;
+import java.util.Map;
+import org.rtvsim.engine.DistSpec;
+
+/**
+ * The default of every scenario key that has one, with its source. Times in ns, sizes in bytes,
+ * frequencies in Hz. Source tags: [K] kernel source or documentation, [V] the seed talk or a vendor
+ * wiki, [B] a benchmark or measurement thread, [R] a reasoned assumption to calibrate.
+ */
+public final class Defaults {
+    private Defaults() {
+    }
+
+    // ---- top level
+    /** Seed of replication 0. */
+    public static final long SEED = 1;
+    /** Measured simulated time: 10 s. */
+    public static final long DURATION_NS = 10_000_000_000L;
+    /** Discarded simulated warm-up: 100 ms. */
+    public static final long WARMUP_NS = 100_000_000L;
+    public static final int REPLICATIONS = 1;
+    public static final String DESCRIPTION = "";
+
+    // ---- hardware
+    public static final int CPUS = 4;
+    public static final boolean SMT = false;
+    /** [V] the seed talk's Ivy Bridge at 2.4 GHz. */
+    public static final double FREQ_HZ = 2.4e9;
+    /** [R] assumption: Xeon E5-2695 v2 class, 30 MiB, 20 ways. */
+    public static final long LLC_SIZE_BYTES = 30L * 1024 * 1024;
+    /** [R] assumption: Xeon E5-2695 v2 class. */
+    public static final int LLC_WAYS = 20;
+    /** [B] Intel MLC community thread: idle load-to-use latency 82–85 ns. */
+    public static final long DRAM_LATENCY_NS = 85;
+    /** [K] intel_idle.c Skylake-SP table: exit latency C1 2 us, C1E 10 us, C6 133 us. */
+    public static final Map<String, Long> CSTATE_EXIT_LATENCY_NS = ordered("C1", 2_000L, "C1E", 10_000L,
+            "C6", 133_000L);
+    /** [K] intel_idle.c Skylake-SP table: target residency C1 2 us, C1E 20 us, C6 600 us. */
+    public static final Map<String, Long> CSTATE_TARGET_RESIDENCY_NS = ordered("C1", 2_000L, "C1E", 20_000L,
+            "C6", 600_000L);
+    /** [K] intel_idle ACPI _CST fallback: target residency = 3 × exit latency when not given. */
+    public static final int RESIDENCY_PER_EXIT_LATENCY = 3;
+    /** Deepest allowed C-state: all of the table. */
+    public static final String MAX_CSTATE = "C6";
+    public static final Clocksource CLOCKSOURCE = Clocksource.TSC;
+
+    // ---- kernel (host and guest)
+    /** [R] assumption: distribution kernels' usual boot default. */
+    public static final PreemptModel PREEMPT = PreemptModel.VOLUNTARY;
+    /** [K] the osnoise tracer documentation's example runs at HZ=1000. */
+    public static final int HZ = 1000;
+    /** [K] Documentation/scheduler/sched-rt-group.rst: sched_rt_runtime_us 950000. */
+    public static final long RT_RUNTIME_NS = 950_000_000L;
+    /** [K] Documentation/scheduler/sched-rt-group.rst: sched_rt_period_us 1000000. */
+    public static final long RT_PERIOD_NS = 1_000_000_000L;
+    public static final Overheads OVERHEADS = Overheads.DEFAULT;
+    /** [R] assumption, to calibrate: longest kernel run between two cond_resched() points. */
+    public static final long COND_RESCHED_GAP_NS = 250_000L;
+    /** [K] RR_TIMESLICE = 100 ms (include/linux/sched/rt.h). */
+    public static final long RR_TIMESLICE_NS = 100_000_000L;
+    /** 0 = derived by the kernel model from the CPU count (sysctl_sched_base_slice scaling). */
+    public static final long FAIR_SLICE_NS = 0;
+    /** [V] Linux Foundation RT wiki (threadirq): IRQ threads run SCHED_FIFO 50. */
+    public static final int IRQ_THREAD_PRIORITY = 50;
+    public static final boolean RT_KVM_EXTENDED_RCU_QS_IN_GUEST = false;
+    public static final boolean RT_KVM_KVMCLOCK_PERIODIC_SYNC = true;
+    public static final boolean RT_KVM_STOP_TICK_FOR_FIFO = false;
+    /** lapic_timer_advance_ns as written; "adaptive" is allowed. */
+    public static final String RT_KVM_TIMER_ADVANCE = "1000ns";
+
+    // ---- kernel costs (lognormal, ns)
+    /** [R] assumption: part of the 0.77–2.8 us timer IRQ latency in timerlat-tracer.rst. */
+    public static final DistSpec COST_IRQ_ENTRY = new DistSpec.Lognormal(500, 0.3, 0);
+    /** [K] osnoise-tracer.rst: timer handler 1.8–2.8 us incl. expiry and wake-up, minus the entry. */
+    public static final DistSpec COST_TIMER_EXPIRY = new DistSpec.Lognormal(1_500, 0.4, 0);
+    /** [B] 1.07 us thread switch measurement. */
+    public static final DistSpec COST_CONTEXT_SWITCH = new DistSpec.Lognormal(1_100, 0.3, 0);
+    /** [K]-derived: wake-up + switch + return 2.3–10.8 us (timerlat). */
+    public static final DistSpec COST_RETURN_TO_USER = new DistSpec.Lognormal(600, 0.6, 0);
+    /** [K] osnoise: tick 1.8–2.8 us idle, 7–12 us loaded; capped at 12 us. */
+    public static final DistSpec COST_TICK = new DistSpec.Lognormal(2_200, 0.35, 12_000);
+    /** [R] known unknowns. */
+    public static final DistSpec COST_IPI = new DistSpec.Lognormal(1_000, 0.3, 0);
+    /** [R] 1–3 us for a primary handler that only wakes the IRQ thread. */
+    public static final DistSpec COST_IRQ_THREAD_STUB = new DistSpec.Lognormal(1_500, 0.4, 0);
+    /** [R] known unknowns: try_to_wake_up about 0.5 us. */
+    public static final DistSpec COST_WAKEUP = new DistSpec.Lognormal(500, 0.3, 0);
+
+    // ---- measure
+    /** Histogram bucket 1 us, like cyclictest -h. */
+    public static final long HISTOGRAM_BUCKET_NS = 1_000;
+    public static final int HISTOGRAM_BUCKETS = 1000;
+    public static final List<Double> PERCENTILES = List.of(50.0, 90.0, 99.0, 99.9, 99.99, 99.999);
+    public static final boolean ATTRIBUTION = true;
+    public static final String TRACE_AROUND = "max";
+
+    // ---- cyclictest (cyclictest's own defaults)
+    public static final int CYCLICTEST_THREADS = 1;
+    public static final int CYCLICTEST_PRIORITY = 0;
+    /** -i 1000 us. */
+    public static final long CYCLICTEST_INTERVAL_NS = 1_000_000L;
+    /** -d 0 (the brief's default; cyclictest itself uses 500 us only with -t). */
+    public static final long CYCLICTEST_DISTANCE_NS = 0;
+    public static final boolean CYCLICTEST_MLOCK = false;
+    /** cyclictest writes 0 to /dev/cpu_dma_latency by default. */
+    public static final long CYCLICTEST_LATENCY_TARGET_NS = 0;
+
+    // ---- periodic tasks
+    public static final SchedPolicy TASK_POLICY = SchedPolicy.FIFO;
+    public static final int TASK_CPU = 0;
+    public static final long TASK_OFFSET_NS = 0;
+
+    // ---- kernel_activity
+    public static final int KERNEL_ACTIVITY_TASKS = 2;
+    public static final String KERNEL_ACTIVITY_PROFILE = "hackbench";
+    public static final List<String> KERNEL_ACTIVITY_PROFILES = List.of("idle", "hackbench", "io", "compile");
+    /** NaN = not set: the profile decides. */
+    public static final double SLEEP_PROBABILITY = Double.NaN;
+    public static final double SEGMENT_PROBABILITY = 1.0;
+
+    // ---- device_irq
+    /** [R] assumption; timerlat shows a 7.1 us virtual-GPU handler. */
+    public static final DistSpec DEVICE_IRQ_HANDLER = new DistSpec.Lognormal(3_000, 0.5, 0);
+
+    // ---- emulated_io
+    /** [R] assumption: QEMU's device emulation runs under the big QEMU lock unless a device opts out. */
+    public static final boolean EMULATED_IO_NEEDS_BQL = true;
+
+    // ---- vms
+    public static final SchedPolicy VCPU_POLICY = SchedPolicy.FIFO;
+    public static final int VCPU_PRIORITY = 1;
+    public static final String VM_IDLE = "halt";
+    /** [K] KVM_HALT_POLL_NS_DEFAULT on x86: 200000 ns. */
+    public static final long HALT_POLL_NS = 200_000L;
+
+    private static Map<String, Long> ordered(Object... kv) {
+        java.util.LinkedHashMap<String, Long> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], (Long) kv[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+}

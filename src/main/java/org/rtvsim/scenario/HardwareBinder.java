@@ -1,0 +1,91 @@
+package org.rtvsim.scenario;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.rtvsim.engine.CpuSet;
+
+/** Binds {@code hardware:} to a {@link HardwareSpec}, applying {@link Defaults} and the C-state residency rule. */
+final class HardwareBinder {
+    private HardwareBinder() {
+    }
+
+    static HardwareSpec bind(Section hw) {
+        int cpus = hw.integer("cpus", Defaults.CPUS, 1, 4096);
+        boolean smt = hw.bool("smt", Defaults.SMT);
+        long freqHz = Math.round(hw.frequencyHz("freq", Defaults.FREQ_HZ));
+        Section llcS = hw.section("llc", Schema.Shape.LLC);
+        long llcSize = llcS.has("size") ? Values.sizeBytes(llcS.node("size"), llcS.key("size"))
+                : Defaults.LLC_SIZE_BYTES;
+        HardwareSpec.LlcSpec llc = new HardwareSpec.LlcSpec(llcSize, llcS.integer("ways", Defaults.LLC_WAYS, 1, 64));
+        HardwareSpec.CatSpec cat = hw.has("cat") ? cat(hw.section("cat", Schema.Shape.CAT), cpus, llc.ways()) : null;
+        long dram = hw.positiveDurationNs("dram_latency", Defaults.DRAM_LATENCY_NS);
+        HardwareSpec.SmiSpec smi = null;
+        if (hw.has("smi")) {
+            Section s = hw.section("smi", Schema.Shape.SMI);
+            smi = new HardwareSpec.SmiSpec(s.requiredDist("interval"), s.requiredDist("duration"));
+        }
+        HardwareSpec.CStatesSpec cstates = cstates(hw.section("cstates", Schema.Shape.CSTATES));
+        Clocksource cs = hw.enumValue("clocksource", Clocksource.class, Defaults.CLOCKSOURCE);
+        return new HardwareSpec(cpus, smt, freqHz, llc, cat, dram, smi, cstates, cs, hw.dist("clock_read", null));
+    }
+
+    private static HardwareSpec.CatSpec cat(Section cat, int cpus, int ways) {
+        Section classes = cat.section("classes", Schema.Shape.CAT_CLASSES);
+        if (classes.map().size() == 0) {
+            throw cat.missing("classes", "{NAME: {ways: \"0-5\", cpus: \"4-15\"}, ...}");
+        }
+        Map<String, HardwareSpec.CatClassSpec> out = new LinkedHashMap<>();
+        for (String name : classes.map().entries().keySet()) {
+            Section c = classes.section(name, Schema.Shape.CAT_CLASS);
+            if (!c.has("ways")) {
+                throw c.missing("ways", "a way list such as \"0-5\"");
+            }
+            CpuSet w = Values.cpus(c.node("ways"), c.key("ways"), ways, "hardware.llc.ways");
+            CpuSet cs = c.cpus("cpus", cpus, "hardware.cpus", null);
+            out.put(name, new HardwareSpec.CatClassSpec(w.toString(), cs == null ? null : cs.toString()));
+        }
+        return new HardwareSpec.CatSpec(Map.copyOf(out));
+    }
+
+    private static HardwareSpec.CStatesSpec cstates(Section cs) {
+        Map<String, Long> exit = cs.has("exit_latency") ? latencies(cs.section("exit_latency", Schema.Shape.OPEN))
+                : Defaults.CSTATE_EXIT_LATENCY_NS;
+        Map<String, Long> given = cs.has("target_residency")
+                ? latencies(cs.section("target_residency", Schema.Shape.OPEN)) : null;
+        Map<String, Long> residency = new LinkedHashMap<>();
+        for (Map.Entry<String, Long> e : exit.entrySet()) {
+            Long r = given != null ? given.get(e.getKey())
+                    : cs.has("exit_latency") ? null : Defaults.CSTATE_TARGET_RESIDENCY_NS.get(e.getKey());
+            residency.put(e.getKey(), r != null ? r : Defaults.RESIDENCY_PER_EXIT_LATENCY * e.getValue());
+        }
+        if (given != null) {
+            Section tr = cs.section("target_residency", Schema.Shape.OPEN);
+            for (String k : given.keySet()) {
+                if (!exit.containsKey(k)) {
+                    throw new ScenarioException(tr.map().keyLocation(k), tr.key(k), "expected a C-state of "
+                            + "exit_latency (" + String.join(", ", exit.keySet()) + "); got '" + k + "'");
+                }
+            }
+        }
+        String last = exit.keySet().stream().reduce((a, b) -> b).orElse("C1");
+        String max = cs.has("max_cstate") ? Values.string(cs.node("max_cstate"), cs.key("max_cstate"))
+                : (cs.has("exit_latency") ? last : Defaults.MAX_CSTATE);
+        if (!exit.containsKey(max) && !max.equals("C0")) {
+            throw Values.error(cs.node("max_cstate"), cs.key("max_cstate"), "expected C0 or one of "
+                    + String.join(", ", exit.keySet()) + "; got '" + max + "'");
+        }
+        return new HardwareSpec.CStatesSpec(unmodifiable(exit), unmodifiable(residency), max);
+    }
+
+    private static Map<String, Long> latencies(Section s) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (String k : s.map().entries().keySet()) {
+            m.put(k, Values.durationNs(s.node(k), s.key(k), false));
+        }
+        return m;
+    }
+
+    private static Map<String, Long> unmodifiable(Map<String, Long> m) {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(m));
+    }
+}

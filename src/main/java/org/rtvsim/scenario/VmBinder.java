@@ -1,0 +1,111 @@
+package org.rtvsim.scenario;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.rtvsim.engine.CpuSet;
+
+/**
+ * Binds {@code vms:} to {@link VmSpec}s and {@code events:} to {@link SystemEventSpec}s. A guest's kernel and
+ * workload CPU lists are checked against its vCPUs; {@code pin} against the host's CPUs. Both are loaded and
+ * validated now and modelled by later issues.
+ */
+final class VmBinder {
+    static final List<String> IDLE = List.of("poll", "halt");
+
+    private VmBinder() {
+    }
+
+    static List<VmSpec> vms(Node node, int hostCpus) {
+        if (node == null || node instanceof Node.Scalar s && s.isNull()) {
+            return List.of();
+        }
+        if (!(node instanceof Node.ListNode list)) {
+            throw Values.error(node, "vms", "expected a list of guests (- name: rt ...); got " + Node.describe(node));
+        }
+        List<VmSpec> out = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            Node entry = list.items().get(i);
+            Section probe = Section.of(entry, "vms[" + i + "]", Schema.Shape.VM, list.location());
+            String name = probe.requiredString("name");
+            if (!names.add(name)) {
+                throw Values.error(probe.node("name"), probe.key("name"), "expected a unique VM name; got '" + name
+                        + "' twice");
+            }
+            out.add(vm(Section.of(entry, "vms[" + name + "]", Schema.Shape.VM, list.location()), name, hostCpus));
+        }
+        return List.copyOf(out);
+    }
+
+    private static VmSpec vm(Section v, String name, int hostCpus) {
+        int vcpus = v.requiredInteger("vcpus", 1, 4096);
+        if (!v.has("pin")) {
+            throw v.missing("pin", "the host CPUs of the vCPUs, e.g. \"4-11\"");
+        }
+        CpuSet pin = v.cpus("pin", hostCpus, "hardware.cpus", null);
+        if (pin.size() < vcpus) {
+            throw Values.error(v.node("pin"), v.key("pin"), "expected at least " + vcpus + " CPUs (one per vCPU); got \""
+                    + pin + "\" (" + pin.size() + " CPUs)");
+        }
+        Section sched = v.section("vcpu_sched", Schema.Shape.VCPU_SCHED);
+        SchedPolicy policy = sched.enumValue("policy", SchedPolicy.class, Defaults.VCPU_POLICY);
+        int priority = sched.integer("priority", policy.isRealtime() ? Defaults.VCPU_PRIORITY : 0, 0, 99);
+        WorkloadBinder.checkPriority(sched, policy, priority);
+        String what = "vms[" + name + "].vcpus";
+        KernelSpec kernel = KernelBinder.bind(v.section("kernel", Schema.Shape.KERNEL), vcpus, what);
+        List<WorkloadSpec> workload = WorkloadBinder.bindList(v.node("workload"), v.key("workload"),
+                new WorkloadBinder.Cpus(vcpus, what));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> qemu = v.has("qemu") ? (Map<String, Object>) raw(v.section("qemu", Schema.Shape.OPEN)
+                .map()) : Map.of();
+        return new VmSpec(name, vcpus, pin, policy, priority, v.choice("idle", IDLE, Defaults.VM_IDLE),
+                v.durationNs("halt_poll", Defaults.HALT_POLL_NS), qemu, kernel, workload);
+    }
+
+    static List<SystemEventSpec> events(Node node) {
+        if (node == null || node instanceof Node.Scalar s && s.isNull()) {
+            return List.of();
+        }
+        if (!(node instanceof Node.ListNode list)) {
+            throw Values.error(node, "events", "expected a list of one-key mappings (- cpu_hotplug: {...}); got "
+                    + Node.describe(node));
+        }
+        List<SystemEventSpec> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Node e = list.items().get(i);
+            String at = "events[" + i + "]";
+            if (!(e instanceof Node.MapNode m) || m.size() != 1) {
+                throw Values.error(e, at, "expected a one-key mapping naming the event kind; got " + Node.describe(e));
+            }
+            String kind = m.entries().keySet().iterator().next();
+            Node body = m.get(kind);
+            if (!(body instanceof Node.MapNode fields)) {
+                throw Values.error(body, at + "." + kind, "expected a mapping of the event's fields; got "
+                        + Node.describe(body));
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> f = (Map<String, Object>) raw(fields);
+            out.add(new SystemEventSpec(at + "." + kind, kind, f));
+        }
+        return List.copyOf(out);
+    }
+
+    /** A node as plain Java values: mappings → Map, lists → List, scalars → their text (null for null). */
+    static Object raw(Node n) {
+        if (n instanceof Node.MapNode m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.entries().forEach((k, v) -> out.put(k, raw(v)));
+            return java.util.Collections.unmodifiableMap(out);
+        } else if (n instanceof Node.ListNode l) {
+            List<Object> out = new ArrayList<>();
+            l.items().forEach(i -> out.add(raw(i)));
+            return java.util.Collections.unmodifiableList(out);
+        }
+        Node.Scalar s = (Node.Scalar) n;
+        return s.isNull() ? null : s.text();
+    }
+}

@@ -1,0 +1,171 @@
+package org.rtvsim.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.rtvsim.engine.CpuSet;
+
+/**
+ * Binds a {@code workload:} list (host or guest) to {@link WorkloadSpec}s. Each entry is a one-key mapping
+ * whose key is the kind; its component path is {@code PREFIX[i].KIND}, e.g. {@code host.workload[0].cyclictest}.
+ * CPU lists are checked against the CPUs of the kernel the workload runs on.
+ */
+final class WorkloadBinder {
+    private WorkloadBinder() {
+    }
+
+    /** The CPUs a workload list may name: their count and what they are called in messages. */
+    record Cpus(int count, String what) {
+    }
+
+    static List<WorkloadSpec> bindList(Node node, String prefix, Cpus cpus) {
+        if (node == null || node instanceof Node.Scalar s && s.isNull()) {
+            return List.of();
+        }
+        if (!(node instanceof Node.ListNode list)) {
+            throw Values.error(node, prefix, "expected a list of workloads (- cyclictest: {...}); got "
+                    + Node.describe(node));
+        }
+        List<WorkloadSpec> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            out.add(bindEntry(list.items().get(i), prefix + "[" + i + "]", i, cpus));
+        }
+        return List.copyOf(out);
+    }
+
+    private static WorkloadSpec bindEntry(Node entry, String at, int index, Cpus cpus) {
+        if (!(entry instanceof Node.MapNode m) || m.size() != 1) {
+            throw Values.error(entry, at, "expected a one-key mapping naming the workload kind ("
+                    + String.join(", ", Schema.WORKLOAD_KINDS) + "); got " + Node.describe(entry)
+                    + (entry instanceof Node.MapNode mm ? " with " + mm.size() + " keys" : ""));
+        }
+        Section.checkKeys(m, at, Schema.keys(Schema.Shape.WORKLOAD));
+        String kind = m.entries().keySet().iterator().next();
+        String path = at + "." + kind;
+        Node body = m.get(kind);
+        Section s = Section.of(body, path, Schema.child(Schema.Shape.WORKLOAD, kind), m.keyLocation(kind));
+        return switch (kind) {
+            case "cyclictest" -> cyclictest(s, cpus);
+            case "periodic" -> new WorkloadSpec.PeriodicSpec(path, TaskBinder.tasks(s, cpus, true));
+            case "kernel_activity" -> kernelActivity(s, cpus);
+            case "device_irq" -> deviceIrq(s, index, cpus);
+            case "emulated_io" -> new WorkloadSpec.EmulatedIoSpec(path, rate(s, true),
+                    s.cpus("cpus", cpus.count(), cpus.what(), null), s.requiredDist("service"),
+                    s.bool("needs_bql", Defaults.EMULATED_IO_NEEDS_BQL));
+            case "cache_hog" -> cacheHog(s, cpus);
+            default -> TaskBinder.lockSharing(s, cpus);
+        };
+    }
+
+    private static WorkloadSpec cyclictest(Section s, Cpus cpus) {
+        CpuSet set = s.cpus("cpus", cpus.count(), cpus.what(), null);
+        int threads;
+        if (s.has("threads")) {
+            threads = s.integer("threads", 1, 1, 4096);
+            if (set != null && threads > set.size()) {
+                throw Values.error(s.node("threads"), s.key("threads"), "expected at most " + set.size()
+                        + " threads (one per CPU in cpus \"" + set + "\"); got " + threads);
+            }
+        } else {
+            threads = set == null ? Defaults.CYCLICTEST_THREADS : set.size();
+        }
+        int priority = s.integer("priority", Defaults.CYCLICTEST_PRIORITY, 0, 99);
+        SchedPolicy policy = s.enumValue("policy", SchedPolicy.class,
+                priority > 0 ? SchedPolicy.FIFO : SchedPolicy.OTHER);
+        checkPriority(s, policy, priority);
+        long interval = s.positiveDurationNs("interval", Defaults.CYCLICTEST_INTERVAL_NS);
+        long distance = s.durationNs("distance", Defaults.CYCLICTEST_DISTANCE_NS);
+        Long latencyTarget = Defaults.CYCLICTEST_LATENCY_TARGET_NS;
+        if (s.has("latency_target")) {
+            Node n = s.node("latency_target");
+            latencyTarget = Values.string(n, s.key("latency_target")).trim().equalsIgnoreCase("off") ? null
+                    : Values.durationNs(n, s.key("latency_target"), false);
+        }
+        return new WorkloadSpec.CyclictestSpec(s.path(), threads, set, priority, policy, interval, distance,
+                s.bool("mlock", Defaults.CYCLICTEST_MLOCK), latencyTarget);
+    }
+
+    /** RT policies need priority 1..99, SCHED_OTHER needs 0 (as sched_setscheduler demands). */
+    static void checkPriority(Section s, SchedPolicy policy, int priority) {
+        if (policy.isRealtime() && priority < 1 || !policy.isRealtime() && priority != 0) {
+            Node at = s.has("priority") ? s.node("priority") : s.has("policy") ? s.node("policy") : s.map();
+            throw Values.error(at, s.key("priority"), "expected priority " + (policy.isRealtime() ? "1..99" : "0")
+                    + " for policy " + policy.key() + "; got " + priority);
+        }
+    }
+
+    private static WorkloadSpec kernelActivity(Section s, Cpus cpus) {
+        CpuSet set = s.cpus("cpus", cpus.count(), cpus.what(), null);
+        int tasks = s.integer("tasks", Defaults.KERNEL_ACTIVITY_TASKS, 1, 10_000);
+        List<WorkloadSpec.SegmentSpec> segments = null;
+        if (s.has("segments")) {
+            if (!(s.node("segments") instanceof Node.ListNode l) || l.size() == 0) {
+                throw Values.error(s.node("segments"), s.key("segments"),
+                        "expected a non-empty list of {kind, length, probability}; got "
+                                + Node.describe(s.node("segments")));
+            }
+            segments = new ArrayList<>();
+            for (int i = 0; i < l.size(); i++) {
+                String p = s.key("segments") + "[" + i + "]";
+                Section seg = Section.of(l.items().get(i), p, Schema.Shape.SEGMENT, l.location());
+                if (!seg.has("kind")) {
+                    throw seg.missing("kind", "one of user, kernel, spinlock, raw_spinlock, irqoff, softirq");
+                }
+                segments.add(new WorkloadSpec.SegmentSpec(seg.enumValue("kind", SegmentKind.class, null),
+                        seg.requiredDist("length"),
+                        seg.number("probability", Defaults.SEGMENT_PROBABILITY, 0, 1, "a probability in 0..1")));
+            }
+            segments = List.copyOf(segments);
+        }
+        if (segments != null && s.has("profile")) {
+            throw Values.error(s.node("profile"), s.key("profile"),
+                    "expected either profile or segments, not both; got both");
+        }
+        String profile = s.choice("profile", Defaults.KERNEL_ACTIVITY_PROFILES,
+                segments == null ? Defaults.KERNEL_ACTIVITY_PROFILE : null);
+        return new WorkloadSpec.KernelActivitySpec(s.path(), set, tasks, profile, segments, s.dist("think", null),
+                s.dist("sleep", null),
+                s.number("sleep_probability", Defaults.SLEEP_PROBABILITY, 0, 1, "a probability in 0..1"));
+    }
+
+    private static WorkloadSpec deviceIrq(Section s, int index, Cpus cpus) {
+        if (s.has("rate") == s.has("interval")) {
+            throw Values.error(s.map(), s.key(s.has("rate") ? "interval" : "rate"),
+                    "expected exactly one of rate (e.g. 2000hz) or interval (e.g. 500us); got "
+                            + (s.has("rate") ? "both" : "neither"));
+        }
+        double rate = s.has("rate") ? rate(s, true) : 0;
+        long interval = s.has("interval") ? s.requiredPositiveDurationNs("interval") : 0;
+        Integer threaded = s.has("threaded_priority") ? s.integer("threaded_priority", 50, 1, 99) : null;
+        return new WorkloadSpec.DeviceIrqSpec(s.path(), s.string("name", "irq" + index), rate, interval,
+                s.cpus("cpus", cpus.count(), cpus.what(), null), s.dist("handler", Defaults.DEVICE_IRQ_HANDLER),
+                s.dist("softirq", null), threaded);
+    }
+
+    private static WorkloadSpec cacheHog(Section s, Cpus cpus) {
+        if (!s.has("bandwidth")) {
+            throw s.missing("bandwidth", "a bandwidth such as \"10GB/s\"");
+        }
+        if (!s.has("footprint")) {
+            throw s.missing("footprint", "a size such as \"64MiB\"");
+        }
+        return new WorkloadSpec.CacheHogSpec(s.path(), s.cpus("cpus", cpus.count(), cpus.what(), null),
+                Values.bandwidth(s.node("bandwidth"), s.key("bandwidth")),
+                Values.sizeBytes(s.node("footprint"), s.key("footprint")), s.string("cat_class", null));
+    }
+
+    private static double rate(Section s, boolean required) {
+        if (!s.has("rate")) {
+            if (required) {
+                throw s.missing("rate", "a frequency such as \"200hz\"");
+            }
+            return 0;
+        }
+        return Values.frequencyHz(s.node("rate"), s.key("rate"));
+    }
+
+    /** Whether the list holds a measuring workload ({@code cyclictest} or {@code periodic}). */
+    static boolean measures(List<WorkloadSpec> list) {
+        return list.stream().anyMatch(w -> w instanceof WorkloadSpec.CyclictestSpec
+                || w instanceof WorkloadSpec.PeriodicSpec);
+    }
+}

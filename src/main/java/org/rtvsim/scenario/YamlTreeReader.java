@@ -1,0 +1,105 @@
+package org.rtvsim.scenario;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads YAML text into a located {@link Node} tree with Jackson's streaming YAML parser, recording each
+ * token's line and column. Records are not bound here: binding happens later, on the merged tree.
+ */
+public final class YamlTreeReader {
+    private static final YAMLFactory FACTORY = new YAMLFactory();
+
+    private YamlTreeReader() {
+    }
+
+    /** Reads a file; a missing or unreadable file is a {@link ScenarioException} naming the path. */
+    public static Node readFile(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(file.toString(), 0, 0, "", "file not found");
+        } catch (IOException e) {
+            throw new ScenarioException(file.toString(), 0, 0, "", "cannot read the file: " + e.getMessage());
+        }
+        return read(text, file.toString());
+    }
+
+    /**
+     * Reads YAML text; {@code file} is the name used in locations. An empty document is an empty mapping.
+     * Syntax errors become a {@link ScenarioException} at the line and column Jackson reports.
+     */
+    public static Node read(String text, String file) {
+        try (JsonParser p = FACTORY.createParser(text)) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                return new Node.MapNode(new Node.Location(file, 1, 1));
+            }
+            return value(p, t, file);
+        } catch (JsonProcessingException e) {
+            JsonLocation l = e.getLocation();
+            String msg = e.getOriginalMessage() == null ? "invalid YAML" : e.getOriginalMessage();
+            int nl = msg.indexOf('\n');
+            msg = (nl >= 0 ? msg.substring(0, nl) : msg).trim();
+            throw new ScenarioException(file, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), "",
+                    "YAML syntax error: " + msg);
+        } catch (IOException e) {
+            throw new ScenarioException(file, 0, 0, "", "cannot read YAML: " + e.getMessage());
+        }
+    }
+
+    private static Node value(JsonParser p, JsonToken t, String file) throws IOException {
+        Node.Location at = location(p, file);
+        switch (t) {
+            case START_OBJECT -> {
+                Node.MapNode map = new Node.MapNode(at);
+                JsonToken k;
+                while ((k = p.nextToken()) == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    Node.Location keyAt = location(p, file);
+                    if (map.has(key)) {
+                        throw new ScenarioException(keyAt, key, "duplicate key '" + key + "'; each key may appear "
+                                + "once in a mapping (first at line " + map.keyLocation(key).line() + ")");
+                    }
+                    map.put(key, keyAt, value(p, p.nextToken(), file));
+                }
+                return map;
+            }
+            case START_ARRAY -> {
+                Node.ListNode list = new Node.ListNode(at);
+                JsonToken i;
+                while ((i = p.nextToken()) != JsonToken.END_ARRAY) {
+                    list.add(value(p, i, file));
+                }
+                return list;
+            }
+            case VALUE_STRING -> {
+                return new Node.Scalar(p.getText(), Node.ScalarKind.STRING, at);
+            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                return new Node.Scalar(p.getText(), Node.ScalarKind.NUMBER, at);
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return new Node.Scalar(p.getText(), Node.ScalarKind.BOOLEAN, at);
+            }
+            case VALUE_NULL -> {
+                return new Node.Scalar("", Node.ScalarKind.NULL, at);
+            }
+            default -> throw new ScenarioException(at, "", "unsupported YAML content (" + t + ")");
+        }
+    }
+
+    private static Node.Location location(JsonParser p, String file) {
+        JsonLocation l = p.currentTokenLocation();
+        return new Node.Location(file, l.getLineNr(), l.getColumnNr());
+    }
+}
