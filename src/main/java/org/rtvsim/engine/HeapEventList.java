@@ -23,6 +23,10 @@ public final class HeapEventList implements EventList {
     private int size;
     private long nextOrder;
 
+    public int size() {
+        return size;
+    }
+
     @Override
     public boolean isEmpty() {
         return size == 0;

@@ -53,7 +53,7 @@ public abstract class SimEvent extends Event {
     /** What happens at this event's time. */
     protected abstract void fire();
 
-    /** Absolute time of the scheduled occurrence in ns. */
+    /** Absolute time of the scheduled occurrence in ns (only meaningful while scheduled). */
     public final long atNs() {
         return (long) time();
     }

@@ -50,7 +50,10 @@ public final class Simulation {
         sim.start();
     }
 
-    /** SSJ's simulator with its event loop counting events (the loop is SSJ's own, unchanged otherwise). */
+    /**
+     * SSJ's simulator with its event loop counting events; {@code removeFirstEvent} sets the clock
+     * (and marks the event unscheduled), as in SSJ's own loop.
+     */
     private static final class Loop extends Simulator {
         long count;
 
@@ -64,7 +67,6 @@ public final class Simulation {
             Event ev;
             try {
                 while (!stopped && (ev = removeFirstEvent()) != null) {
-                    currentTime = ev.time();
                     count++;
                     ev.actions();
                 }

@@ -22,6 +22,7 @@ public final class DeviceIrqSource {
     private final Sampler gapNs;
     private final Arrival arrival;
     private int nextCpu;
+    private final org.rtvsim.engine.Simulation sim;
 
     public DeviceIrqSource(Kernel kernel, DeviceIrqSpec spec) {
         var streams = kernel.sim().streams();
@@ -37,6 +38,7 @@ public final class DeviceIrqSource {
                 : new DistSpec.Exponential(1e9 / spec.rateHz());
         this.gapNs = Samplers.of(gap, streams.stream(spec.path() + ".arrivals"));
         this.arrival = new Arrival(kernel);
+        this.sim = kernel.sim();
     }
 
     public void start(long startNs) {
@@ -46,7 +48,7 @@ public final class DeviceIrqSource {
     private void arrive() {
         lines.get(nextCpu).raise();
         nextCpu = (nextCpu + 1) % lines.size();
-        arrival.scheduleAt(arrival.atNs() + Math.max(1, gapNs.sampleNs()));
+        arrival.scheduleAt(sim.now() + Math.max(1, gapNs.sampleNs()));
     }
 
     /** The device signals an interrupt. */

@@ -1,0 +1,69 @@
+package org.rtvsim.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+import org.rtvsim.measure.LatencyRecorder;
+import org.rtvsim.measure.Percentiles;
+import org.rtvsim.measure.ResponseTimeRecorder;
+import org.rtvsim.measure.RunResult;
+import org.rtvsim.measure.SloResult;
+import org.rtvsim.measure.TaskResult;
+import org.rtvsim.measure.ThreadResult;
+import org.rtvsim.scenario.ScenarioSpec;
+
+/**
+ * One simulation run of a scenario: build the model for a replication, run warm-up plus measured
+ * duration, and collect a {@link RunResult}. Each run owns its simulator, so runs may execute in
+ * parallel threads with identical results.
+ */
+public final class SingleRun {
+    /** The percentile whose exceedances the tail attribution sums over. */
+    public static final double TAIL_PERCENTILE = 99.9;
+
+    private SingleRun() {
+    }
+
+    public static RunResult run(ScenarioSpec spec, int replication) {
+        Model m = ModelBuilder.build(spec, replication);
+        long wall0 = System.nanoTime();
+        m.start();
+        m.sim.runUntil(spec.warmupNs() + spec.durationNs());
+        long wall = System.nanoTime() - wall0;
+        List<Double> ps = spec.measure().percentiles();
+        List<ThreadResult> threads = new ArrayList<>();
+        for (LatencyRecorder r : m.latency) {
+            threads.add(r.result(ps, TAIL_PERCENTILE));
+        }
+        List<TaskResult> tasks = new ArrayList<>();
+        for (ResponseTimeRecorder r : m.responses) {
+            tasks.add(r.result(ps));
+        }
+        List<String> notes = new ArrayList<>();
+        SloResult slo = null;
+        if (spec.slo() != null && !threads.isEmpty()) {
+            slo = evaluateSlo(spec, threads);
+        }
+        return new RunResult(spec.name(), spec.source(), spec.seed(), spec.durationNs(), spec.warmupNs(),
+                threads, tasks, m.sim.events(), wall, m.machine.smiCount(), slo, notes);
+    }
+
+    /** The SLO is judged on all measuring threads' samples pooled. */
+    static SloResult evaluateSlo(ScenarioSpec spec, List<ThreadResult> threads) {
+        Histogram pooled = null;
+        long min = Long.MAX_VALUE;
+        long max = 0;
+        for (ThreadResult t : threads) {
+            if (pooled == null) {
+                pooled = t.hdr().copy();
+            } else {
+                pooled.add(t.hdr());
+            }
+            min = Math.min(min, t.minNs());
+            max = Math.max(max, t.maxNs());
+        }
+        double p = spec.slo().percentile();
+        long value = Percentiles.of(pooled, List.of(p), min, max).get(0).valueNs();
+        return new SloResult(p, spec.slo().belowNs(), value, value < spec.slo().belowNs());
+    }
+}
