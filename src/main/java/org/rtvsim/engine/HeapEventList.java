@@ -9,7 +9,8 @@ import umontreal.ssj.simevents.eventlist.EventList;
 
 /**
  * An SSJ {@link EventList} kept as an array binary heap ordered by (time, priority, insertion order),
- * allocation-free after warm-up.
+ * allocation-free after warm-up. Keys are copied into primitive arrays at insertion (an event's time
+ * and priority cannot change while it is scheduled), so comparisons touch no event object.
  *
  * <p>Each event's position in the heap is stored in SSJ's per-event {@code ra} field, so
  * {@link #remove} (used by {@code Event.cancel()}) is O(log n) without a search. Equal
@@ -19,6 +20,8 @@ import umontreal.ssj.simevents.eventlist.EventList;
  */
 public final class HeapEventList implements EventList {
     private Event[] heap = new Event[256];
+    private double[] time = new double[256];
+    private double[] prio = new double[256];
     private long[] order = new long[256];
     private int size;
     private long nextOrder;
@@ -45,9 +48,13 @@ public final class HeapEventList implements EventList {
     public void add(Event ev) {
         if (size == heap.length) {
             heap = java.util.Arrays.copyOf(heap, size * 2);
+            time = java.util.Arrays.copyOf(time, size * 2);
+            prio = java.util.Arrays.copyOf(prio, size * 2);
             order = java.util.Arrays.copyOf(order, size * 2);
         }
         heap[size] = ev;
+        time[size] = ev.time();
+        prio[size] = ev.priority();
         order[size] = nextOrder++;
         ev.setRa(size);
         siftUp(size++);
@@ -139,6 +146,8 @@ public final class HeapEventList implements EventList {
         size--;
         if (i != size) {
             heap[i] = heap[size];
+            time[i] = time[size];
+            prio[i] = prio[size];
             order[i] = order[size];
             heap[i].setRa(i);
             heap[size] = null;
@@ -150,15 +159,13 @@ public final class HeapEventList implements EventList {
     }
 
     private boolean less(int a, int b) {
-        Event x = heap[a];
-        Event y = heap[b];
-        double tx = x.time();
-        double ty = y.time();
+        double tx = time[a];
+        double ty = time[b];
         if (tx != ty) {
             return tx < ty;
         }
-        double px = x.priority();
-        double py = y.priority();
+        double px = prio[a];
+        double py = prio[b];
         if (px != py) {
             return px < py;
         }
@@ -172,6 +179,12 @@ public final class HeapEventList implements EventList {
         long o = order[a];
         order[a] = order[b];
         order[b] = o;
+        double t = time[a];
+        time[a] = time[b];
+        time[b] = t;
+        double q = prio[a];
+        prio[a] = prio[b];
+        prio[b] = q;
         heap[a].setRa(a);
         heap[b].setRa(b);
     }

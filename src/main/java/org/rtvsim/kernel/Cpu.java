@@ -331,12 +331,16 @@ public final class Cpu implements SupplyListener {
         }
     }
 
+    /**
+     * Stops the running segment's progress (its remainder is kept). The completion event stays
+     * scheduled: {@link #startRunning} keeps it when the same end time results, and {@link #decide}
+     * cancels it when nothing runs — this saves two heap operations on most dispatches.
+     */
     private void pauseRunning() {
         if (running != null) {
             long elapsed = now() - runStartNs;
             running.remainingNs -= elapsed;
             busyNs += elapsed;
-            completion.cancel();
             running = null;
         }
     }
@@ -347,6 +351,7 @@ public final class Cpu implements SupplyListener {
                 throw new IllegalStateException("cpu" + id + ": zero-time loop at " + now() + " ns");
             }
             if (!supplied) {
+                completion.cancel();
                 charge(supply.unavailableBlame());
                 return;
             }
@@ -374,6 +379,7 @@ public final class Cpu implements SupplyListener {
                         schedule();
                         continue;
                     }
+                    completion.cancel();
                     charge(kernel.blameIdle);
                     return;
                 }
@@ -400,7 +406,10 @@ public final class Cpu implements SupplyListener {
         }
         running = s;
         runStartNs = now();
-        completion.scheduleAt(runStartNs + len);
+        long end = runStartNs + len;
+        if (!completion.isScheduled() || completion.atNs() != end) {
+            completion.scheduleAt(end);
+        }
         charge(s.blame);
     }
 
