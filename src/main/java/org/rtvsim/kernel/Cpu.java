@@ -63,21 +63,15 @@ public final class Cpu implements SupplyListener {
     private long runStartNs;
     private final Completion completion;
 
-    private IrqLine[] pending = new IrqLine[8];
-    private int pendHead;
-    private int pendCount;
+    private final PendingIrqs pending = new PendingIrqs();
 
     private final Softirqs softirqs = new Softirqs();
     private final RemoteWakeups remote = new RemoteWakeups();
     final IrqLine timerLine;
     final IrqLine ipiLine;
-    private final SliceEnd sliceEnd;
-    private RtThrottle throttle;
+    private final CpuBandwidth bandwidth;
 
-    private int blame;
-    private long blameSinceNs;
-    private final AttributionWindow[] windows = new AttributionWindow[8];
-    private int nwin;
+    private final BlameMeter meter;
 
     private boolean inFlow;
     private boolean redispatch;
@@ -95,19 +89,19 @@ public final class Cpu implements SupplyListener {
         this.nohzFull = nohzFull;
         this.timers = new TimerQueue(sim, this);
         this.completion = new Completion();
-        this.sliceEnd = new SliceEnd();
+        this.bandwidth = new CpuBandwidth(sim, this, kernel);
         for (int i = 0; i < MAX_DEPTH; i++) {
             frameSeg[i] = new Segment();
         }
         this.timerLine = new IrqLine("local timer", new TimerInterrupt(this));
         this.ipiLine = new IrqLine("reschedule IPI", remote);
         this.supplied = supply.available();
-        this.blame = kernel.blameIdle;
+        this.meter = new BlameMeter(sim, kernel.blameIdle);
         supply.attach(this);
     }
 
     void enableRtThrottling(long runtimeNs, long periodNs) {
-        throttle = new RtThrottle(sim, this, runtimeNs, periodNs);
+        bandwidth.enableRtThrottling(sim, runtimeNs, periodNs);
     }
 
     public int id() {
@@ -143,26 +137,27 @@ public final class Cpu implements SupplyListener {
 
     /** The label of what occupies this CPU now. */
     public int currentBlame() {
-        return blame;
+        return meter.current();
+    }
+
+    /** The task running now (not while switching), or null. */
+    Task runningTask() {
+        return state == RUNNING ? curr : null;
+    }
+
+    /** Sets need_resched and lets the dispatcher act on it (slice expiry, throttling). */
+    void requestResched() {
+        needResched = true;
+        dispatch();
     }
 
     // ---------------------------------------------------------------- stimuli
 
     /** A hardware interrupt on {@code line}: handled now, or held pending (irqs off, no supply). */
     void raise(IrqLine line) {
-        if (line.pending) {
+        if (!pending.add(line)) {
             return;
         }
-        line.pending = true;
-        if (pendCount == pending.length) {
-            IrqLine[] bigger = new IrqLine[pendCount * 2];
-            for (int i = 0; i < pendCount; i++) {
-                bigger[i] = pending[(pendHead + i) % pending.length];
-            }
-            pending = bigger;
-            pendHead = 0;
-        }
-        pending[(pendHead + pendCount++) % pending.length] = line;
         Segment top = top();
         if (supplied && !inFlow && top != null && top.irqsOff) {
             return; // stays pending until the irqs-off segment ends
@@ -181,7 +176,7 @@ public final class Cpu implements SupplyListener {
         if (c == null) {
             needResched = true;
         } else if (t.priority > c.priority) {
-            if (!(throttle != null && throttle.throttled() && t.priority >= 0)) {
+            if (!(bandwidth.rtThrottled() && t.priority >= 0)) {
                 needResched = true;
             }
         } else if (t.priority < 0 && c.priority < 0) {
@@ -236,7 +231,7 @@ public final class Cpu implements SupplyListener {
 
     /** NO_HZ: the tick is not taken while this CPU idles, nor on a nohz_full CPU running one task. */
     boolean tickStopped() {
-        if (state == IDLE && depth == 0 && pendCount == 0) {
+        if (state == IDLE && depth == 0 && pending.size() == 0) {
             return true;
         }
         return nohzFull && nrRunning() <= 1;
@@ -269,35 +264,16 @@ public final class Cpu implements SupplyListener {
 
     /** Starts charging this CPU's time to {@code w} from now. */
     public void openWindow(AttributionWindow w) {
-        charge(blame);
-        w.reset(now());
-        w.open = true;
-        windows[nwin++] = w;
+        meter.open(w);
     }
 
     /** Stops charging to {@code w}; its charges now cover exactly its open interval. */
     public void closeWindow(AttributionWindow w) {
-        charge(blame);
-        w.open = false;
-        for (int i = 0; i < nwin; i++) {
-            if (windows[i] == w) {
-                windows[i] = windows[--nwin];
-                windows[nwin] = null;
-                return;
-            }
-        }
+        meter.close(w);
     }
 
     private void charge(int newBlame) {
-        long now = now();
-        long d = now - blameSinceNs;
-        if (d > 0 && nwin > 0) {
-            for (int i = 0; i < nwin; i++) {
-                windows[i].charge(blame, d);
-            }
-        }
-        blame = newBlame;
-        blameSinceNs = now;
+        meter.charge(newBlame);
     }
 
     // ---------------------------------------------------------------- the dispatcher
@@ -356,7 +332,7 @@ public final class Cpu implements SupplyListener {
                 return;
             }
             Segment top = top();
-            if (pendCount > 0 && (top == null || !top.irqsOff)) {
+            if (pending.size() > 0 && (top == null || !top.irqsOff)) {
                 if (depth == 0 && state == IDLE) {
                     int cs = cstates.stateFor(now() - idleSinceNs);
                     long exitNs = cstates.exitLatencyNs(cs);
@@ -423,12 +399,7 @@ public final class Cpu implements SupplyListener {
     }
 
     private void deliverPending() {
-        IrqLine line = pending[pendHead];
-        pending[pendHead] = null;
-        pendHead = (pendHead + 1) % pending.length;
-        pendCount--;
-        line.pending = false;
-        pushFrame(line.handler);
+        pushFrame(pending.poll().handler);
     }
 
     private void pushFrame(IrqActivity act) {
@@ -492,7 +463,7 @@ public final class Cpu implements SupplyListener {
     }
 
     private Task pick() {
-        Task rt = (throttle != null && throttle.throttled()) ? null : rq.peekRt();
+        Task rt = bandwidth.rtThrottled() ? null : rq.peekRt();
         return rt != null ? rt : rq.peekOther();
     }
 
@@ -502,7 +473,7 @@ public final class Cpu implements SupplyListener {
         atBoundary = false;
         Task prev = state == RUNNING ? curr : null;
         if (prev != null) {
-            stopAccounting(prev);
+            bandwidth.stopped(prev);
             if (prev.state == TaskState.RUNNING) {
                 prev.state = TaskState.RUNNABLE;
                 boolean head = prev.priority >= 0 && !prev.requeueTail;
@@ -521,7 +492,7 @@ public final class Cpu implements SupplyListener {
         next.state = TaskState.RUNNING;
         if (next == prev) {
             curr = next;
-            startAccounting(next);
+            bandwidth.started(next);
             return;
         }
         curr = null;
@@ -535,56 +506,12 @@ public final class Cpu implements SupplyListener {
         switchTo = null;
         curr = t;
         state = RUNNING;
-        startAccounting(t);
+        bandwidth.started(t);
         if (t.seg.live) {
             atBoundary = true;
         } else {
             t.step();
             afterStep(t);
-        }
-    }
-
-    // ---------------------------------------------------------------- slices and RT bandwidth
-
-    private void startAccounting(Task t) {
-        long now = now();
-        t.runStartNs = now;
-        if (t.policy != SchedPolicy.FIFO) {
-            if (t.sliceRemainingNs <= 0) {
-                t.sliceRemainingNs = kernel.sliceFor(t);
-            }
-            sliceEnd.scheduleAt(now + t.sliceRemainingNs);
-        }
-        if (throttle != null && t.priority >= 0) {
-            throttle.rtStarted(now);
-        }
-    }
-
-    private void stopAccounting(Task t) {
-        long now = now();
-        if (t.policy != SchedPolicy.FIFO) {
-            t.sliceRemainingNs -= now - t.runStartNs;
-            sliceEnd.cancel();
-        }
-        if (throttle != null && t.priority >= 0) {
-            throttle.rtStopped(now);
-        }
-    }
-
-    private void onSliceEnd() {
-        Task t = curr;
-        if (state != RUNNING || t == null) {
-            return;
-        }
-        long now = now();
-        t.sliceRemainingNs = kernel.sliceFor(t);
-        t.runStartNs = now;
-        if (rq.hasPriority(t.priority)) {
-            t.requeueTail = true;
-            needResched = true;
-            dispatch();
-        } else {
-            sliceEnd.scheduleAt(now + t.sliceRemainingNs);
         }
     }
 
@@ -597,18 +524,6 @@ public final class Cpu implements SupplyListener {
         @Override
         protected void fire() {
             onCompletion();
-        }
-    }
-
-    /** The current SCHED_RR or fair task's slice ran out. */
-    private final class SliceEnd extends SimEvent {
-        SliceEnd() {
-            super(Cpu.this.sim, Phase.COMPLETION);
-        }
-
-        @Override
-        protected void fire() {
-            onSliceEnd();
         }
     }
 

@@ -1,0 +1,61 @@
+package org.rtvsim.kernel;
+
+import org.rtvsim.engine.Simulation;
+
+/**
+ * Charges a CPU's time to attribution labels: the CPU reports each change of what occupies it
+ * (a segment's label, "idle", or the reason supply is missing) and every open
+ * {@link AttributionWindow} receives the time spent under the previous label. Because the CPU is
+ * always occupied by exactly one label, a window's charges add up to its open interval exactly.
+ */
+final class BlameMeter {
+    private final Simulation sim;
+    private int blame;
+    private long sinceNs;
+    private AttributionWindow[] windows = new AttributionWindow[4];
+    private int count;
+
+    BlameMeter(Simulation sim, int initialBlame) {
+        this.sim = sim;
+        this.blame = initialBlame;
+    }
+
+    int current() {
+        return blame;
+    }
+
+    /** From now on the CPU's time belongs to {@code newBlame}. */
+    void charge(int newBlame) {
+        long now = sim.now();
+        long d = now - sinceNs;
+        if (d > 0 && count > 0) {
+            for (int i = 0; i < count; i++) {
+                windows[i].charge(blame, d);
+            }
+        }
+        blame = newBlame;
+        sinceNs = now;
+    }
+
+    void open(AttributionWindow w) {
+        charge(blame);
+        w.reset(sim.now());
+        w.open = true;
+        if (count == windows.length) {
+            windows = java.util.Arrays.copyOf(windows, count * 2);
+        }
+        windows[count++] = w;
+    }
+
+    void close(AttributionWindow w) {
+        charge(blame);
+        w.open = false;
+        for (int i = 0; i < count; i++) {
+            if (windows[i] == w) {
+                windows[i] = windows[--count];
+                windows[count] = null;
+                return;
+            }
+        }
+    }
+}
