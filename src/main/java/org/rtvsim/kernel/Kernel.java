@@ -61,7 +61,7 @@ public final class Kernel {
         for (int i = 0; i < n; i++) {
             KernelCosts costs = new KernelCosts(spec.costs(), spec.overheads(), sim.streams(), path, i);
             cpus[i] = new Cpu(this, i, supplies[i], costs, cs, spec.nohzFull().contains(i));
-            if (spec.rtThrottling() != null && !none) {
+            if (spec.rtThrottling() != null) {
                 cpus[i].enableRtThrottling(spec.rtThrottling().runtimeNs(), spec.rtThrottling().periodNs());
             }
         }

@@ -53,6 +53,19 @@ final class Section {
         return path.isEmpty() ? key : path + "." + key;
     }
 
+    private String component;
+
+    /** The same section whose {@link #component()} is {@code componentPath}. */
+    Section withComponent(String componentPath) {
+        this.component = componentPath;
+        return this;
+    }
+
+    /** The component path (random-stream name) of what this section describes; its key path unless set. */
+    String component() {
+        return component != null ? component : path;
+    }
+
     String path() {
         return path;
     }

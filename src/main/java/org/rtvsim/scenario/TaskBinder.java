@@ -81,6 +81,6 @@ final class TaskBinder {
 
     static WorkloadSpec lockSharing(Section s, WorkloadBinder.Cpus cpus) {
         String protocol = s.section("mutex", Schema.Shape.MUTEX).choice("protocol", PROTOCOLS, "none");
-        return new WorkloadSpec.LockSharingSpec(s.path(), protocol, tasks(s, cpus, true));
+        return new WorkloadSpec.LockSharingSpec(s.component(), protocol, tasks(s, cpus, true));
     }
 }

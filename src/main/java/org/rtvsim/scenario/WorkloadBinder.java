@@ -6,7 +6,10 @@ import org.rtvsim.engine.CpuSet;
 
 /**
  * Binds a {@code workload:} list (host or guest) to {@link WorkloadSpec}s. Each entry is a one-key mapping
- * whose key is the kind; its component path is {@code PREFIX[i].KIND}, e.g. {@code host.workload[0].cyclictest}.
+ * whose key is the kind. Messages name an entry by its place in the file ({@code host.workload[2].device_irq});
+ * its component path — the name of its random streams — counts entries of the same kind only
+ * ({@code host.workload.device_irq[0]}), so inserting an entry of another kind does not change the numbers
+ * of the existing ones (common random numbers across scenario variants).
  * CPU lists are checked against the CPUs of the kernel the workload runs on.
  */
 final class WorkloadBinder {
@@ -26,13 +29,18 @@ final class WorkloadBinder {
                     + Node.describe(node));
         }
         List<WorkloadSpec> out = new ArrayList<>();
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
         for (int i = 0; i < list.size(); i++) {
-            out.add(bindEntry(list.items().get(i), prefix + "[" + i + "]", i, cpus));
+            Node item = list.items().get(i);
+            String kind = item instanceof Node.MapNode mm && mm.size() == 1
+                    ? mm.entries().keySet().iterator().next() : "?";
+            int occurrence = seen.merge(kind, 1, Integer::sum) - 1;
+            out.add(bindEntry(item, prefix + "[" + i + "]", prefix + "." + kind + "[" + occurrence + "]", i, cpus));
         }
         return List.copyOf(out);
     }
 
-    private static WorkloadSpec bindEntry(Node entry, String at, int index, Cpus cpus) {
+    private static WorkloadSpec bindEntry(Node entry, String at, String componentPath, int index, Cpus cpus) {
         if (!(entry instanceof Node.MapNode m) || m.size() != 1) {
             throw Values.error(entry, at, "expected a one-key mapping naming the workload kind ("
                     + String.join(", ", Schema.WORKLOAD_KINDS) + "); got " + Node.describe(entry)
@@ -40,9 +48,11 @@ final class WorkloadBinder {
         }
         Section.checkKeys(m, at, Schema.keys(Schema.Shape.WORKLOAD));
         String kind = m.entries().keySet().iterator().next();
-        String path = at + "." + kind;
+        String keyPath = at + "." + kind;
+        String path = componentPath;
         Node body = m.get(kind);
-        Section s = Section.of(body, path, Schema.child(Schema.Shape.WORKLOAD, kind), m.keyLocation(kind));
+        Section s = Section.of(body, keyPath, Schema.child(Schema.Shape.WORKLOAD, kind), m.keyLocation(kind))
+                .withComponent(path);
         return switch (kind) {
             case "cyclictest" -> cyclictest(s, cpus);
             case "periodic" -> new WorkloadSpec.PeriodicSpec(path, TaskBinder.tasks(s, cpus, true));
@@ -80,7 +90,7 @@ final class WorkloadBinder {
             latencyTarget = Values.string(n, s.key("latency_target")).trim().equalsIgnoreCase("off") ? null
                     : Values.durationNs(n, s.key("latency_target"), false);
         }
-        return new WorkloadSpec.CyclictestSpec(s.path(), threads, set, priority, policy, interval, distance,
+        return new WorkloadSpec.CyclictestSpec(s.component(), threads, set, priority, policy, interval, distance,
                 s.bool("mlock", Defaults.CYCLICTEST_MLOCK), latencyTarget);
     }
 
@@ -122,7 +132,7 @@ final class WorkloadBinder {
         }
         String profile = s.choice("profile", Defaults.KERNEL_ACTIVITY_PROFILES,
                 segments == null ? Defaults.KERNEL_ACTIVITY_PROFILE : null);
-        return new WorkloadSpec.KernelActivitySpec(s.path(), set, tasks, profile, segments, s.dist("think", null),
+        return new WorkloadSpec.KernelActivitySpec(s.component(), set, tasks, profile, segments, s.dist("think", null),
                 s.dist("sleep", null),
                 s.number("sleep_probability", Defaults.SLEEP_PROBABILITY, 0, 1, "a probability in 0..1"));
     }
@@ -136,7 +146,7 @@ final class WorkloadBinder {
         double rate = s.has("rate") ? rate(s, true) : 0;
         long interval = s.has("interval") ? s.requiredPositiveDurationNs("interval") : 0;
         Integer threaded = s.has("threaded_priority") ? s.integer("threaded_priority", 50, 1, 99) : null;
-        return new WorkloadSpec.DeviceIrqSpec(s.path(), s.string("name", "irq" + index), rate, interval,
+        return new WorkloadSpec.DeviceIrqSpec(s.component(), s.string("name", "irq" + index), rate, interval,
                 s.cpus("cpus", cpus.count(), cpus.what(), null), s.dist("handler", Defaults.DEVICE_IRQ_HANDLER),
                 s.dist("softirq", null), threaded);
     }
@@ -148,7 +158,7 @@ final class WorkloadBinder {
         if (!s.has("footprint")) {
             throw s.missing("footprint", "a size such as \"64MiB\"");
         }
-        return new WorkloadSpec.CacheHogSpec(s.path(), s.cpus("cpus", cpus.count(), cpus.what(), null),
+        return new WorkloadSpec.CacheHogSpec(s.component(), s.cpus("cpus", cpus.count(), cpus.what(), null),
                 Values.bandwidth(s.node("bandwidth"), s.key("bandwidth")),
                 Values.sizeBytes(s.node("footprint"), s.key("footprint")), s.string("cat_class", null));
     }

@@ -6,8 +6,8 @@ import org.rtvsim.engine.DistSpec;
 
 /**
  * One entry of a {@code workload:} list: a one-key map in the scenario ({@code cyclictest:}, {@code periodic:}, …).
- * {@code path} is the component path used for random streams and attribution labels, e.g.
- * {@code host.workload[1].kernel_activity}.
+ * {@code path} is the component path that names its random streams: the list it is in, its kind and its
+ * occurrence among entries of that kind, e.g. {@code host.workload.kernel_activity[0]} (see WorkloadBinder).
  */
 public sealed interface WorkloadSpec {
 

@@ -43,7 +43,7 @@ class ScenarioLoaderTest {
         assertEquals(new DistSpec.Fixed(3_000), k.costs().tick(), "deep-merged from the base");
         assertEquals(2, s.host().workload().size());
         var irq = (WorkloadSpec.DeviceIrqSpec) s.host().workload().get(1);
-        assertEquals("host.workload[1].device_irq", irq.path());
+        assertEquals("host.workload.device_irq[0]", irq.path());
         assertEquals("nvme", irq.name());
         assertEquals(2000.0, irq.rateHz());
         VmSpec vm = s.vms().get(0);
@@ -52,7 +52,7 @@ class ScenarioLoaderTest {
         assertEquals(0, vm.haltPollNs());
         assertEquals("false", vm.qemu().get("bql_pi"));
         var ct = (WorkloadSpec.CyclictestSpec) vm.workload().get(0);
-        assertEquals("vms[rt].workload[0].cyclictest", ct.path());
+        assertEquals("vms[rt].workload.cyclictest[0]", ct.path());
         assertEquals(6, ct.threads());
         assertEquals(95, ct.priority());
         assertEquals(2, s.events().size());
