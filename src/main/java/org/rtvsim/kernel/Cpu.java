@@ -345,6 +345,16 @@ public final class Cpu implements SupplyListener {
                 deliverPending();
                 continue;
             }
+            if (depth == 0 && state == RUNNING) {
+                // before even zero-length work: a preemption point must be honoured first
+                if (needReschedLazy && atBoundary && curr.seg.kind == SegmentKind.USER) {
+                    needResched = true;
+                }
+                if (needResched && (atBoundary || !curr.seg.preemptOff)) {
+                    schedule();
+                    continue;
+                }
+            }
             if (top != null && top.remainingNs <= 0) {
                 completeTop(top);
                 continue;
@@ -359,15 +369,6 @@ public final class Cpu implements SupplyListener {
                     charge(kernel.blameIdle);
                     return;
                 }
-                if (state == RUNNING) {
-                    if (needReschedLazy && atBoundary && curr.seg.kind == SegmentKind.USER) {
-                        needResched = true;
-                    }
-                    if (needResched && (atBoundary || !curr.seg.preemptOff)) {
-                        schedule();
-                        continue;
-                    }
-                }
                 atBoundary = false;
             }
             startRunning(top);
@@ -377,8 +378,9 @@ public final class Cpu implements SupplyListener {
 
     private void startRunning(Segment s) {
         long len = s.remainingNs;
-        if (s.chunked && len > condReschedGapNs) {
-            len = condReschedGapNs;
+        if (s.chunked && condReschedGapNs > 0) {
+            long toPoint = condReschedGapNs - (s.totalNs - s.remainingNs) % condReschedGapNs;
+            len = Math.min(len, toPoint);
         }
         running = s;
         runStartNs = now();

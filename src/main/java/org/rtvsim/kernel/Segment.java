@@ -10,6 +10,8 @@ import org.rtvsim.scenario.SegmentKind;
  */
 public final class Segment {
     long remainingNs;
+    /** The segment's whole length; chunk boundaries are measured from its start. */
+    long totalNs;
     SegmentKind kind;
     boolean irqsOff;
     boolean preemptOff;
@@ -23,6 +25,7 @@ public final class Segment {
             throw new IllegalArgumentException("negative segment length " + ns);
         }
         this.remainingNs = ns;
+        this.totalNs = ns;
         this.kind = kind;
         this.irqsOff = irqsOff;
         this.preemptOff = preemptOff || irqsOff;
