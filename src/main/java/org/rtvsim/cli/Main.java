@@ -1,7 +1,74 @@
 package org.rtvsim.cli;
 
-public final class Main {
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code rtvsim} command: subcommands {@link RunCommand} and {@link ValidateCommand}, plus
+ * {@code help}, {@code --help} and {@code --version}. {@link #run} is the testable entry point;
+ * {@link #main} only turns its result into the process exit code.
+ */
+@Command(name = "rtvsim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Simulates Linux real-time scheduling latency (what cyclictest measures).",
+        subcommands = {RunCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 an slo: was missed, 2 bad input, 3 internal error.",
+            "Set RTVSIM_DEBUG=1 or pass --debug for stack traces of internal errors."})
+public final class Main implements Runnable {
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "Print the stack trace of internal errors (also: env RTVSIM_DEBUG=1).")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run or validate");
+    }
+
     public static void main(String[] args) {
-        System.out.println("rtvsim");
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command line with the given streams and returns the exit code ({@link Errors}). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cl = commandLine(out, err, System.getenv());
+        int code = cl.execute(args);
+        cl.getOut().flush();
+        cl.getErr().flush();
+        return code;
+    }
+
+    /** A configured command line; {@code env} decides {@code RTVSIM_DEBUG}. */
+    static CommandLine commandLine(PrintStream out, PrintStream err, java.util.Map<String, String> env) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        boolean envDebug = "1".equals(env.get("RTVSIM_DEBUG"));
+        cl.setParameterExceptionHandler(Errors::onParameterError);
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> Errors.onExecutionError(e, cmd, parsed, envDebug));
+        return cl;
+    }
+
+    /** Reads {@code version.properties}, which Maven fills with the project version at build time. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"rtvsim " + p.getProperty("version", "unknown")};
+        }
     }
 }

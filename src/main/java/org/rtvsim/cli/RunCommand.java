@@ -1,0 +1,164 @@
+package org.rtvsim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.rtvsim.engine.Units;
+import org.rtvsim.experiment.SingleRun;
+import org.rtvsim.measure.RunResult;
+import org.rtvsim.measure.SloResult;
+import org.rtvsim.report.CyclictestText;
+import org.rtvsim.report.HistogramCsv;
+import org.rtvsim.report.SummaryJson;
+import org.rtvsim.report.SummaryText;
+import org.rtvsim.scenario.ScenarioSpec;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code rtvsim run}: one replication of a scenario. Prints the {@code cyclictest -q -h N} block,
+ * a blank line and the summary (percentiles, tail attribution, SLO) on stdout; with {@code --out DIR}
+ * also writes {@code cyclictest.txt}, {@code summary.json} and {@code histogram.csv} there, replacing
+ * only those three files. Exit code 1 when the scenario's {@code slo:} is missed.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a scenario once: prints what cyclictest -q -h would print, then percentiles, "
+                + "the attribution of the tail and the SLO verdict.",
+        footer = {"", "Exit codes: 0 ok, 1 the scenario's slo: was missed, 2 bad input, 3 internal error."})
+final class RunCommand implements Callable<Integer> {
+    static final String CYCLICTEST_FILE = "cyclictest.txt";
+    static final String SUMMARY_FILE = "summary.json";
+    static final String HISTOGRAM_FILE = "histogram.csv";
+
+    @Mixin
+    ScenarioArgs scenario;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.")
+    Long seed;
+
+    @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class,
+            description = "Override the measured (simulated) duration, e.g. 2s or 500ms.")
+    Long durationNs;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Also write cyclictest.txt, summary.json and histogram.csv into DIR (created when "
+                    + "missing; only these three files are replaced, nothing else is touched).")
+    Path outDir;
+
+    @Option(names = "--stats", description = "Add simulator statistics: events simulated, events per "
+            + "wall-second, simulated/wall time ratio (not deterministic).")
+    boolean stats;
+
+    @Option(names = "--quiet", description = "Print nothing on stdout (use with --out); errors and a missed "
+            + "SLO still go to stderr.")
+    boolean quiet;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        ScenarioSpec s = scenario.load();
+        if (seed != null) {
+            s = s.withSeed(seed);
+        }
+        if (durationNs != null) {
+            s = s.withDuration(durationNs);
+        }
+        if (outDir != null) {
+            prepareOutDir(outDir);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        if (!quiet && System.console() != null) {
+            err.println("rtvsim: simulating " + Units.formatNs(s.durationNs()) + " after "
+                    + Units.formatNs(s.warmupNs()) + " warm-up…");
+        }
+        RunResult r = SingleRun.run(s, 0);
+
+        StringBuilder cyclictest = new StringBuilder();
+        CyclictestText.write(r, cyclictest);
+        if (!quiet) {
+            PrintWriter out = spec.commandLine().getOut();
+            StringBuilder text = new StringBuilder(cyclictest).append('\n');
+            SummaryText.write(r, text, stats);
+            if (stats) {
+                text.append(statsLine(r));
+            }
+            out.print(text);
+            out.flush();
+        }
+        if (outDir != null) {
+            write(outDir.resolve(CYCLICTEST_FILE), () -> Files.writeString(outDir.resolve(CYCLICTEST_FILE),
+                    cyclictest, StandardCharsets.UTF_8));
+            write(outDir.resolve(SUMMARY_FILE), () -> SummaryJson.write(r, outDir.resolve(SUMMARY_FILE), stats));
+            write(outDir.resolve(HISTOGRAM_FILE), () -> HistogramCsv.write(r, outDir.resolve(HISTOGRAM_FILE)));
+        }
+        SloResult slo = r.slo();
+        if (slo != null && !slo.met()) {
+            err.println("rtvsim: SLO missed: " + percentileName(slo.percentile()) + " = " + us(slo.valueNs())
+                    + " us, not below the limit " + Units.formatNs(slo.limitNs()) + " (scenario " + r.scenario() + ")");
+            err.flush();
+            return Errors.SLO_MISSED;
+        }
+        return Errors.OK;
+    }
+
+    /** Events per wall-clock second and simulated time per wall time; the line {@code --stats} adds. */
+    static String statsLine(RunResult r) {
+        double wallS = r.wallNanos() / 1e9;
+        double simulatedS = (r.warmupNs() + r.durationNs()) / 1e9;
+        if (wallS <= 0) {
+            return "Stats: events per wall-second and simulated/wall ratio unavailable (no wall time measured)\n";
+        }
+        return String.format(Locale.ROOT, "Stats: %.0f events/s, simulated/wall ratio %.3g (%s simulated incl."
+                + " warm-up in %.3f s wall)%n", r.events() / wallS, simulatedS / wallS,
+                Units.formatNs(r.warmupNs() + r.durationNs()), wallS);
+    }
+
+    /** Refuses a path that is an existing non-directory; creates a missing directory. Deletes nothing. */
+    static void prepareOutDir(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new Errors.BadInput("--out " + dir + ": exists and is not a directory; give a directory "
+                    + "(it is created when missing)");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new Errors.BadInput("--out " + dir + ": cannot create the directory: " + describe(e));
+        }
+    }
+
+    private interface Writer {
+        void write() throws IOException;
+    }
+
+    private static void write(Path file, Writer w) {
+        if (Files.isDirectory(file)) {
+            throw new Errors.BadInput("--out: cannot write " + file + ": it is a directory");
+        }
+        try {
+            w.write();
+        } catch (IOException e) {
+            throw new Errors.BadInput("--out: cannot write " + file + ": " + describe(e));
+        }
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + " " + e.getMessage();
+    }
+
+    static String us(long ns) {
+        return String.format(Locale.ROOT, "%.2f", ns / 1000.0);
+    }
+
+    static String percentileName(double p) {
+        return "p" + java.math.BigDecimal.valueOf(p).stripTrailingZeros().toPlainString();
+    }
+}

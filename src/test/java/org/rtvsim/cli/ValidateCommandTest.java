@@ -1,0 +1,36 @@
+package org.rtvsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void validate_goodScenario_printsOkAndASummary() {
+        Path f = Cli.write(dir, "tiny.yaml", Cli.TINY);
+        Cli r = Cli.run("validate", f.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        String[] lines = r.out().split("\n");
+        assertEquals(2, lines.length, r.out());
+        assertEquals("OK: tiny (" + f + ")", lines[0]);
+        assertTrue(lines[1].startsWith("4 CPUs, "), lines[1]);
+        assertTrue(lines[1].contains("preempt=rt"), lines[1]);
+        assertTrue(lines[1].contains("cyclictest (1 thread, fifo 99, interval 1ms)"), lines[1]);
+    }
+
+    @Test
+    void validate_set_isApplied() {
+        Path f = Cli.write(dir, "tiny.yaml", Cli.TINY);
+        Cli r = Cli.run("validate", f.toString(), "--set", "host.kernel.preempt=full", "--set", "hardware.cpus=8");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("8 CPUs, "), r.out());
+        assertTrue(r.out().contains("preempt=full"), r.out());
+    }
+}
