@@ -126,7 +126,8 @@ public final class ModelBuilder {
         long[] res = new long[n];
         int[] ids = new int[n];
         int i = 0;
-        int deepest = n - 1;
+        // a max_cstate that names no table entry (C0, POLL) leaves only polling idle
+        int deepest = cs.maxCstate() == null ? n - 1 : -1;
         for (var e : cs.exitLatencyNs().entrySet()) {
             names[i] = e.getKey();
             exit[i] = e.getValue();

@@ -8,7 +8,9 @@ import org.rtvsim.engine.Simulation;
 /**
  * System Management Interrupts: a machine-wide stall source. At each SMI every physical CPU stops
  * (firmware runs in SMM, invisible to the OS) for the SMI's duration, then all resume together.
- * The time between SMIs and each SMI's length are drawn when the SMI fires.
+ * {@code interval} is the time from one SMI's start to the next one's (a periodic firmware source
+ * keeps its period); an SMI never starts before the previous one has ended. Interval and duration
+ * are drawn when the SMI fires.
  *
  * @see <a href="https://wiki.linuxfoundation.org/realtime/documentation/howto/debugging/smi-latency">LF RT wiki: SMI latency</a>
  */
@@ -21,6 +23,7 @@ public final class SmiSource {
     private final Start start;
     private final End end;
     private long count;
+    private long nextStartNs;
 
     public SmiSource(Simulation sim, PhysicalCpu[] cpus, Sampler intervalNs, Sampler durationNs, int blame) {
         this.sim = sim;
@@ -46,14 +49,16 @@ public final class SmiSource {
         for (PhysicalCpu c : cpus) {
             c.stall(blame);
         }
-        end.scheduleAt(sim.now() + durationNs.sampleNs());
+        long now = sim.now();
+        nextStartNs = now + Math.max(1, intervalNs.sampleNs());
+        end.scheduleAt(now + durationNs.sampleNs());
     }
 
     private void finish() {
         for (PhysicalCpu c : cpus) {
             c.unstall();
         }
-        start.scheduleAt(sim.now() + Math.max(1, intervalNs.sampleNs()));
+        start.scheduleAt(Math.max(nextStartNs, sim.now() + 1));
     }
 
     /** An SMI is raised: all CPUs enter SMM. */

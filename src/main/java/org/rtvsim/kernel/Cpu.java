@@ -172,6 +172,9 @@ public final class Cpu implements SupplyListener {
         }
         t.state = TaskState.RUNNABLE;
         rq.enqueue(t, false);
+        if (t.priority < 0) {
+            bandwidth.fairEnqueued();
+        }
         Task c = current();
         if (c == null) {
             needResched = true;
@@ -242,6 +245,11 @@ public final class Cpu implements SupplyListener {
             needReschedLazy = false;
             needResched = true;
         }
+    }
+
+    /** Whether a SCHED_OTHER task is waiting for this CPU. */
+    boolean fairRunnable() {
+        return rq.otherCount() > 0;
     }
 
     void rtThrottled() {

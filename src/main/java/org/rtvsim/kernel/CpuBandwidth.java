@@ -31,6 +31,13 @@ final class CpuBandwidth {
         return throttle != null && throttle.throttled();
     }
 
+    /** A fair task was enqueued on this CPU. */
+    void fairEnqueued() {
+        if (throttle != null) {
+            throttle.fairRunnable();
+        }
+    }
+
     void started(Task t) {
         long now = cpu.now();
         t.runStartNs = now;

@@ -102,9 +102,12 @@ public final class Kernel {
         return hk.isEmpty() ? all : hk;
     }
 
-    /** Default device-interrupt CPUs: {@code irqaffinity}, else the housekeeping CPUs. */
+    /**
+     * Default device-interrupt CPUs: {@code irqaffinity}, else all CPUs (the kernel's default
+     * irq affinity; plain {@code isolcpus} does not move interrupts).
+     */
     public CpuSet irqCpus() {
-        return spec.irqaffinity().isEmpty() ? housekeeping() : spec.irqaffinity();
+        return spec.irqaffinity().isEmpty() ? CpuSet.range(0, cpus.length) : spec.irqaffinity();
     }
 
     /** Creates a task pinned to {@code cpu}; it starts blocked (see {@link #startTask}). */

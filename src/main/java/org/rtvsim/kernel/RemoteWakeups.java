@@ -2,12 +2,15 @@ package org.rtvsim.kernel;
 
 /**
  * Cross-CPU wake-ups (ttwu_queue): the waker queues the task on the target CPU's wake list and
- * sends a reschedule IPI; the IPI handler ({@code kernel.costs.ipi}) enqueues the tasks and sets
- * need_resched where they preempt. IPIs are never threaded, in any preemption model.
+ * sends a reschedule IPI. Its handling is interrupt entry ({@code costs.irq_entry}), the IPI handler
+ * ({@code costs.ipi}), then one enqueue per queued task ({@code costs.wakeup}, ttwu_do_activate), each
+ * setting need_resched where it preempts. IPIs are never threaded, in any preemption model.
  */
 final class RemoteWakeups extends IrqActivity {
     private Task[] queue = new Task[8];
     private int count;
+    private int phase;
+    private int done;
 
     void add(Task t) {
         for (int i = 0; i < count; i++) {
@@ -23,16 +26,28 @@ final class RemoteWakeups extends IrqActivity {
 
     @Override
     boolean start(Cpu cpu, Segment seg) {
-        seg.setIrq(cpu.costs.ipi().sampleNs(), true, cpu.kernel.blameIpi);
+        phase = 0;
+        done = 0;
+        seg.setIrq(cpu.costs.irqEntry().sampleNs(), true, cpu.kernel.blameIpi);
         return true;
     }
 
     @Override
     boolean next(Cpu cpu, Segment seg) {
-        for (int i = 0; i < count; i++) {
-            Task t = queue[i];
-            queue[i] = null;
+        if (phase == 0) {
+            phase = 1;
+            seg.setIrq(cpu.costs.ipi().sampleNs(), true, cpu.kernel.blameIpi);
+            return true;
+        }
+        if (phase == 2) {
+            Task t = queue[done];
+            queue[done++] = null;
             cpu.wake(t);
+        }
+        if (done < count) {
+            phase = 2;
+            seg.setIrq(cpu.costs.wakeup().sampleNs(), true, cpu.kernel.blameIpi);
+            return true;
         }
         count = 0;
         return false;

@@ -6,11 +6,12 @@ import org.rtvsim.engine.Simulation;
 
 /**
  * RT throttling on one CPU ({@code sched_rt_runtime_us} of every {@code sched_rt_period_us}):
- * once SCHED_FIFO/RR tasks have run {@code runtime} within the current period, the RT class is not
- * picked until the period ends; fair tasks (or idle) run instead. Periods are aligned to multiples
- * of the period from time 0. This is the classic rt_bandwidth behaviour with RT_RUNTIME_SHARE off;
- * the 6.12+ fair dl_server grants fair tasks the same 50 ms/s only when they are runnable
- * (model-reference.md discusses the difference).
+ * once SCHED_FIFO/RR tasks have run {@code runtime} within the current period and a fair task is
+ * runnable (now, or later in the period), the RT class is not picked until the period ends and fair
+ * tasks run instead. Without a waiting fair task the RT task keeps the CPU, as with the 6.12+ fair
+ * dl_server (kernel/sched/deadline.c), which only reserves time for fair tasks that want it; unlike
+ * the dl_server, the fair class then keeps the CPU until the period ends rather than for exactly
+ * {@code period − runtime}. Periods are aligned to multiples of the period from time 0.
  */
 final class RtThrottle {
     private final Cpu cpu;
@@ -20,6 +21,7 @@ final class RtThrottle {
     private long usedNs;
     private long runningSinceNs = -1;
     private boolean throttled;
+    private boolean budgetUsed;
     private final Exhausted exhausted;
     private final Replenish replenish;
 
@@ -33,6 +35,14 @@ final class RtThrottle {
 
     boolean throttled() {
         return throttled;
+    }
+
+    /** A fair task became runnable: throttle now if this period's RT budget is already used up. */
+    void fairRunnable() {
+        if (budgetUsed && !throttled) {
+            throttled = true;
+            cpu.rtThrottled();
+        }
     }
 
     private void roll(long now) {
@@ -78,13 +88,17 @@ final class RtThrottle {
             }
             return;
         }
-        throttled = true;
+        budgetUsed = true;
         replenish.scheduleAt(periodStartNs + periodNs);
-        cpu.rtThrottled();
+        if (cpu.fairRunnable()) {
+            throttled = true;
+            cpu.rtThrottled();
+        }
     }
 
     private void onReplenish() {
         throttled = false;
+        budgetUsed = false;
         roll(cpu.now());
         cpu.rtUnthrottled();
     }

@@ -20,7 +20,8 @@ import org.rtvsim.scenario.WorkloadSpec.CyclictestSpec;
 /**
  * cyclictest: measuring threads that each sleep until an absolute time ({@code clock_nanosleep},
  * TIMER_ABSTIME), read the clock on wake-up and record {@code now − next}; {@code next} then
- * advances by the interval, so lateness does not accumulate (rt-tests' cyclictest.c).
+ * advances by the interval — and by more whole intervals while it is already past, so missed periods
+ * are skipped and lateness does not accumulate (rt-tests' cyclictest.c, timerthread()).
  *
  * <p>A sample's path: timer expiry → timer interrupt (entry, hrtimer expiry + wake-up) →
  * need_resched → (whatever must finish first) → context switch → return to user → clock read.
@@ -118,8 +119,12 @@ public final class Cyclictest {
                     t.run(clock.sampleNs(), SegmentKind.USER, clock.blame());
                 }
                 case READ -> {
-                    sample(t.now());
+                    long now = t.now();
+                    sample(now);
                     nextNs += intervalNs;
+                    while (now > nextNs) { // as cyclictest does: missed periods are skipped
+                        nextNs += intervalNs;
+                    }
                     sleep(t);
                 }
                 default -> throw new IllegalStateException("phase " + phase);

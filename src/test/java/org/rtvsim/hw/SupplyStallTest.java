@@ -36,7 +36,7 @@ class SupplyStallTest {
                 """;
         RunResult r = SingleRun.run(ScenarioLoader.loadString(yaml, "stall.yaml", List.of()), 0);
         assertEquals(15_020_000L, r.tasks().get(0).maxNs());
-        assertEquals(2, r.smiCount(), "SMIs at 10 ms and at 10.02 + 10 ms; the next would be at 30.04 ms");
+        assertEquals(3, r.smiCount(), "SMIs start every 10 ms: at 10, 20 and 30 ms (the end instant included)");
     }
 
     @Test
