@@ -36,9 +36,12 @@ public final class SummaryText {
             out.append(" (").append(r.source()).append(')');
         }
         out.append(", seed ").append(Long.toString(r.seed()))
-                .append(", duration ").append(Format.us(r.durationNs())).append(" us")
-                .append(", warmup ").append(Format.us(r.warmupNs())).append(" us")
+                .append(", duration ").append(org.rtvsim.engine.Units.formatNs(r.durationNs()))
+                .append(", warmup ").append(org.rtvsim.engine.Units.formatNs(r.warmupNs()))
                 .append(", SMIs ").append(Long.toString(r.smiCount())).append('\n');
+        if (r.threads().size() > 1) {
+            pooled(r.threads(), out);
+        }
         for (ThreadResult t : r.threads()) {
             thread(t, out);
         }
@@ -59,6 +62,43 @@ public final class SummaryText {
             out.append("Stats: ").append(Long.toString(r.events())).append(" events, ")
                     .append(Format.us(r.wallNanos() / 1000)).append(" ms wall\n");
         }
+    }
+
+    /** All threads' samples pooled: what an SLO such as "99.99 % of wake-ups under 50 us" is judged on. */
+    private static void pooled(List<ThreadResult> threads, Appendable out) throws IOException {
+        org.HdrHistogram.Histogram all = threads.get(0).hdr().copy();
+        long min = Long.MAX_VALUE;
+        long max = 0;
+        long sum = 0;
+        long n = 0;
+        for (int i = 0; i < threads.size(); i++) {
+            ThreadResult t = threads.get(i);
+            if (i > 0) {
+                all.add(t.hdr());
+            }
+            min = Math.min(min, t.minNs());
+            max = Math.max(max, t.maxNs());
+            sum += t.sumNs();
+            n += t.samples();
+        }
+        out.append("\nAll threads: ").append(samples(n)).append('\n');
+        if (n == 0) {
+            return;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"min", Format.us(min), ""});
+        rows.add(new String[] {"avg", Format.us(sum, n), ""});
+        rows.add(new String[] {"max", Format.us(max), ""});
+        List<Double> ps = new ArrayList<>();
+        for (Percentile p : threads.get(0).percentiles()) {
+            ps.add(p.p());
+        }
+        for (Percentile p : Percentiles.of(all, ps, min, max)) {
+            String flag = p.supported() ? "" : "(only " + samples(Percentiles.samplesAbove(n, p.p()))
+                    + " above; not supported)";
+            rows.add(new String[] {Format.percentileName(p.p()), Format.us(p.valueNs()), flag});
+        }
+        table(out, "  ", rows, new boolean[] {false, true, false}, " us");
     }
 
     private static void thread(ThreadResult t, Appendable out) throws IOException {
