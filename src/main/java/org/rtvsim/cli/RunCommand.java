@@ -75,11 +75,20 @@ final class RunCommand implements Callable<Integer> {
             prepareOutDir(outDir);
         }
         PrintWriter err = spec.commandLine().getErr();
+        SingleRun.Progress progress = null;
         if (!quiet && System.console() != null) {
-            err.println("rtvsim: simulating " + Units.formatNs(s.durationNs()) + " after "
-                    + Units.formatNs(s.warmupNs()) + " warm-up…");
+            progress = (done, total, events, wallNs) -> {
+                double wallS = wallNs / 1e9;
+                double eta = done > 0 ? wallS * (total - done) / done : 0;
+                err.printf(Locale.ROOT, "\rrtvsim: simulated %s of %s, %.1f M events/s, ETA %.0f s   ",
+                        Units.formatNs(done), Units.formatNs(total), events / Math.max(wallS, 1e-9) / 1e6, eta);
+                if (done == total) {
+                    err.print("\r\033[K");
+                }
+                err.flush();
+            };
         }
-        RunResult r = SingleRun.run(s, 0);
+        RunResult r = SingleRun.run(s, 0, progress);
 
         StringBuilder cyclictest = new StringBuilder();
         CyclictestText.write(r, cyclictest);
