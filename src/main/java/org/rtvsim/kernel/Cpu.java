@@ -354,11 +354,12 @@ public final class Cpu implements SupplyListener {
                 continue;
             }
             if (depth == 0 && state == RUNNING) {
-                // before even zero-length work: a preemption point must be honoured first
+                // A preemption point is honoured before the next segment runs, even a zero-length one;
+                // a segment that has just used up its time completes first (its work is done now).
                 if (needReschedLazy && atBoundary && curr.seg.kind == SegmentKind.USER) {
                     needResched = true;
                 }
-                if (needResched && (atBoundary || !curr.seg.preemptOff)) {
+                if (needResched && (atBoundary || (!curr.seg.preemptOff && curr.seg.remainingNs > 0))) {
                     schedule();
                     continue;
                 }

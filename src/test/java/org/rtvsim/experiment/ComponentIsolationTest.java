@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.rtvsim.measure.RunResult;
 import org.rtvsim.measure.ThreadResult;
@@ -78,20 +77,10 @@ class ComponentIsolationTest {
     }
 
     /**
-     * Component paths are {@code host.workload[i].KIND}: inserting a workload before the measured ones
-     * renames them. This pins what the path scheme promises when a component is inserted in front.
-     *
-     * <p>Fails today: {@code scenario/WorkloadBinder.java:30} names each workload by its list index
-     * ({@code prefix + "[" + i + "]"}), and every stream of a workload is derived from that path
-     * ({@code host.workload[1].cyclictest.start}, {@code host.workload[0].kernel_activity.cpu0.task0.think}, …).
-     * Inserting an entry in front shifts the indexes, so the kernel_activity and cyclictest on CPU 0 draw
-     * from new streams although nothing on CPU 0 changed — against DESIGN.md §4 ("adding or removing a
-     * component does not change any other component's stream") and against common random numbers for
-     * compare. Fix (scenario layer): derive the path from a stable identity — the entry's {@code name}
-     * when given (device_irq has one), else the kind plus its ordinal among entries of that kind
-     * ({@code host.workload.cyclictest[0]}).
+     * A workload's component path counts entries of its own kind only ({@code host.workload.cyclictest[0]},
+     * see WorkloadBinder), so inserting a workload of another kind in front of the measured ones keeps
+     * their streams: nothing on CPU 0 changes (DESIGN.md §4, common random numbers for compare).
      */
-    @Disabled("known: workload stream paths use the list index (scenario/WorkloadBinder.java:30); see Javadoc")
     @Test
     void cyclictestOnCpu0_deviceIrqInsertedFirstOnCpu3_samplesUnchanged() {
         String front = BASE.replace("  workload:\n", "  workload:\n"

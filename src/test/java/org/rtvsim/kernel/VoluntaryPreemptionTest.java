@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.rtvsim.experiment.SingleRun;
 import org.rtvsim.measure.ThreadResult;
@@ -71,10 +70,9 @@ class VoluntaryPreemptionTest {
     }
 
     /**
-     * Fails today (max ≈ 354 µs): a rare tick (HZ=1, taken while cyclictest waits, 1.5 µs) landing in the
-     * wait restarts the gap — the bug described below. The bound allows one tick.
+     * A wake-up in a long voluntary kernel section waits at most one cond_resched gap; an interrupt in the
+     * wait (a rare HZ=1 tick, 1.5 µs) does not restart the gap. The bound allows one tick.
      */
-    @Disabled("known bug: an interrupt restarts the cond_resched gap (kernel/Cpu.java startRunning); see Javadoc")
     @Test
     void latency_longKernelSections_boundedByBasePlusGap() {
         ThreadResult t = run("voluntary", "20s", "{exponential: {mean: 1ms}}", "1ms", "");
@@ -84,17 +82,10 @@ class VoluntaryPreemptionTest {
     }
 
     /**
-     * Fails today: P(L − base ≥ 125 µs) comes out ≈ 0.44 instead of ρ/2 = 0.25 (mean excess ≈ 109 µs
-     * instead of ρ·125 = 62.5 µs), because the wait is min(remaining section, 250 µs), not the residual to
-     * the next point. Cause: {@code kernel/Cpu.java} startRunning() (the {@code s.chunked && len >
-     * condReschedGapNs} lines) restarts a full gap from the remaining length every time a segment is
-     * resumed, and every interrupt pauses and resumes it (pauseRunning → decide → startRunning), so each
-     * interrupt moves the next cond_resched() point a whole gap away. Fix: keep the CPU time left to the
-     * next point in the segment (e.g. {@code Segment.chunkLeftNs}, set to the gap when the segment is set
-     * and after each point), subtract the elapsed time in pauseRunning(), and schedule the completion at
-     * {@code min(remainingNs, chunkLeftNs)}; onCompletion() resets it to the gap at a point.
+     * The wait is the residual to the next might_resched point: with points every gap of the section's
+     * executed time, P(L − base ≥ x) = ρ·(1 − x/gap). Points are measured from the segment's start
+     * (Cpu.startRunning), so interrupts, which pause and resume the segment, do not move them.
      */
-    @Disabled("known bug: an interrupt restarts the cond_resched gap (kernel/Cpu.java startRunning); see Javadoc")
     @Test
     void excess_wakeupInKernelSection_uniformResidualToNextPoint() {
         ThreadResult t = run("voluntary", "20s", "{exponential: {mean: 1ms}}", "1ms", "");
@@ -110,12 +101,9 @@ class VoluntaryPreemptionTest {
     }
 
     /**
-     * Fails today, the consequence that matters: interrupts more frequent than the gap (a device every
-     * 100 µs, 1 µs handler) keep pushing the next point away, so a 10 ms kernel section is never
-     * preempted and cyclictest waits up to the whole section (observed max ≈ 10 ms instead of ≲ 0.26 ms).
-     * Same cause as above.
+     * Interrupts more frequent than the gap (a device every 100 µs, 1 µs handler) must not keep pushing
+     * the next point away: a 10 ms kernel section is still preempted within one gap.
      */
-    @Disabled("known bug: an interrupt restarts the cond_resched gap (kernel/Cpu.java startRunning); see Javadoc")
     @Test
     void latency_frequentInterruptsDuringLongKernelSection_stillBoundedByGap() {
         ThreadResult t = run("voluntary", "5s", "{exponential: {mean: 10ms}}", "10ms",
