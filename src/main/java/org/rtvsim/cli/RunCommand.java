@@ -125,9 +125,14 @@ final class RunCommand implements Callable<Integer> {
         if (wallS <= 0) {
             return "Stats: events per wall-second and simulated/wall ratio unavailable (no wall time measured)\n";
         }
-        return String.format(Locale.ROOT, "Stats: %.0f events/s, simulated/wall ratio %.3g (%s simulated incl."
-                + " warm-up in %.3f s wall)%n", r.events() / wallS, simulatedS / wallS,
+        String line = String.format(Locale.ROOT, "Stats: %.0f events/s, simulated/wall ratio %.3g (%s simulated"
+                + " incl. warm-up in %.3f s wall)%n", r.events() / wallS, simulatedS / wallS,
                 Units.formatNs(r.warmupNs() + r.durationNs()), wallS);
+        long jobs = r.tasks().stream().mapToLong(org.rtvsim.measure.TaskResult::jobs).sum();
+        if (jobs > 0) {
+            line += String.format(Locale.ROOT, "Stats: %d jobs completed, %.0f jobs/s%n", jobs, jobs / wallS);
+        }
+        return line;
     }
 
     /** Refuses a path that is an existing non-directory; creates a missing directory. Deletes nothing. */

@@ -3,6 +3,7 @@ package org.rtvsim.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.rtvsim.experiment.TaskSetFile;
 import org.rtvsim.scenario.ScenarioLoader;
 import org.rtvsim.scenario.ScenarioSpec;
 import picocli.CommandLine;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Parameters;
 /** The arguments every subcommand shares: the scenario file and its {@code --set} overrides. */
 final class ScenarioArgs {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file (YAML).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file (YAML), or a task set in the "
+            + "rt-taskset/v1 JSON format of the benchmarks (run as a textbook scenario: no overheads).")
     Path file;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", converter = SetConverter.class,
@@ -22,6 +24,15 @@ final class ScenarioArgs {
 
     /** Loads the file with the overrides; failures are {@link org.rtvsim.scenario.ScenarioException}s. */
     ScenarioSpec load() {
+        if (file.getFileName() != null && file.getFileName().toString().endsWith(".json")) {
+            TaskSetFile ts;
+            try {
+                ts = TaskSetFile.read(file);
+            } catch (IllegalArgumentException e) {
+                throw new Errors.BadInput(e.getMessage());
+            }
+            return ScenarioLoader.loadString(ts.toYaml(), file.toString(), sets);
+        }
         return ScenarioLoader.load(file, sets);
     }
 
