@@ -6,7 +6,6 @@ import org.rtvsim.engine.Simulation;
 import org.rtvsim.hw.CStates;
 import org.rtvsim.hw.Supply;
 import org.rtvsim.hw.SupplyListener;
-import org.rtvsim.scenario.SchedPolicy;
 import org.rtvsim.scenario.SegmentKind;
 
 /**
@@ -29,7 +28,6 @@ public final class Cpu implements SupplyListener {
     private static final int RUNNING = 1;
     private static final int SWITCHING = 2;
     private static final int WAKING = 3;
-    private static final int MAX_DEPTH = 4;
 
     final Kernel kernel;
     final int id;
@@ -50,9 +48,7 @@ public final class Cpu implements SupplyListener {
     private final Segment wakeSeg = new Segment();
     private long idleSinceNs;
 
-    private final IrqActivity[] frameAct = new IrqActivity[MAX_DEPTH];
-    private final Segment[] frameSeg = new Segment[MAX_DEPTH];
-    private int depth;
+    private final IrqFrames frames = new IrqFrames();
 
     private boolean needResched;
     private boolean needReschedLazy;
@@ -90,9 +86,6 @@ public final class Cpu implements SupplyListener {
         this.timers = new TimerQueue(sim, this);
         this.completion = new Completion();
         this.bandwidth = new CpuBandwidth(sim, this, kernel);
-        for (int i = 0; i < MAX_DEPTH; i++) {
-            frameSeg[i] = new Segment();
-        }
         this.timerLine = new IrqLine("local timer", new TimerInterrupt(this));
         this.ipiLine = new IrqLine("reschedule IPI", remote);
         this.supplied = supply.available();
@@ -175,18 +168,10 @@ public final class Cpu implements SupplyListener {
         if (t.priority < 0) {
             bandwidth.fairEnqueued();
         }
-        Task c = current();
-        if (c == null) {
-            needResched = true;
-        } else if (t.priority > c.priority) {
-            if (!(bandwidth.rtThrottled() && t.priority >= 0)) {
-                needResched = true;
-            }
-        } else if (t.priority < 0 && c.priority < 0) {
-            if (rules.lazyFair()) {
-                needReschedLazy = true;
-            } else {
-                needResched = true;
+        switch (rules.onWakeup(t, current(), bandwidth.rtThrottled())) {
+            case NOW -> needResched = true;
+            case LAZY -> needReschedLazy = true;
+            default -> {
             }
         }
         if (needResched) {
@@ -217,24 +202,9 @@ public final class Cpu implements SupplyListener {
         dispatch();
     }
 
-    void apicTimerFired() {
-        long now = now();
-        HrTimer t;
-        while ((t = timers.peek()) != null && t.expiresNs <= now && t.tick && tickStopped()) {
-            timers.popExpired(now);
-            kernel.rearmTick(t);
-        }
-        t = timers.peek();
-        if (t != null && t.expiresNs <= now) {
-            raise(timerLine);
-        } else {
-            timers.program();
-        }
-    }
-
     /** NO_HZ: the tick is not taken while this CPU idles, nor on a nohz_full CPU running one task. */
     boolean tickStopped() {
-        if (state == IDLE && depth == 0 && pending.size() == 0) {
+        if (state == IDLE && frames.depth() == 0 && pending.size() == 0) {
             return true;
         }
         return nohzFull && nrRunning() <= 1;
@@ -287,8 +257,8 @@ public final class Cpu implements SupplyListener {
     // ---------------------------------------------------------------- the dispatcher
 
     private Segment top() {
-        if (depth > 0) {
-            return frameSeg[depth - 1];
+        if (frames.depth() > 0) {
+            return frames.topSegment();
         }
         return switch (state) {
             case RUNNING -> curr.seg;
@@ -341,7 +311,7 @@ public final class Cpu implements SupplyListener {
             }
             Segment top = top();
             if (pending.size() > 0 && (top == null || !top.irqsOff)) {
-                if (depth == 0 && state == IDLE) {
+                if (frames.depth() == 0 && state == IDLE) {
                     int cs = cstates.stateFor(now() - idleSinceNs);
                     long exitNs = cstates.exitLatencyNs(cs);
                     if (exitNs > 0) {
@@ -353,7 +323,7 @@ public final class Cpu implements SupplyListener {
                 deliverPending();
                 continue;
             }
-            if (depth == 0 && state == RUNNING) {
+            if (frames.depth() == 0 && state == RUNNING) {
                 // A preemption point is honoured before the next segment runs, even a zero-length one;
                 // a segment that has just used up its time completes first (its work is done now).
                 if (needReschedLazy && atBoundary && curr.seg.kind == SegmentKind.USER) {
@@ -368,7 +338,7 @@ public final class Cpu implements SupplyListener {
                 completeTop(top);
                 continue;
             }
-            if (depth == 0) {
+            if (frames.depth() == 0) {
                 if (state == IDLE) {
                     if (pick() != null) {
                         schedule();
@@ -403,7 +373,7 @@ public final class Cpu implements SupplyListener {
     private void onCompletion() {
         Segment s = running;
         pauseRunning();
-        if (s != null && s.remainingNs > 0 && depth == 0) {
+        if (s != null && s.remainingNs > 0 && frames.depth() == 0) {
             atBoundary = true; // a might_resched point inside voluntary kernel code
         }
         dispatch();
@@ -414,36 +384,26 @@ public final class Cpu implements SupplyListener {
     }
 
     private void pushFrame(IrqActivity act) {
-        if (depth == MAX_DEPTH) {
-            throw new IllegalStateException("cpu" + id + ": interrupt nesting deeper than " + MAX_DEPTH);
-        }
-        frameAct[depth] = act;
-        Segment s = frameSeg[depth];
-        depth++;
-        if (!act.start(this, s)) {
-            popFrame();
+        if (!frames.push(this, act)) {
+            irqExit(false);
         }
     }
 
-    private void popFrame() {
-        depth--;
-        boolean wasSoftirq = frameAct[depth].softirq();
-        frameAct[depth] = null;
-        frameSeg[depth].live = false;
-        if (!wasSoftirq && !softirqs.isEmpty() && !(depth > 0 && frameAct[depth - 1].softirq())) {
+    /** After a frame was popped: pending softirq work runs now (not inside another softirq frame). */
+    private void irqExit(boolean wasSoftirq) {
+        if (!wasSoftirq && !softirqs.isEmpty() && !frames.inSoftirq()) {
             pushFrame(softirqs);
         }
-        if (depth == 0 && state == IDLE) {
+        if (frames.depth() == 0 && state == IDLE) {
             idleSinceNs = now();
         }
     }
 
     private void completeTop(Segment top) {
         top.live = false;
-        if (depth > 0) {
-            int d = depth - 1;
-            if (!frameAct[d].next(this, frameSeg[d])) {
-                popFrame();
+        if (frames.depth() > 0) {
+            if (!frames.advance(this)) {
+                irqExit(frames.pop());
             }
             return;
         }

@@ -64,6 +64,27 @@ public final class PreemptionRules {
         return true;
     }
 
+    /** What a wake-up asks of the CPU: nothing, a reschedule now, or one at the next tick or return to user. */
+    public enum Resched { NONE, NOW, LAZY }
+
+    /**
+     * The wake-up preemption rule: a woken task preempts the current one (null: the CPU idles) when its
+     * priority is higher — unless it is real-time and the RT class is throttled; a woken fair task
+     * preempts a fair task at once, or lazily under PREEMPT_LAZY.
+     */
+    public Resched onWakeup(Task woken, Task current, boolean rtThrottled) {
+        if (current == null) {
+            return Resched.NOW;
+        }
+        if (woken.priority > current.priority) {
+            return rtThrottled && woken.priority >= 0 ? Resched.NONE : Resched.NOW;
+        }
+        if (woken.priority < 0 && current.priority < 0) {
+            return lazyFair() ? Resched.LAZY : Resched.NOW;
+        }
+        return Resched.NONE;
+    }
+
     /** Whether device interrupt handlers run in IRQ threads (forced threading on PREEMPT_RT). */
     public boolean threadedIrqs() {
         return model == PreemptModel.RT;

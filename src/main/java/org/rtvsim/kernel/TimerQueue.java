@@ -119,6 +119,25 @@ final class TimerQueue {
         heap[b].heapIndex = b;
     }
 
+    /**
+     * The APIC timer fired: raise the timer interrupt if any hrtimer has expired, except that tick
+     * expiries on an idle or tickless CPU (NO_HZ) are only re-armed, without an interrupt.
+     */
+    private void fired() {
+        long now = cpu.now();
+        HrTimer t;
+        while ((t = peek()) != null && t.expiresNs <= now && t.tick && cpu.tickStopped()) {
+            popExpired(now);
+            cpu.kernel.rearmTick(t);
+        }
+        t = peek();
+        if (t != null && t.expiresNs <= now) {
+            cpu.raise(cpu.timerLine);
+        } else {
+            program();
+        }
+    }
+
     /** The local APIC timer (TSC-deadline mode) firing at the earliest hrtimer expiry. */
     private final class ApicTimer extends SimEvent {
         ApicTimer(Simulation sim) {
@@ -127,7 +146,7 @@ final class TimerQueue {
 
         @Override
         protected void fire() {
-            cpu.apicTimerFired();
+            fired();
         }
     }
 }
