@@ -98,19 +98,22 @@ public final class KernelActivity {
                     return;
                 }
                 if (next < lengths.length) {
+                    // a certain segment draws no choice; an optional one draws its choice and its
+                    // length either way, so the streams stay aligned whatever is chosen
                     int i = next++;
-                    double u = choices.nextDouble();
+                    boolean taken = probabilities[i] >= 1 || choices.nextDouble() < probabilities[i];
                     long ns = lengths[i].sampleNs();
-                    if (u < probabilities[i]) {
+                    if (taken) {
                         t.run(ns, kinds[i], blames[i]);
                         return;
                     }
                     continue;
                 }
                 next = -1;
-                double u = choices.nextDouble();
+                boolean blocks = sleepProbability >= 1
+                        || (sleepProbability > 0 && choices.nextDouble() < sleepProbability);
                 long sleepNs = sleep == null ? 0 : sleep.sampleNs();
-                if (u < sleepProbability) {
+                if (blocks) {
                     t.block();
                     wakeUp.scheduleAt(t.now() + sleepNs);
                     return;
