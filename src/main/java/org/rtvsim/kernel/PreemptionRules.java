@@ -17,7 +17,8 @@ import org.rtvsim.scenario.SegmentKind;
  * </pre>
  * (*) none: until the return to user space (segment boundaries inside the kernel are not
  * preemption points); voluntary: until the next might_resched point, modelled as boundaries
- * between kernel segments plus a point every {@code cond_resched_gap} inside a long one.
+ * between kernel segments plus a point every {@code cond_resched_gap} of a long one's executed time,
+ * counted from its start (interrupts that pause it do not move the points).
  * Hardirq handlers always run with irqs off; on {@code rt} device handlers are threaded
  * (see {@link Cpu}), timer and IPI handlers never are.
  *

@@ -13,9 +13,11 @@ import org.rtvsim.measure.TaskResult;
 import org.rtvsim.measure.ThreadResult;
 
 /**
- * Writes the human summary that follows the cyclictest block: per thread exact min/avg/max and
- * percentiles in microseconds (2 decimals, from nanoseconds, not truncated), the attribution of the
- * maximum sample and of the tail, the periodic-task table, the SLO verdict and notes.
+ * Writes the human summary that follows the cyclictest block: a header (durations with units), then,
+ * with more than one thread, an "All threads" block pooling every thread's samples (what an SLO is
+ * judged on), then per thread exact min/avg/max and percentiles in microseconds (2 decimals, from
+ * nanoseconds, not truncated), the attribution of the maximum sample and of the tail, the
+ * periodic-task table, the SLO verdict and notes.
  *
  * <p>Deterministic: no wall-clock data unless {@code stats} is asked for. Attribution percentages
  * are rounded to tenths with the largest-remainder rule so each table sums to 100.0 %.

@@ -85,7 +85,7 @@ public final class Defaults {
     public static final DistSpec COST_IPI = new DistSpec.Lognormal(1_000, 0.3, 0);
     /** [R] 1–3 us for a primary handler that only wakes the IRQ thread. */
     public static final DistSpec COST_IRQ_THREAD_STUB = new DistSpec.Lognormal(1_500, 0.4, 0);
-    /** [R] known unknowns: try_to_wake_up about 0.5 us. */
+    /** [R] known unknowns: try_to_wake_up about 0.5 us; charged per task enqueued by a reschedule IPI. */
     public static final DistSpec COST_WAKEUP = new DistSpec.Lognormal(500, 0.3, 0);
 
     // ---- measure

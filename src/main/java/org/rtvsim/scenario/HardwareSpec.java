@@ -38,7 +38,10 @@ public record HardwareSpec(
     public record CatClassSpec(String ways, String cpus) {
     }
 
-    /** A machine-wide SMI source: time between SMIs and SMI duration (ns). */
+    /**
+     * A machine-wide SMI source (ns): interval from one SMI's start to the next one's (an SMI never
+     * starts before the previous one has ended), and SMI duration.
+     */
     public record SmiSpec(DistSpec intervalNs, DistSpec durationNs) {
     }
 

@@ -51,14 +51,16 @@ public record KernelSpec(
      * Costs of the kernel paths on the wake-up path and of housekeeping, as distributions in ns
      * ({@code host.kernel.costs:}). Defaults and sources: docs/model-reference.md.
      *
-     * @param irqEntry      hardware interrupt entry + exit (vector entry, irq_enter/irq_exit)
+     * @param irqEntry      hardware interrupt entry + exit (vector entry, irq_enter/irq_exit) of the timer,
+     *                      device and reschedule-IPI hardirqs
      * @param timerExpiry   hrtimer_interrupt handling of one expired timer incl. try_to_wake_up
      * @param contextSwitch __schedule + switch_to, irqs off
      * @param returnToUser  return from clock_nanosleep to user space (cyclictest's clock read is separate)
      * @param tick          tick handler (tick_sched_timer: update_process_times, scheduler_tick)
-     * @param ipi           reschedule / function-call IPI handler on the receiving CPU
+     * @param ipi           reschedule IPI handler on the receiving CPU, after {@code irqEntry}
      * @param irqThreadStub on {@code rt}: the primary handler that only wakes the IRQ thread
-     * @param wakeup        try_to_wake_up of a task by another task (added to the waker's segment)
+     * @param wakeup        enqueue of one remotely woken task in the reschedule IPI on its CPU
+     *                      (ttwu_do_activate), once per queued task
      */
     public record KernelCostsSpec(
             DistSpec irqEntry,

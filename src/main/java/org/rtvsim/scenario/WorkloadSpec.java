@@ -68,7 +68,8 @@ public sealed interface WorkloadSpec {
      *
      * @param rateHz           Poisson arrivals at this rate, or 0 when {@code intervalNs} is set
      * @param intervalNs       periodic arrivals, or 0
-     * @param cpus             CPUs the interrupt is delivered to (round-robin); null = irqaffinity
+     * @param cpus             CPUs the interrupt is delivered to (round-robin); null = the kernel's
+     *                         {@code irqaffinity}, else all CPUs
      * @param threadedPriority priority of its IRQ thread on {@code rt} (null: kernel default, 50)
      */
     record DeviceIrqSpec(String path, String name, double rateHz, long intervalNs, CpuSet cpus, DistSpec handler,
