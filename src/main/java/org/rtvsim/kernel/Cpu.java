@@ -434,6 +434,9 @@ public final class Cpu implements SupplyListener {
     }
 
     private Task pick() {
+        if (rq.otherCount() == 0) { // (a still-runnable previous task is queued again by now)
+            bandwidth.fairGone();
+        }
         Task rt = bandwidth.rtThrottled() ? null : rq.peekRt();
         return rt != null ? rt : rq.peekOther();
     }

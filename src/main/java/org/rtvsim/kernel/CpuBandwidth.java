@@ -31,6 +31,13 @@ final class CpuBandwidth {
         return throttle != null && throttle.throttled();
     }
 
+    /** No fair task is runnable on this CPU: lift a throttle, which only exists for their sake. */
+    void fairGone() {
+        if (throttle != null && throttle.throttled()) {
+            throttle.fairGone();
+        }
+    }
+
     /** A fair task was enqueued on this CPU. */
     void fairEnqueued() {
         if (throttle != null) {

@@ -37,6 +37,14 @@ final class RtThrottle {
         return throttled;
     }
 
+    /**
+     * No fair task wants the CPU any more: RT tasks may run again for the rest of the period (the
+     * dl_server is dequeued when its tasks sleep); a fair task waking later throttles them again.
+     */
+    void fairGone() {
+        throttled = false;
+    }
+
     /** A fair task became runnable: throttle now if this period's RT budget is already used up. */
     void fairRunnable() {
         if (budgetUsed && !throttled) {

@@ -79,7 +79,6 @@ public final class Cyclictest {
         private final WindowOpen windowOpen;
         private final int blameExpiry;
         private final int blameReturn;
-        private final int blameOverrun;
         private final boolean attribution;
         private long nextNs;
         private long cycle;
@@ -100,7 +99,6 @@ public final class Cyclictest {
             this.windowOpen = new WindowOpen(k);
             this.blameExpiry = k.blames().id("hrtimer expiry + wake-up (" + name + ")");
             this.blameReturn = k.blames().id("return to user (" + name + ")");
-            this.blameOverrun = k.blames().id("previous cycle still running (" + name + ")");
         }
 
         @Override
@@ -137,9 +135,8 @@ public final class Cyclictest {
                 windowOpen.scheduleAt(nextNs);
                 return;
             }
-            // clock_nanosleep returns at once: the time since nextNs was this thread's own overrun
+            // the next wake-up time is now exactly: clock_nanosleep returns at once
             openWindow();
-            window.charge(blameOverrun, t.now() - nextNs);
             next(t);
         }
 

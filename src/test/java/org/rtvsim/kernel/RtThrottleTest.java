@@ -1,6 +1,7 @@
 package org.rtvsim.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,5 +54,15 @@ class RtThrottleTest {
     void rtHog_withShorterBudget_isThrottledLonger() {
         // 800 ms of every 1 s: runs 0-0.8, 1-1.8, 2-2.4 s
         assertEquals(2_400_000_000L, response(FAIR, ", rt_throttling: {runtime: 800ms, period: 1s}"));
+    }
+
+    @Test
+    void rtHog_fairTaskThatMostlySleeps_onlyCostsItsOwnRunTime() {
+        // a fair task waking every 10 ms (blocked in between) for 10 us: once the budget is used, each of
+        // its wake-ups stops the RT task only while it runs, not for the rest of the period
+        String sleeper = "    - kernel_activity: {cpus: \"0\", tasks: 1, think: {fixed: 0ns}, "
+                + "segments: [{kind: kernel, length: {fixed: 10us}}], sleep: {fixed: 10ms}, sleep_probability: 1}";
+        long r = response(sleeper, "");
+        assertTrue(r > 2_000_000_000L && r < 2_010_000_000L, "response " + r);
     }
 }
