@@ -78,6 +78,10 @@ public final class ModelBuilder {
             PeriodicTasks pt = new PeriodicTasks(k, p, warmupEnd);
             m.responses.addAll(pt.recorders());
             m.starters.add(() -> pt.start(0));
+        } else if (w instanceof WorkloadSpec.LockSharingSpec ls) {
+            PeriodicTasks pt = new PeriodicTasks(k, asPeriodic(ls), warmupEnd);
+            m.responses.addAll(pt.recorders());
+            m.starters.add(() -> pt.start(0));
         } else if (w instanceof WorkloadSpec.KernelActivitySpec a) {
             KernelActivity ka = new KernelActivity(k, a);
             m.starters.add(ka::start);
@@ -99,16 +103,18 @@ public final class ModelBuilder {
         if (spec.hardware().cat() != null) {
             throw unmodelled(spec, "hardware.cat", "cache allocation (CAT)");
         }
-        for (WorkloadSpec w : spec.host().workload()) {
-            if (w instanceof WorkloadSpec.PeriodicSpec p) {
-                for (var t : p.tasks()) {
-                    if (!t.locks().isEmpty()) {
-                        throw unmodelled(spec, p.path() + ".tasks[" + t.name() + "].locks",
-                                "critical sections (locks)");
-                    }
-                }
+    }
+
+    /** A lock_sharing workload is a periodic task set whose locks are all pthread mutexes of its protocol. */
+    static WorkloadSpec.PeriodicSpec asPeriodic(WorkloadSpec.LockSharingSpec ls) {
+        Map<String, WorkloadSpec.MutexSpec> mutexes = new java.util.LinkedHashMap<>();
+        for (var t : ls.tasks()) {
+            for (var cs : t.locks()) {
+                mutexes.putIfAbsent(cs.lock(), new WorkloadSpec.MutexSpec(cs.lock(), "pthread_mutex", ls.protocol(),
+                        ls.ceiling()));
             }
         }
+        return new WorkloadSpec.PeriodicSpec(ls.path(), ls.tasks(), mutexes);
     }
 
     private static ScenarioException unmodelled(ScenarioSpec spec, String key, String what) {

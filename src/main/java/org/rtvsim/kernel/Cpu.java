@@ -217,6 +217,36 @@ public final class Cpu implements SupplyListener {
         }
     }
 
+    /**
+     * {@code t}'s effective priority changed from {@code oldPriority} (a boost or de-boost): requeue it
+     * (a de-boosted task keeps its place at the head of its new list) and reschedule where the order
+     * of the current task and the queue changed.
+     */
+    void priorityChanged(Task t, int oldPriority) {
+        if (t.queued) {
+            rq.remove(t);
+            rq.enqueue(t, t.priority < oldPriority);
+        }
+        Task c = current();
+        if (c == null) {
+            needResched |= t.queued;
+        } else if (c == t) {
+            needResched |= rq.highestRtPriority() > t.priority;
+        } else if (t.queued && t.priority > c.priority) {
+            needResched = true;
+        }
+        if (needResched) {
+            dispatch();
+        }
+    }
+
+    /** {@code t}, spinning on a lock on this CPU, has been handed the lock: its spin ends now. */
+    void endSpin(Task t) {
+        pauseRunning();
+        t.seg.remainingNs = 0;
+        dispatch();
+    }
+
     /** Whether a SCHED_OTHER task is waiting for this CPU. */
     boolean fairRunnable() {
         return rq.otherCount() > 0;

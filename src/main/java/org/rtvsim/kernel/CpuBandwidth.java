@@ -48,24 +48,26 @@ final class CpuBandwidth {
     void started(Task t) {
         long now = cpu.now();
         t.runStartNs = now;
-        if (t.policy != SchedPolicy.FIFO) {
+        t.sliced = t.priority < 0 || t.policy == SchedPolicy.RR;
+        t.rtAccounted = t.priority >= 0;
+        if (t.sliced) {
             if (t.sliceRemainingNs <= 0) {
                 t.sliceRemainingNs = kernel.sliceFor(t);
             }
             sliceEnd.scheduleAt(now + t.sliceRemainingNs);
         }
-        if (throttle != null && t.priority >= 0) {
+        if (throttle != null && t.rtAccounted) {
             throttle.rtStarted(now);
         }
     }
 
     void stopped(Task t) {
         long now = cpu.now();
-        if (t.policy != SchedPolicy.FIFO) {
+        if (t.sliced) {
             t.sliceRemainingNs -= now - t.runStartNs;
             sliceEnd.cancel();
         }
-        if (throttle != null && t.priority >= 0) {
+        if (throttle != null && t.rtAccounted) {
             throttle.rtStopped(now);
         }
     }

@@ -28,6 +28,7 @@ public final class Kernel {
     private final long tickPeriodNs;
     private final long fairSliceNs;
     private final List<Task> tasks = new ArrayList<>();
+    private final Locking locking = new Locking(this);
 
     final int blameIdle;
     final int blameSwitch;
@@ -119,6 +120,16 @@ public final class Kernel {
 
     public List<Task> tasks() {
         return tasks;
+    }
+
+    /** The kernel's locks and lock protocols. */
+    public Locking locking() {
+        return locking;
+    }
+
+    /** {@code t}'s effective priority changed (a PI boost or de-boost): its CPU requeues and reschedules. */
+    void priorityChanged(Task t, int oldPriority) {
+        t.cpu.priorityChanged(t, oldPriority);
     }
 
     /** Makes a blocked task runnable, from the context of its own CPU (timer callbacks, its IPI handler). */

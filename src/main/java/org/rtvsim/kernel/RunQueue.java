@@ -33,6 +33,7 @@ final class RunQueue {
             throw new IllegalStateException(t + " queued twice");
         }
         t.queued = true;
+        t.queuedPriority = t.priority;
         if (t.priority < 0) {
             otherCount++;
             if (otherHead == null) {
@@ -75,7 +76,7 @@ final class RunQueue {
             return;
         }
         t.queued = false;
-        if (t.priority < 0) {
+        if (t.queuedPriority < 0) {
             otherCount--;
             if (t.rqPrev != null) {
                 t.rqPrev.rqNext = t.rqNext;
@@ -89,7 +90,7 @@ final class RunQueue {
             }
         } else {
             rtCount--;
-            int p = t.priority;
+            int p = t.queuedPriority;
             if (t.rqPrev != null) {
                 t.rqPrev.rqNext = t.rqNext;
             } else {

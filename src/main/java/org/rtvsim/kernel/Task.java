@@ -11,7 +11,10 @@ import org.rtvsim.scenario.SegmentKind;
 public final class Task {
     final String name;
     final SchedPolicy policy;
-    final int priority;
+    /** Static priority: 1..99 for FIFO/RR, -1 for SCHED_OTHER. */
+    final int basePriority;
+    /** Effective priority: the static one, raised by priority inheritance or a priority ceiling. */
+    int priority;
     final Cpu cpu;
     private final TaskBehaviour behaviour;
     final Segment seg = new Segment();
@@ -22,6 +25,16 @@ public final class Task {
     Task rqNext;
     Task rqPrev;
     boolean queued;
+    /** The priority the task was queued with (its list in the run queue). */
+    int queuedPriority;
+    /** What {@code CpuBandwidth.started} decided, so {@code stopped} undoes exactly that. */
+    boolean sliced;
+    boolean rtAccounted;
+
+    /** The sleeping lock this task waits for, or null; locks it holds, in acquisition order. */
+    Lock blockedOn;
+    Lock[] held = new Lock[2];
+    int heldCount;
 
     /** Remaining SCHED_RR / fair slice (ns) and when the task last started running. */
     long sliceRemainingNs = -1;
@@ -32,7 +45,8 @@ public final class Task {
     Task(String name, SchedPolicy policy, int priority, Cpu cpu, TaskBehaviour behaviour) {
         this.name = name;
         this.policy = policy;
-        this.priority = policy.isRealtime() ? priority : -1;
+        this.basePriority = policy.isRealtime() ? priority : -1;
+        this.priority = this.basePriority;
         this.cpu = cpu;
         this.behaviour = behaviour;
     }
@@ -45,9 +59,19 @@ public final class Task {
         return policy;
     }
 
-    /** Scheduling priority: 1..99 for FIFO/RR (higher runs first), -1 for SCHED_OTHER. */
+    /** Effective scheduling priority: 1..99 for real-time (higher runs first), -1 for SCHED_OTHER. */
     public int priority() {
         return priority;
+    }
+
+    /** Static priority, without boosting. */
+    public int basePriority() {
+        return basePriority;
+    }
+
+    /** The lock this task sleeps on, or null. */
+    public Lock blockedOn() {
+        return blockedOn;
     }
 
     public Cpu cpu() {
@@ -95,6 +119,20 @@ public final class Task {
         state = TaskState.SLEEPING;
         sleepTimer.start(wakeNs);
         return true;
+    }
+
+    /**
+     * Takes {@code l}. Returns true when the task holds it now; otherwise the task waits (spinning or
+     * sleeping, per the lock's kind and the preemption model) and its behaviour is called again once
+     * the lock has been handed to it (then {@code l.owner() == this}).
+     */
+    public boolean lock(Lock l) {
+        return cpu.kernel.locking().acquire(this, l);
+    }
+
+    /** Releases {@code l}, handing it to its top waiter and dropping any priority it gave this task. */
+    public void unlock(Lock l) {
+        cpu.kernel.locking().release(this, l);
     }
 
     /** Blocks until another component calls {@link Kernel#wakeLocal} or {@link Kernel#wakeRemote}. */

@@ -37,8 +37,8 @@ final class ScenarioBinder {
                 || vms.stream().anyMatch(v -> WorkloadBinder.measures(v.workload()));
         if (!measuring) {
             Node.Location at = hostS.has("workload") ? hostS.node("workload").location() : root.location();
-            throw new ScenarioException(at, "host.workload", "expected a measuring workload (cyclictest or "
-                    + "periodic) in host.workload or a vms[NAME].workload; got none");
+            throw new ScenarioException(at, "host.workload", "expected a measuring workload (cyclictest, "
+                    + "periodic or lock_sharing) in host.workload or a vms[NAME].workload; got none");
         }
         return new ScenarioSpec(name, description, seed, duration, warmup, replications, hw,
                 new HostSpec(kernel, workload), vms, events, measure(top.section("measure", Schema.Shape.MEASURE)),

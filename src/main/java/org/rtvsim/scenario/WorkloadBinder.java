@@ -55,7 +55,7 @@ final class WorkloadBinder {
                 .withComponent(path);
         return switch (kind) {
             case "cyclictest" -> cyclictest(s, cpus);
-            case "periodic" -> new WorkloadSpec.PeriodicSpec(path, TaskBinder.tasks(s, cpus, true));
+            case "periodic" -> TaskBinder.periodic(s, cpus);
             case "kernel_activity" -> kernelActivity(s, cpus);
             case "device_irq" -> deviceIrq(s, index, cpus);
             case "emulated_io" -> new WorkloadSpec.EmulatedIoSpec(path, rate(s, true),
@@ -173,9 +173,9 @@ final class WorkloadBinder {
         return Values.frequencyHz(s.node("rate"), s.key("rate"));
     }
 
-    /** Whether the list holds a measuring workload ({@code cyclictest} or {@code periodic}). */
+    /** Whether the list holds a measuring workload ({@code cyclictest}, {@code periodic} or {@code lock_sharing}). */
     static boolean measures(List<WorkloadSpec> list) {
         return list.stream().anyMatch(w -> w instanceof WorkloadSpec.CyclictestSpec
-                || w instanceof WorkloadSpec.PeriodicSpec);
+                || w instanceof WorkloadSpec.PeriodicSpec || w instanceof WorkloadSpec.LockSharingSpec);
     }
 }

@@ -27,8 +27,20 @@ public sealed interface WorkloadSpec {
             implements WorkloadSpec {
     }
 
-    /** An RT task set. */
-    record PeriodicSpec(String path, List<PeriodicTaskSpec> tasks) implements WorkloadSpec {
+    /**
+     * An RT task set, and the locks its critical sections take ({@code mutexes:}; a lock not declared
+     * there is a pthread mutex without a protocol).
+     */
+    record PeriodicSpec(String path, List<PeriodicTaskSpec> tasks, java.util.Map<String, MutexSpec> mutexes)
+            implements WorkloadSpec {
+    }
+
+    /**
+     * A lock: {@code kind} one of pthread_mutex, rt_mutex, mutex, spinlock, raw_spinlock; {@code protocol}
+     * none, inherit or protect (pthread mutexes; the kernel kinds imply theirs); {@code ceiling} the
+     * priority of PROTECT, null = the highest priority among the tasks that take it.
+     */
+    record MutexSpec(String name, String kind, String protocol, Integer ceiling) {
     }
 
     /**
@@ -87,6 +99,7 @@ public sealed interface WorkloadSpec {
     }
 
     /** Tasks sharing a mutex (locking issue). */
-    record LockSharingSpec(String path, String protocol, List<PeriodicTaskSpec> tasks) implements WorkloadSpec {
+    record LockSharingSpec(String path, String protocol, Integer ceiling, List<PeriodicTaskSpec> tasks)
+            implements WorkloadSpec {
     }
 }

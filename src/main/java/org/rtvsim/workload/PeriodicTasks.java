@@ -9,24 +9,55 @@ import org.rtvsim.kernel.Kernel;
 import org.rtvsim.kernel.Task;
 import org.rtvsim.kernel.TaskBehaviour;
 import org.rtvsim.measure.ResponseTimeRecorder;
+import org.rtvsim.kernel.Lock;
+import org.rtvsim.kernel.LockKind;
+import org.rtvsim.kernel.LockProtocol;
 import org.rtvsim.scenario.SegmentKind;
+import org.rtvsim.scenario.WorkloadSpec;
 import org.rtvsim.scenario.WorkloadSpec.PeriodicSpec;
 import org.rtvsim.scenario.WorkloadSpec.PeriodicTaskSpec;
 
 /**
  * A real-time task set: each task is released by its own hrtimer at {@code offset + k·period}; a job's
- * execution time is drawn from {@code wcet} at its release and runs as user code. Jobs released while
- * an earlier one is unfinished wait in order (no job is dropped). Response time = completion − release;
- * a job misses its deadline when its response time exceeds the relative deadline.
+ * execution time is drawn from {@code wcet} at its release (raised, if needed, to the end of its last
+ * critical section) and runs as user code, taking and releasing locks at its critical sections'
+ * offsets. Jobs released while an earlier one is unfinished wait in order (no job is dropped).
+ * Response time = completion − release; a job misses its deadline when its response time exceeds the
+ * relative deadline.
  */
 public final class PeriodicTasks {
     private final List<Periodic> tasks = new ArrayList<>();
 
     public PeriodicTasks(Kernel kernel, PeriodicSpec spec, long warmupEndNs) {
+        java.util.function.Function<String, Lock> locks = name -> lockFor(kernel, spec, name);
         for (int i = 0; i < spec.tasks().size(); i++) {
             tasks.add(new Periodic(kernel, spec.path() + ".tasks[" + spec.tasks().get(i).name() + "]",
-                    spec.tasks().get(i), warmupEndNs));
+                    spec.tasks().get(i), warmupEndNs, locks));
         }
+    }
+
+    /**
+     * The kernel lock behind {@code name}: as declared in {@code mutexes:}, else a pthread mutex without a
+     * protocol. A PROTECT lock without a ceiling gets the highest priority among the tasks that take it.
+     */
+    private static Lock lockFor(Kernel kernel, PeriodicSpec spec, String name) {
+        WorkloadSpec.MutexSpec m = spec.mutexes().get(name);
+        LockKind kind = m == null ? LockKind.PTHREAD_MUTEX : LockKind.valueOf(m.kind().toUpperCase(java.util.Locale.ROOT));
+        LockProtocol protocol = m == null ? LockProtocol.NONE
+                : LockProtocol.valueOf(m.protocol().toUpperCase(java.util.Locale.ROOT));
+        int ceiling = 0;
+        if (m != null && m.ceiling() != null) {
+            ceiling = m.ceiling();
+        } else {
+            for (PeriodicTaskSpec t : spec.tasks()) {
+                for (WorkloadSpec.CriticalSectionSpec cs : t.locks()) {
+                    if (cs.lock().equals(name)) {
+                        ceiling = Math.max(ceiling, t.policy().isRealtime() ? t.priority() : 0);
+                    }
+                }
+            }
+        }
+        return kernel.locking().lock(name, kind, protocol, ceiling);
     }
 
     public List<ResponseTimeRecorder> recorders() {
@@ -51,20 +82,34 @@ public final class PeriodicTasks {
         final ResponseTimeRecorder recorder;
         private final Sampler wcet;
         private final int blameRun;
+        private final int[] blameInside;
         private final long warmupEndNs;
+        private final CriticalSections sections;
+        private final Lock[] heldStack;
+        private int heldDepth;
         private long[] releases = new long[8];
         private long[] demands = new long[8];
         private int head;
         private int count;
         private boolean inJob;
+        private long progressNs;
+        private int nextOp;
+        private boolean waiting;
 
-        Periodic(Kernel k, String path, PeriodicTaskSpec spec, long warmupEndNs) {
+        Periodic(Kernel k, String path, PeriodicTaskSpec spec, long warmupEndNs,
+                 java.util.function.Function<String, Lock> locks) {
             this.spec = spec;
             this.warmupEndNs = warmupEndNs;
             this.task = k.createTask(spec.name(), spec.policy(), spec.priority(), spec.cpu(), this);
             this.wcet = Samplers.of(spec.wcet(), k.sim().streams().stream(path + ".wcet"));
             this.blameRun = k.blames().id("task " + spec.name() + " (" + spec.policy().key()
                     + (spec.policy().isRealtime() ? " " + spec.priority() : "") + ")");
+            this.sections = new CriticalSections(spec.locks(), locks);
+            this.blameInside = new int[sections.size()];
+            for (int i = 0; i < sections.size(); i++) {
+                blameInside[i] = k.blames().id("task " + spec.name() + " in critical section " + sections.lock[i].name());
+            }
+            this.heldStack = new Lock[Math.max(1, sections.size())];
             this.release = k.newTimer(spec.cpu(), k.blames().id("hrtimer expiry: release of " + spec.name()),
                     t -> onRelease(k));
             this.recorder = new ResponseTimeRecorder(spec.name(), spec.cpu(), spec.priority(), spec.periodNs(),
@@ -73,7 +118,7 @@ public final class PeriodicTasks {
 
         private void onRelease(Kernel k) {
             long releasedAt = release.expiresNs();
-            push(releasedAt, wcet.sampleNs());
+            push(releasedAt, Math.max(wcet.sampleNs(), sections.lastEndNs));
             release.start(releasedAt + spec.periodNs());
             k.wakeLocal(task);
         }
@@ -97,21 +142,77 @@ public final class PeriodicTasks {
 
         @Override
         public void next(Task t) {
-            if (inJob) {
-                long rel = releases[head];
-                head = (head + 1) % releases.length;
-                count--;
-                inJob = false;
-                if (rel >= warmupEndNs) {
-                    long response = t.now() - rel;
-                    recorder.record(response, response > spec.deadlineNs());
+            if (!inJob) {
+                if (count == 0) {
+                    t.block();
+                    return;
+                }
+                inJob = true;
+                progressNs = 0;
+                nextOp = 0;
+            }
+            if (waiting) { // the lock we waited for has been handed to us
+                waiting = false;
+                heldStack[heldDepth++] = sections.lock[nextOp++];
+            }
+            long demand = demands[head];
+            while (nextOp < sections.size() && sections.offsetNs[nextOp] <= progressNs) {
+                Lock l = sections.lock[nextOp];
+                if (sections.acquire[nextOp]) {
+                    if (!t.lock(l)) {
+                        waiting = true;
+                        return;
+                    }
+                    heldStack[heldDepth++] = l;
+                } else {
+                    t.unlock(l);
+                    removeHeld(l);
+                }
+                nextOp++;
+            }
+            long until = nextOp < sections.size() ? sections.offsetNs[nextOp] : demand;
+            if (progressNs < until) {
+                long ns = until - progressNs;
+                progressNs = until;
+                if (heldDepth == 0) {
+                    t.run(ns, SegmentKind.USER, blameRun);
+                } else {
+                    Lock inner = heldStack[heldDepth - 1];
+                    t.run(ns, CriticalSections.sectionKind(inner.kind()), blameInside[indexOf(inner)]);
+                }
+                return;
+            }
+            completeJob(t);
+            next(t);
+        }
+
+        private void completeJob(Task t) {
+            long rel = releases[head];
+            head = (head + 1) % releases.length;
+            count--;
+            inJob = false;
+            if (rel >= warmupEndNs) {
+                long response = t.now() - rel;
+                recorder.record(response, response > spec.deadlineNs());
+            }
+        }
+
+        private int indexOf(Lock l) {
+            for (int i = 0; i < sections.size(); i++) {
+                if (sections.lock[i] == l && sections.acquire[i]) {
+                    return i;
                 }
             }
-            if (count > 0) {
-                inJob = true;
-                t.run(demands[head], SegmentKind.USER, blameRun);
-            } else {
-                t.block();
+            return 0;
+        }
+
+        private void removeHeld(Lock l) {
+            for (int i = heldDepth - 1; i >= 0; i--) {
+                if (heldStack[i] == l) {
+                    System.arraycopy(heldStack, i + 1, heldStack, i, heldDepth - i - 1);
+                    heldStack[--heldDepth] = null;
+                    return;
+                }
             }
         }
     }

@@ -130,7 +130,7 @@ class ScenarioErrorsTest {
                 host:
                   workload: [{kernel_activity: {}}]
                 """);
-        assertContains(e, "bad.yaml:3:", "host.workload", "cyclictest or periodic");
+        assertContains(e, "bad.yaml:3:", "host.workload", "cyclictest, periodic or lock_sharing");
     }
 
     @Test
