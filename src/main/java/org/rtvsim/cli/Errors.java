@@ -42,6 +42,10 @@ final class Errors {
             badInput(err, oneLine(e.getMessage()));
             return BAD_INPUT;
         }
+        if (e instanceof org.rtvsim.kernel.DeadlockException) {
+            badInput(err, "the scenario deadlocks: " + oneLine(e.getMessage()));
+            return BAD_INPUT;
+        }
         err.println("rtvsim: internal error: " + e.getClass().getName() + ": " + oneLine(e.getMessage()));
         err.println("rtvsim: this is a bug; please report it with the scenario file and the command line"
                 + (envDebug || debugAsked(parsed) ? "" : " (rerun with --debug for the stack trace)"));
