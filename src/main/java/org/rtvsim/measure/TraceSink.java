@@ -1,0 +1,63 @@
+package org.rtvsim.measure;
+
+/**
+ * Receives the events of a bounded timeline trace from the model (times in ns). The kernel calls it
+ * only when a trace was asked for; an implementation keeps what falls into its window and drops the
+ * rest, so memory does not grow with simulated time. Strings passed are the model's own interned
+ * names and labels (no allocation per event on the model side).
+ */
+public interface TraceSink {
+
+    /** What occupies a CPU track from {@code tNs} on (until the next {@code occupy} on that CPU). */
+    enum Slice {
+        /** A task's own segment; {@code task} names it. */
+        TASK,
+        /** A hardirq handler (timer, IPI, device). */
+        HARDIRQ,
+        /** Softirq processing on irq exit. */
+        SOFTIRQ,
+        /** A context switch in progress (to {@code task}). */
+        SWITCH,
+        /** Leaving an idle state (C-state exit latency). */
+        CSTATE_EXIT,
+        /** Nothing runs. */
+        IDLE,
+        /** The CPU has no supply (an SMI; later a descheduled vCPU). */
+        NO_SUPPLY
+    }
+
+    /** Point events. */
+    enum Instant {
+        /** {@code task} becomes runnable. */
+        WAKEUP,
+        /** A periodic job of {@code task} is released. */
+        RELEASE,
+        /** {@code task} takes lock {@code detail} at once. */
+        LOCK_ACQUIRE,
+        /** {@code task} finds lock {@code detail} held and waits. */
+        LOCK_CONTENDED,
+        /** {@code task} releases lock {@code detail}. */
+        LOCK_RELEASE,
+        /** {@code task}'s effective priority changes; {@code detail} is e.g. "1 -> 3". */
+        PRIORITY,
+        /** A latency sample of {@code task} is taken; {@code detail} is its value, e.g. "12.3 us". */
+        SAMPLE
+    }
+
+    /** A task's state, for per-task timelines (Gantt rows). */
+    enum TaskState {
+        RUNNING, RUNNABLE, BLOCKED_ON_LOCK, SLEEPING, BOOSTED_RUNNING
+    }
+
+    /** CPU {@code cpu} is occupied by {@code label} (an attribution label) from now on. */
+    void occupy(long tNs, int cpu, Slice kind, String label, String task);
+
+    /** A point event on CPU {@code cpu}. {@code detail} may be null. */
+    void instant(long tNs, int cpu, Instant kind, String task, String detail);
+
+    /** {@code task} (on {@code cpu}) enters {@code state}; {@code detail} may name a lock or priority. */
+    void taskState(long tNs, int cpu, String task, TaskState state, String detail);
+
+    /** Whether events at {@code tNs} are kept (lets the model skip building a detail string). */
+    boolean wants(long tNs);
+}
