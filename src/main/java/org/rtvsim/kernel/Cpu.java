@@ -6,6 +6,7 @@ import org.rtvsim.engine.Simulation;
 import org.rtvsim.hw.CStates;
 import org.rtvsim.hw.Supply;
 import org.rtvsim.hw.SupplyListener;
+import org.rtvsim.measure.TraceSink;
 import org.rtvsim.scenario.SegmentKind;
 
 /**
@@ -68,6 +69,8 @@ public final class Cpu implements SupplyListener {
     private final CpuBandwidth bandwidth;
 
     private final BlameMeter meter;
+    /** The timeline trace, or null (the usual case: no tracing cost at all). */
+    TraceSink trace;
 
     private boolean inFlow;
     private boolean redispatch;
@@ -165,6 +168,10 @@ public final class Cpu implements SupplyListener {
         }
         t.state = TaskState.RUNNABLE;
         rq.enqueue(t, false);
+        if (trace != null) {
+            traceInstant(TraceSink.Instant.WAKEUP, t, null);
+            traceState(t, TraceSink.TaskState.RUNNABLE, null);
+        }
         if (t.priority < 0) {
             bandwidth.fairEnqueued();
         }
@@ -223,6 +230,12 @@ public final class Cpu implements SupplyListener {
      * of the current task and the queue changed.
      */
     void priorityChanged(Task t, int oldPriority) {
+        if (trace != null && trace.wants(now())) {
+            traceInstant(TraceSink.Instant.PRIORITY, t, oldPriority + " -> " + t.priority);
+            if (current() == t && state == RUNNING) {
+                traceRunning(t);
+            }
+        }
         if (t.queued) {
             rq.remove(t);
             rq.enqueue(t, t.priority < oldPriority);
@@ -284,6 +297,46 @@ public final class Cpu implements SupplyListener {
         meter.charge(newBlame);
     }
 
+    private int tracedBlame = -1;
+    private TraceSink.Slice tracedKind;
+    private String tracedTask;
+
+    /** Reports what occupies this CPU to the trace, when it changed. */
+    private void traceOccupy(TraceSink.Slice kind, int blame, String task) {
+        if (trace == null || (blame == tracedBlame && kind == tracedKind && task == tracedTask)) {
+            return;
+        }
+        tracedBlame = blame;
+        tracedKind = kind;
+        tracedTask = task;
+        long now = now();
+        if (trace.wants(now)) {
+            trace.occupy(now, id, kind, kernel.blames().label(blame), task);
+        }
+    }
+
+    /** Reports that {@code t} runs now: boosted when PI or a ceiling raised its priority. */
+    void traceRunning(Task t) {
+        traceState(t, t.priority > t.basePriority ? TraceSink.TaskState.BOOSTED_RUNNING : TraceSink.TaskState.RUNNING,
+                t.priority > t.basePriority ? "prio " + t.priority : null);
+    }
+
+    /** Reports a task's state change to the trace. */
+    void traceState(Task t, TraceSink.TaskState s, String detail) {
+        long now = now();
+        if (trace != null && trace.wants(now)) {
+            trace.taskState(now, id, t.name, s, detail);
+        }
+    }
+
+    /** Reports a point event to the trace. */
+    void traceInstant(TraceSink.Instant kind, Task t, String detail) {
+        long now = now();
+        if (trace != null && trace.wants(now)) {
+            trace.instant(now, id, kind, t == null ? null : t.name, detail);
+        }
+    }
+
     // ---------------------------------------------------------------- the dispatcher
 
     private Segment top() {
@@ -337,6 +390,7 @@ public final class Cpu implements SupplyListener {
             if (!supplied) {
                 completion.cancel();
                 charge(supply.unavailableBlame());
+                traceOccupy(TraceSink.Slice.NO_SUPPLY, supply.unavailableBlame(), null);
                 return;
             }
             Segment top = top();
@@ -376,6 +430,7 @@ public final class Cpu implements SupplyListener {
                     }
                     completion.cancel();
                     charge(kernel.blameIdle);
+                    traceOccupy(TraceSink.Slice.IDLE, kernel.blameIdle, null);
                     return;
                 }
                 atBoundary = false;
@@ -398,6 +453,18 @@ public final class Cpu implements SupplyListener {
             completion.scheduleAt(end);
         }
         charge(s.blame);
+        if (trace != null) {
+            if (frames.depth() > 0) {
+                traceOccupy(frames.inSoftirq() ? TraceSink.Slice.SOFTIRQ : TraceSink.Slice.HARDIRQ, s.blame,
+                        curr == null ? null : curr.name);
+            } else if (state == SWITCHING) {
+                traceOccupy(TraceSink.Slice.SWITCH, s.blame, switchTo.name);
+            } else if (state == WAKING) {
+                traceOccupy(TraceSink.Slice.CSTATE_EXIT, s.blame, null);
+            } else {
+                traceOccupy(TraceSink.Slice.TASK, s.blame, curr.name);
+            }
+        }
     }
 
     private void onCompletion() {
@@ -480,6 +547,9 @@ public final class Cpu implements SupplyListener {
             bandwidth.stopped(prev);
             if (prev.state == TaskState.RUNNING) {
                 prev.state = TaskState.RUNNABLE;
+                if (trace != null) {
+                    traceState(prev, TraceSink.TaskState.RUNNABLE, null);
+                }
                 boolean head = prev.priority >= 0 && !prev.requeueTail;
                 prev.requeueTail = false;
                 rq.enqueue(prev, head);
@@ -496,6 +566,9 @@ public final class Cpu implements SupplyListener {
         next.state = TaskState.RUNNING;
         if (next == prev) {
             curr = next;
+            if (trace != null) {
+                traceRunning(next);
+            }
             bandwidth.started(next);
             return;
         }
@@ -510,6 +583,9 @@ public final class Cpu implements SupplyListener {
         switchTo = null;
         curr = t;
         state = RUNNING;
+        if (trace != null) {
+            traceRunning(t);
+        }
         bandwidth.started(t);
         if (t.seg.live) {
             atBoundary = true;

@@ -122,6 +122,18 @@ public final class Kernel {
         return tasks;
     }
 
+    /** Sends this kernel's timeline events to {@code sink} (null: no tracing). */
+    public void setTrace(org.rtvsim.measure.TraceSink sink) {
+        for (Cpu c : cpus) {
+            c.trace = sink;
+        }
+    }
+
+    /** The trace sink, or null. */
+    public org.rtvsim.measure.TraceSink trace() {
+        return cpus[0].trace;
+    }
+
     /** The kernel's locks and lock protocols. */
     public Locking locking() {
         return locking;

@@ -64,10 +64,12 @@ public final class Locking {
         }
         l.acquisitions++;
         if (l.owner == null) {
+            trace(t, org.rtvsim.measure.TraceSink.Instant.LOCK_ACQUIRE, l);
             grant(t, l);
             return true;
         }
         l.contentions++;
+        trace(t, org.rtvsim.measure.TraceSink.Instant.LOCK_CONTENDED, l);
         if (l.spins) {
             l.addWaiter(t);
             t.seg.set(Long.MAX_VALUE / 4, SegmentKind.RAW_SPINLOCK, false, true, false, l.blameWait);
@@ -89,6 +91,7 @@ public final class Locking {
             throw new IllegalStateException(t + " releases " + l + " held by " + l.owner);
         }
         removeHeld(t, l);
+        trace(t, org.rtvsim.measure.TraceSink.Instant.LOCK_RELEASE, l);
         Task next = l.topWaiter();
         l.owner = null;
         if (next != null) {
@@ -107,6 +110,12 @@ public final class Locking {
             }
         }
         propagate(t);
+    }
+
+    private static void trace(Task t, org.rtvsim.measure.TraceSink.Instant kind, Lock l) {
+        if (t.cpu.trace != null) {
+            t.cpu.traceInstant(kind, t, l.name + (l.owner != null && l.owner != t ? " held by " + l.owner.name : ""));
+        }
     }
 
     private void grant(Task t, Lock l) {

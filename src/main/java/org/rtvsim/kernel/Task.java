@@ -117,6 +117,9 @@ public final class Task {
         sleepTimer.blame = timerBlame;
         seg.live = false;
         state = TaskState.SLEEPING;
+        if (cpu.trace != null) {
+            cpu.traceState(this, org.rtvsim.measure.TraceSink.TaskState.SLEEPING, null);
+        }
         sleepTimer.start(wakeNs);
         return true;
     }
@@ -139,6 +142,10 @@ public final class Task {
     public void block() {
         seg.live = false;
         state = TaskState.BLOCKED;
+        if (cpu.trace != null) {
+            cpu.traceState(this, blockedOn != null ? org.rtvsim.measure.TraceSink.TaskState.BLOCKED_ON_LOCK
+                    : org.rtvsim.measure.TraceSink.TaskState.SLEEPING, blockedOn != null ? blockedOn.name : null);
+        }
     }
 
     @Override

@@ -148,6 +148,11 @@ public final class Cyclictest {
 
         private void sample(long nowNs) {
             long latency = nowNs - nextNs;
+            org.rtvsim.measure.TraceSink tr = task.kernel().trace();
+            if (tr != null && tr.wants(nowNs)) {
+                tr.instant(nowNs, cpu.id(), org.rtvsim.measure.TraceSink.Instant.SAMPLE, task.name(),
+                        String.format(java.util.Locale.ROOT, "%.3f us", latency / 1000.0));
+            }
             if (attribution) {
                 cpu.closeWindow(window);
             }

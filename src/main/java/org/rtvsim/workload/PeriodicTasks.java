@@ -119,6 +119,10 @@ public final class PeriodicTasks {
         private void onRelease(Kernel k) {
             long releasedAt = release.expiresNs();
             push(releasedAt, Math.max(wcet.sampleNs(), sections.lastEndNs));
+            org.rtvsim.measure.TraceSink tr = k.trace();
+            if (tr != null && tr.wants(releasedAt)) {
+                tr.instant(releasedAt, spec.cpu(), org.rtvsim.measure.TraceSink.Instant.RELEASE, spec.name(), null);
+            }
             release.start(releasedAt + spec.periodNs());
             k.wakeLocal(task);
         }
