@@ -527,7 +527,8 @@ public final class Cpu implements SupplyListener {
         if (!t.seg.live) {
             throw new IllegalStateException(t + " was given no work by its behaviour");
         }
-        atBoundary = rules.boundaryIsPoint(t.seg.kind);
+        // spin_lock() disables preemption before it takes the lock: no preemption point while one is held
+        atBoundary = rules.boundaryIsPoint(t.seg.kind) && !t.holdsSpinningLock();
     }
 
     private Task pick() {

@@ -71,6 +71,7 @@ public final class Locking {
         l.contentions++;
         trace(t, org.rtvsim.measure.TraceSink.Instant.LOCK_CONTENDED, l);
         if (l.spins) {
+            t.spinningOn = l;
             l.addWaiter(t);
             t.seg.set(Long.MAX_VALUE / 4, SegmentKind.RAW_SPINLOCK, false, true, false, l.blameWait);
             return false;
@@ -98,6 +99,7 @@ public final class Locking {
             l.removeWaiter(next);
             grant(next, l);
             if (l.spins) {
+                next.spinningOn = null;
                 next.cpu.endSpin(next);
             } else {
                 next.blockedOn = null;

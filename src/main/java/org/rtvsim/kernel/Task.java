@@ -33,6 +33,8 @@ public final class Task {
 
     /** The sleeping lock this task waits for, or null; locks it holds, in acquisition order. */
     Lock blockedOn;
+    /** The spinning lock this task spins on (preemption off), or null. */
+    Lock spinningOn;
     Lock[] held = new Lock[2];
     int heldCount;
 
@@ -136,6 +138,19 @@ public final class Task {
     /** Releases {@code l}, handing it to its top waiter and dropping any priority it gave this task. */
     public void unlock(Lock l) {
         cpu.kernel.locking().release(this, l);
+    }
+
+    /** Whether this task holds, or spins on, a lock taken with preemption disabled (a spinning lock). */
+    boolean holdsSpinningLock() {
+        if (spinningOn != null) {
+            return true;
+        }
+        for (int i = 0; i < heldCount; i++) {
+            if (held[i].spins) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Blocks until another component calls {@link Kernel#wakeLocal} or {@link Kernel#wakeRemote}. */

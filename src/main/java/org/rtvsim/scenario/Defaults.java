@@ -114,6 +114,12 @@ public final class Defaults {
 
     // ---- kernel_activity
     public static final int KERNEL_ACTIVITY_TASKS = 2;
+    /**
+     * [R] assumption: kernel_activity spreads its spinlock and raw_spinlock sections over 8 locks of each
+     * kind, shared by its tasks on all CPUs, so sections on different CPUs sometimes contend (no published
+     * lock-contention rates were found; calibrate).
+     */
+    static final int KERNEL_ACTIVITY_LOCKS = 8;
     public static final String KERNEL_ACTIVITY_PROFILE = "hackbench";
     public static final List<String> KERNEL_ACTIVITY_PROFILES = List.of("idle", "hackbench", "io", "compile");
     /** NaN = not set: the profile decides. */

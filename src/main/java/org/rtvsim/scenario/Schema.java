@@ -59,7 +59,7 @@ final class Schema {
             Map.entry(Shape.TASK, Map.ofEntries(v("name"), v("period"), o("wcet"), v("priority"), v("policy"),
                     v("cpu"), v("offset"), v("deadline"), s("locks", Shape.LOCKS))),
             Map.entry(Shape.LOCK, Map.ofEntries(v("lock"), v("offset"), v("length"))),
-            Map.entry(Shape.KERNEL_ACTIVITY, Map.ofEntries(v("cpus"), v("tasks"), v("profile"),
+            Map.entry(Shape.KERNEL_ACTIVITY, Map.ofEntries(v("cpus"), v("tasks"), v("locks"), v("profile"),
                     s("segments", Shape.SEGMENTS), o("think"), o("sleep"), v("sleep_probability"))),
             Map.entry(Shape.SEGMENT, Map.ofEntries(v("kind"), o("length"), v("probability"))),
             Map.entry(Shape.DEVICE_IRQ, Map.ofEntries(v("name"), v("rate"), v("interval"), v("cpus"), o("handler"),

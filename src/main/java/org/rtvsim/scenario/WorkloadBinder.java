@@ -132,7 +132,9 @@ final class WorkloadBinder {
         }
         String profile = s.choice("profile", Defaults.KERNEL_ACTIVITY_PROFILES,
                 segments == null ? Defaults.KERNEL_ACTIVITY_PROFILE : null);
-        return new WorkloadSpec.KernelActivitySpec(s.component(), set, tasks, profile, segments, s.dist("think", null),
+        int locks = s.integer("locks", Defaults.KERNEL_ACTIVITY_LOCKS, 0, 1_000_000);
+        return new WorkloadSpec.KernelActivitySpec(s.component(), set, tasks, locks, profile, segments,
+                s.dist("think", null),
                 s.dist("sleep", null),
                 s.number("sleep_probability", Defaults.SLEEP_PROBABILITY, 0, 1, "a probability in 0..1"));
     }

@@ -60,6 +60,8 @@ public sealed interface WorkloadSpec {
      *
      * @param cpus     CPUs the tasks run on (null: the kernel's housekeeping CPUs)
      * @param tasks    tasks per CPU
+     * @param locks    spinlock_t and raw_spinlock_t objects its spinlock and raw_spinlock sections spread over
+     *                 (uniformly, shared by all its tasks on all CPUs); 0 = sections are durations only
      * @param profile  named mix ({@code idle}, {@code hackbench}, {@code io}, {@code compile}); null when
      *                 {@code segments} are given
      * @param segments explicit syscall path, one loop iteration
@@ -67,7 +69,7 @@ public sealed interface WorkloadSpec {
      * @param sleep    blocking time after a syscall (woken by another CPU), null = never blocks
      * @param sleepProbability probability that a syscall ends by blocking for {@code sleep}
      */
-    record KernelActivitySpec(String path, CpuSet cpus, int tasks, String profile, List<SegmentSpec> segments,
+    record KernelActivitySpec(String path, CpuSet cpus, int tasks, int locks, String profile, List<SegmentSpec> segments,
                               DistSpec think, DistSpec sleep, double sleepProbability) implements WorkloadSpec {
     }
 

@@ -9,6 +9,9 @@ import org.rtvsim.engine.Sampler;
 import org.rtvsim.engine.SimEvent;
 import org.rtvsim.engine.Samplers;
 import org.rtvsim.kernel.Kernel;
+import org.rtvsim.kernel.Lock;
+import org.rtvsim.kernel.LockKind;
+import org.rtvsim.kernel.LockProtocol;
 import org.rtvsim.kernel.Task;
 import org.rtvsim.kernel.TaskBehaviour;
 import org.rtvsim.scenario.SchedPolicy;
@@ -22,7 +25,9 @@ import umontreal.ssj.rng.RandomStream;
  * workload, policy in the kernel): each loop is user think time, then the syscall's segments (each
  * taken with its probability), then, with {@code sleep_probability}, a block of {@code sleep} ns ended
  * by a wake-up from another CPU (a reschedule IPI here). The preemption model decides what each
- * segment means for a waiting real-time task.
+ * segment means for a waiting real-time task. Spinlock and raw-spinlock sections take real locks
+ * ({@code locks} of each kind, shared by all the activity's tasks), so sections on different CPUs
+ * contend: waiters spin with preemption off, or — spinlock_t on PREEMPT_RT — sleep on a PI rt_mutex.
  */
 public final class KernelActivity {
     private final List<Worker> workers = new ArrayList<>();
@@ -37,10 +42,18 @@ public final class KernelActivity {
         double sleepP = !Double.isNaN(spec.sleepProbability()) ? spec.sleepProbability() : p.sleepProbability();
         String label = spec.profile() != null ? spec.profile() : p.name();
         CpuSet cpus = spec.cpus() != null ? spec.cpus() : kernel.housekeeping();
+        Lock[] spinlocks = new Lock[spec.locks()];
+        Lock[] rawSpinlocks = new Lock[spec.locks()];
+        for (int i = 0; i < spec.locks(); i++) {
+            spinlocks[i] = kernel.locking().lock(label + "/spinlock#" + i, LockKind.SPINLOCK, LockProtocol.NONE, 0);
+            rawSpinlocks[i] = kernel.locking().lock(label + "/raw_spinlock#" + i, LockKind.RAW_SPINLOCK,
+                    LockProtocol.NONE, 0);
+        }
         for (int cpu : cpus) {
             for (int i = 0; i < spec.tasks(); i++) {
                 String path = spec.path() + ".cpu" + cpu + ".task" + i;
-                workers.add(new Worker(kernel, path, label, cpu, i, think, p.segments(), sleep, sleepP));
+                workers.add(new Worker(kernel, path, label, cpu, i, think, p.segments(), sleep, sleepP, spinlocks,
+                        rawSpinlocks));
             }
         }
     }
@@ -64,10 +77,19 @@ public final class KernelActivity {
         private final double sleepProbability;
         private final RandomStream choices;
         private final WakeUp wakeUp;
+        private final Lock[] spinlocks;
+        private final Lock[] rawSpinlocks;
         private int next = -1;
+        /** The lock held for the section now running (released when it ends), or being waited for. */
+        private Lock holding;
+        private Lock waitingFor;
+        private long pendingNs;
+        private int pendingIndex;
 
         Worker(Kernel k, String path, String label, int cpu, int index, DistSpec think, List<SegmentSpec> segs,
-               DistSpec sleep, double sleepProbability) {
+               DistSpec sleep, double sleepProbability, Lock[] spinlocks, Lock[] rawSpinlocks) {
+            this.spinlocks = spinlocks;
+            this.rawSpinlocks = rawSpinlocks;
             var streams = k.sim().streams();
             this.task = k.createTask(label + "/" + cpu + "." + index, SchedPolicy.OTHER, 0, cpu, this);
             this.think = Samplers.of(think, streams.stream(path + ".think"));
@@ -91,6 +113,17 @@ public final class KernelActivity {
 
         @Override
         public void next(Task t) {
+            if (waitingFor != null) { // the lock has been handed to us: run the section
+                holding = waitingFor;
+                waitingFor = null;
+                t.run(pendingNs, kinds[pendingIndex], blames[pendingIndex]);
+                return;
+            }
+            if (holding != null) { // the locked section ended
+                Lock l = holding;
+                holding = null;
+                t.unlock(l);
+            }
             while (true) {
                 if (next < 0) {
                     next = 0;
@@ -103,7 +136,15 @@ public final class KernelActivity {
                     int i = next++;
                     boolean taken = probabilities[i] >= 1 || choices.nextDouble() < probabilities[i];
                     long ns = lengths[i].sampleNs();
+                    Lock l = lockFor(kinds[i]);
                     if (taken) {
+                        if (l != null && !t.lock(l)) {
+                            waitingFor = l;
+                            pendingNs = ns;
+                            pendingIndex = i;
+                            return;
+                        }
+                        holding = l;
                         t.run(ns, kinds[i], blames[i]);
                         return;
                     }
@@ -119,6 +160,16 @@ public final class KernelActivity {
                     return;
                 }
             }
+        }
+
+        /** A lock for a section of this kind, chosen uniformly (one draw for locked kinds), or null. */
+        private Lock lockFor(SegmentKind kind) {
+            Lock[] pool = kind == SegmentKind.SPINLOCK ? spinlocks : kind == SegmentKind.RAW_SPINLOCK ? rawSpinlocks
+                    : null;
+            if (pool == null || pool.length == 0) {
+                return null;
+            }
+            return pool[(int) (choices.nextDouble() * pool.length)];
         }
 
         /** The event that ends the block: another CPU wakes this task. */
