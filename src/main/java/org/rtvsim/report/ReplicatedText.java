@@ -3,7 +3,6 @@ package org.rtvsim.report;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.rtvsim.engine.Units;
 import org.rtvsim.measure.ReplicatedGroup;
 import org.rtvsim.measure.ReplicatedResult;
 import org.rtvsim.measure.StatisticCI;
@@ -25,8 +24,8 @@ public final class ReplicatedText {
             out.append(" (").append(r.source()).append(')');
         }
         out.append(", seed ").append(Long.toString(r.seed()))
-                .append(", duration ").append(Units.formatNs(r.durationNs()))
-                .append(", warmup ").append(Units.formatNs(r.warmupNs()))
+                .append(", duration ").append(org.rtvsim.engine.Units.formatNs(r.durationNs()))
+                .append(", warmup ").append(org.rtvsim.engine.Units.formatNs(r.warmupNs()))
                 .append(", ").append(Integer.toString(r.replications())).append(" replications, ")
                 .append(Table.level(r.confidence())).append(" % confidence intervals (Student t)\n");
         for (ReplicatedGroup g : r.groups()) {

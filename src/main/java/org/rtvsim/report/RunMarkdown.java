@@ -3,7 +3,6 @@ package org.rtvsim.report;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.rtvsim.engine.Units;
 import org.rtvsim.measure.ReplicatedGroup;
 import org.rtvsim.measure.ReplicatedResult;
 import org.rtvsim.measure.StatisticCI;
@@ -48,7 +47,7 @@ public final class RunMarkdown {
         out.append("- scenario: `").append(r.scenario()).append("`")
                 .append(r.source() == null ? "" : " (`" + r.source() + "`)").append('\n');
         out.append("- seed ").append(Long.toString(r.seed())).append(", duration ")
-                .append(Units.formatNs(r.durationNs())).append(" after ").append(Units.formatNs(r.warmupNs()))
+                .append(org.rtvsim.engine.Units.formatNs(r.durationNs())).append(" after ").append(org.rtvsim.engine.Units.formatNs(r.warmupNs()))
                 .append(" warm-up\n");
         out.append("- ").append(Integer.toString(r.replications())).append(r.replications() == 1 ? " replication"
                 : " replications, " + Table.level(r.confidence()) + " % Student-t intervals over replications")
