@@ -5,14 +5,22 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rtvsim.engine.Units;
+import org.rtvsim.experiment.Replications;
 import org.rtvsim.experiment.SingleRun;
+import org.rtvsim.measure.ReplicatedResult;
+import org.rtvsim.measure.ReplicationStats;
 import org.rtvsim.measure.RunResult;
 import org.rtvsim.measure.SloResult;
 import org.rtvsim.report.CyclictestText;
 import org.rtvsim.report.HistogramCsv;
+import org.rtvsim.report.PercentilesCsv;
+import org.rtvsim.report.ReplicatedJson;
+import org.rtvsim.report.ReplicatedText;
+import org.rtvsim.report.RunMarkdown;
 import org.rtvsim.report.SummaryJson;
 import org.rtvsim.report.SummaryText;
 import org.rtvsim.scenario.ScenarioSpec;
@@ -22,19 +30,30 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code rtvsim run}: one replication of a scenario. Prints the {@code cyclictest -q -h N} block,
- * a blank line and the summary (percentiles, tail attribution, SLO) on stdout; with {@code --out DIR}
- * also writes {@code cyclictest.txt}, {@code summary.json} and {@code histogram.csv} there, replacing
- * only those three files. Exit code 1 when the scenario's {@code slo:} is missed.
+ * {@code rtvsim run}: a scenario's replications. With one replication (the default) prints the
+ * {@code cyclictest -q -h N} block, a blank line and the summary (percentiles, tail attribution, SLO) on
+ * stdout; with {@code --out DIR} also writes {@code cyclictest.txt}, {@code summary.json},
+ * {@code histogram.csv}, {@code percentiles.csv} and {@code report.md} there. With N &gt; 1 replications
+ * (run in parallel, results independent of the thread count) prints every statistic over the pooled
+ * samples with a confidence interval over replications, and {@code --out} writes the replicated
+ * {@code summary.json}, {@code percentiles.csv} and {@code report.md}. Only these files are replaced.
+ * Exit code 1 when the scenario's {@code slo:} is missed (over all replications pooled).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a scenario once: prints what cyclictest -q -h would print, then percentiles, "
+        description = {"Run a scenario once: prints what cyclictest -q -h would print, then percentiles, "
                 + "the attribution of the tail and the SLO verdict.",
+            "With --replications N > 1: every statistic over all replications' samples pooled, with a "
+                + "confidence interval over replications."},
         footer = {"", "Exit codes: 0 ok, 1 the scenario's slo: was missed, 2 bad input, 3 internal error."})
 final class RunCommand implements Callable<Integer> {
     static final String CYCLICTEST_FILE = "cyclictest.txt";
     static final String SUMMARY_FILE = "summary.json";
     static final String HISTOGRAM_FILE = "histogram.csv";
+    static final String PERCENTILES_FILE = "percentiles.csv";
+    static final String REPORT_FILE = "report.md";
+
+    @Mixin
+    ReplicationOptions replication;
 
     @Mixin
     ScenarioArgs scenario;
@@ -47,8 +66,9 @@ final class RunCommand implements Callable<Integer> {
     Long durationNs;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Also write cyclictest.txt, summary.json and histogram.csv into DIR (created when "
-                    + "missing; only these three files are replaced, nothing else is touched).")
+            description = "Also write cyclictest.txt, summary.json, histogram.csv, percentiles.csv and report.md "
+                    + "into DIR (created when missing; only these files are replaced, nothing else is touched; "
+                    + "with N > 1 replications: summary.json, percentiles.csv, report.md).")
     Path outDir;
 
     @Option(names = "--stats", description = "Add simulator statistics: events simulated, events per "
@@ -64,6 +84,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        replication.check();
         ScenarioSpec s = scenario.load();
         if (seed != null) {
             s = s.withSeed(seed);
@@ -75,6 +96,10 @@ final class RunCommand implements Callable<Integer> {
             prepareOutDir(outDir);
         }
         PrintWriter err = spec.commandLine().getErr();
+        int n = replication.forRun(s);
+        if (n > 1) {
+            return replicated(s, n, err);
+        }
         SingleRun.Progress progress = null;
         if (!quiet && System.console() != null) {
             progress = (done, total, events, wallNs) -> {
@@ -107,11 +132,54 @@ final class RunCommand implements Callable<Integer> {
                     cyclictest, StandardCharsets.UTF_8));
             write(outDir.resolve(SUMMARY_FILE), () -> SummaryJson.write(r, outDir.resolve(SUMMARY_FILE), stats));
             write(outDir.resolve(HISTOGRAM_FILE), () -> HistogramCsv.write(r, outDir.resolve(HISTOGRAM_FILE)));
+            ReplicatedResult one = ReplicationStats.combine(r.scenario(), List.of(r), replication.confidence);
+            OutFiles.write(outDir, PERCENTILES_FILE, out -> PercentilesCsv.write(one, out));
+            OutFiles.write(outDir, REPORT_FILE, out -> RunMarkdown.write(one, commandLine(), out));
+            writeCharts(outDir, one);
         }
-        SloResult slo = r.slo();
+        return verdict(r.slo(), r.scenario(), err);
+    }
+
+    /** N > 1 replications: the replicated summary on stdout and in {@code --out}. */
+    private int replicated(ScenarioSpec s, int n, PrintWriter err) throws IOException {
+        ReplicatedResult r = Replications.run(s.name(), s, n, replication.threads(), replication.confidence,
+                ProgressLine.tracker(err, n, quiet));
+        if (!quiet) {
+            StringBuilder text = new StringBuilder();
+            ReplicatedText.write(r, text);
+            if (stats) {
+                text.append("Stats: ").append(r.events()).append(" events in ").append(n).append(" replications\n");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(text);
+            out.flush();
+        }
+        if (outDir != null) {
+            write(outDir.resolve(SUMMARY_FILE), () -> ReplicatedJson.write(r, outDir.resolve(SUMMARY_FILE), stats));
+            OutFiles.write(outDir, PERCENTILES_FILE, out -> PercentilesCsv.write(r, out));
+            OutFiles.write(outDir, REPORT_FILE, out -> RunMarkdown.write(r, commandLine(), out));
+            writeCharts(outDir, r);
+        }
+        return verdict(r.slo(), r.scenario(), err);
+    }
+
+    /**
+     * Writes the charts of a run into {@code dir} next to {@code report.md}, whose
+     * {@link RunMarkdown#CHARTS_MARKER} marks where they belong.
+     */
+    static void writeCharts(Path dir, ReplicatedResult r) {
+        // charts: wired in by the charts work (org.rtvsim.report.charts)
+    }
+
+    /** The command line as typed, for report.md. */
+    String commandLine() {
+        return "rtvsim " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    }
+
+    private static int verdict(SloResult slo, String scenarioName, PrintWriter err) {
         if (slo != null && !slo.met()) {
             err.println("rtvsim: SLO missed: " + percentileName(slo.percentile()) + " = " + us(slo.valueNs())
-                    + " us, not below the limit " + Units.formatNs(slo.limitNs()) + " (scenario " + r.scenario() + ")");
+                    + " us, not below the limit " + Units.formatNs(slo.limitNs()) + " (scenario " + scenarioName + ")");
             err.flush();
             return Errors.SLO_MISSED;
         }

@@ -24,6 +24,14 @@ final class ScenarioArgs {
 
     /** Loads the file with the overrides; failures are {@link org.rtvsim.scenario.ScenarioException}s. */
     ScenarioSpec load() {
+        return load(file, List.of());
+    }
+
+    /** Loads {@code path} with the {@code --set}s and then {@code extra} overrides (a variant, a sweep point). */
+    ScenarioSpec load(Path path, List<String> extra) {
+        List<String> sets = new ArrayList<>(this.sets);
+        sets.addAll(extra);
+        Path file = path;
         if (file.getFileName() != null && file.getFileName().toString().endsWith(".json")) {
             TaskSetFile ts;
             try {

@@ -61,6 +61,11 @@ public final class Percentiles {
         return List.copyOf(out);
     }
 
+    /** The name of percentile {@code p}: {@code p99.99}, {@code p50} (no trailing zeros). */
+    public static String name(double p) {
+        return "p" + BigDecimal.valueOf(p).stripTrailingZeros().toPlainString();
+    }
+
     private static void check(double p) {
         if (!(p > 0 && p <= 100)) {
             throw new IllegalArgumentException("percentile " + p + " is outside (0, 100]");

@@ -30,7 +30,7 @@ import org.rtvsim.measure.ThreadResult;
  * gives the same bytes. Histogram buckets are in {@code histogram.csv}, not here.
  */
 public final class SummaryJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = new ObjectMapper();
 
     private SummaryJson() {
     }
@@ -55,11 +55,16 @@ public final class SummaryJson {
     }
 
     private static void write(RunResult r, Writer w, boolean stats) throws IOException {
+        writeTree(tree(r, stats), w);
+    }
+
+    /** Writes a tree with two-space indentation and {@code \n} line ends, then a final line end. */
+    static void writeTree(ObjectNode tree, Writer w) throws IOException {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withObjectIndenter(indenter).withArrayIndenter(indenter)
                 .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
-        MAPPER.writer(printer).writeValue(new NonClosing(w), tree(r, stats));
+        MAPPER.writer(printer).writeValue(new NonClosing(w), tree);
         w.write('\n');
     }
 
@@ -99,7 +104,7 @@ public final class SummaryJson {
         return root;
     }
 
-    private static ObjectNode thread(ThreadResult t) {
+    static ObjectNode thread(ThreadResult t) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("thread", t.thread());
         o.put("index", t.index());

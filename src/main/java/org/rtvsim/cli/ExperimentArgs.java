@@ -1,0 +1,61 @@
+package org.rtvsim.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.rtvsim.scenario.ScenarioSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The options compare, sweep and capacity share: replications, seed, duration, output directory, quiet. */
+final class ExperimentArgs {
+    @Mixin
+    ReplicationOptions replication;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.")
+    Long seed;
+
+    @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class,
+            description = "Override the measured (simulated) duration of each replication, e.g. 2s or 500ms.")
+    Long durationNs;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write the result files into DIR (created "
+            + "when missing; only the command's own files are replaced).")
+    Path outDir;
+
+    @Option(names = "--quiet", description = "Print nothing on stdout (use with --out); errors still go to stderr.")
+    boolean quiet;
+
+    /** Checks the options and prepares {@code --out}. */
+    void check() {
+        replication.check();
+        if (outDir != null) {
+            RunCommand.prepareOutDir(outDir);
+        }
+    }
+
+    /** The scenario with {@code --seed} and {@code --duration} applied. */
+    ScenarioSpec apply(ScenarioSpec s) {
+        ScenarioSpec out = s;
+        if (seed != null) {
+            out = out.withSeed(seed);
+        }
+        if (durationNs != null) {
+            out = out.withDuration(durationNs);
+        }
+        return out;
+    }
+
+    /** Runs {@code f}, turning an {@link IllegalArgumentException} about the command line into bad input. */
+    static <T> T parsing(java.util.function.Supplier<T> f) {
+        try {
+            return f.get();
+        } catch (IllegalArgumentException e) {
+            throw new Errors.BadInput(e.getMessage());
+        }
+    }
+
+    /** {@code rtvsim ARGS}, for report.md. */
+    static String commandLine(List<String> args) {
+        return "rtvsim " + String.join(" ", args);
+    }
+}

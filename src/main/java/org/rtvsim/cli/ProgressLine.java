@@ -1,0 +1,32 @@
+package org.rtvsim.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.rtvsim.experiment.Replications;
+
+/**
+ * The progress line of replicated runs on stderr — replications done of the total, million events per
+ * wall-second, ETA — shown only on an interactive terminal ({@code System.console() != null}) and
+ * never with {@code --quiet}; it does not change any result.
+ */
+final class ProgressLine {
+    private ProgressLine() {
+    }
+
+    /** A tracker for {@code total} replications that prints to {@code err}, or a silent one. */
+    static Replications.Tracker tracker(PrintWriter err, int total, boolean quiet) {
+        if (quiet || System.console() == null) {
+            return new Replications.Tracker(null);
+        }
+        return new Replications.Tracker((done, events, wallNs) -> {
+            double wallS = wallNs / 1e9;
+            double eta = wallS * (total - done) / Math.max(done, 1);
+            err.printf(Locale.ROOT, "\rrtvsim: %d of %d replications done, %.1f M events/s, ETA %.0f s   ",
+                    done, total, events / Math.max(wallS, 1e-9) / 1e6, eta);
+            if (done >= total) {
+                err.print("\r\033[K");
+            }
+            err.flush();
+        });
+    }
+}
