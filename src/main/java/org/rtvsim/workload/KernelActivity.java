@@ -42,11 +42,14 @@ public final class KernelActivity {
         double sleepP = !Double.isNaN(spec.sleepProbability()) ? spec.sleepProbability() : p.sleepProbability();
         String label = spec.profile() != null ? spec.profile() : p.name();
         CpuSet cpus = spec.cpus() != null ? spec.cpus() : kernel.housekeeping();
+        // each activity has its own locks, named by its label and occurrence, e.g. hackbench[0]/spinlock#3
+        String component = spec.path();
+        String owner = label + (component.endsWith("]") ? component.substring(component.lastIndexOf('[')) : "");
         Lock[] spinlocks = new Lock[spec.locks()];
         Lock[] rawSpinlocks = new Lock[spec.locks()];
         for (int i = 0; i < spec.locks(); i++) {
-            spinlocks[i] = kernel.locking().lock(label + "/spinlock#" + i, LockKind.SPINLOCK, LockProtocol.NONE, 0);
-            rawSpinlocks[i] = kernel.locking().lock(label + "/raw_spinlock#" + i, LockKind.RAW_SPINLOCK,
+            spinlocks[i] = kernel.locking().lock(owner + "/spinlock#" + i, LockKind.SPINLOCK, LockProtocol.NONE, 0);
+            rawSpinlocks[i] = kernel.locking().lock(owner + "/raw_spinlock#" + i, LockKind.RAW_SPINLOCK,
                     LockProtocol.NONE, 0);
         }
         for (int cpu : cpus) {
