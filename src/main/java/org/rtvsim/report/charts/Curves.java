@@ -81,7 +81,8 @@ final class Curves {
     /**
      * P(latency &gt; x) as a step curve over x in µs, from 1 at the smallest recorded value down to
      * 1/N just before the largest, where the curve ends (it is 0 beyond, which a log axis cannot
-     * show). Values are HdrHistogram bucket values (3 significant digits).
+     * show). Values are HdrHistogram bucket values (3 significant digits); above P = 10⁻² steps
+     * closer than 0.5 % in x are merged (invisible at chart size), below it every step is kept.
      */
     static XYSeries ccdf(String name, Histogram h) {
         XYSeries s = new XYSeries(name, false, true);
@@ -90,16 +91,21 @@ final class Curves {
             return s;
         }
         long below = 0;
-        double previous = 1.0;
+        double drawn = 1.0;
+        double lastX = -1;
         for (HistogramIterationValue v : h.recordedValues()) {
             double xUs = h.highestEquivalentValue(v.getValueIteratedTo()) / 1000.0;
-            s.add(xUs, previous);
             below += v.getCountAtValueIteratedTo();
             double p = (double) (total - below) / total;
+            if (p >= 1e-2 && lastX >= 0 && xUs < lastX * 1.005) {
+                continue;
+            }
+            s.add(xUs, drawn);
             if (p > 0) {
                 s.add(xUs, p);
             }
-            previous = p;
+            drawn = p;
+            lastX = xUs;
         }
         return s;
     }
