@@ -35,6 +35,9 @@ final class CcdfChart {
                 maxX = Math.max(maxX, s.getMaxX());
             }
         }
+        if (minX > maxX) { // no samples at all
+            minX = 1;
+        }
         ValueAxis x;
         if (logX) {
             LogAxis lx = ChartStyle.logAxis("latency x (µs, log scale)");

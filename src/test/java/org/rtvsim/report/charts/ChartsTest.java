@@ -110,6 +110,12 @@ class ChartsTest {
     }
 
     @Test
+    void compareCharts_runWithoutSamples_stillDraws(@TempDir Path dir) throws IOException {
+        RunResult empty = new RunResult("empty", "x.yaml", 1, 1, 0, List.of(), List.of(), 0, 0, 0, null, List.of());
+        assertEquals(4, CompareCharts.write(List.of("empty"), List.of(empty), dir).size());
+    }
+
+    @Test
     void sweepChart_writesPngAndSvgBeside(@TempDir Path dir) throws IOException {
         double[] x = {1, 2, 4, 8};
         List<Path> files = SweepChart.write("capacity", "guests (count)", "p99.99", x, new double[] {10, 12, 20, 60},
