@@ -12,7 +12,9 @@ import org.HdrHistogram.Histogram;
  * <p>It keeps what cyclictest keeps ({@code -h N}: N buckets of {@code bucketNs}, overflow count
  * and the cycle numbers of the first N overflows, min, max, sum) plus an HdrHistogram in ns with
  * 3 significant digits for percentiles and, when attribution is on, the attribution of the maximum
- * sample and the nanoseconds per blame label per latency class for the tail.
+ * sample and the nanoseconds per blame label per latency class for the tail, and the maximum per
+ * window of intended wake-up time ({@link WindowMax}, at most 512 windows that widen as the run
+ * goes on) for a latency-over-time view.
  *
  * <p>The simulator calls {@link #record} once per wakeup; it does not allocate except when a new
  * blame id, a longer attribution list or a new latency class first appears. Not thread-safe.
@@ -44,6 +46,7 @@ public final class LatencyRecorder {
     private long[] maxParts = new long[8];
     private int maxCount;
     private final TailAccumulator tail;
+    private final LatencyOverTime overTime;
 
     public LatencyRecorder(String threadName, int threadIndex, int cpu, int priority, long intervalNs,
                            long bucketNs, int buckets, boolean attribution, BlameRegistry blames) {
@@ -64,17 +67,27 @@ public final class LatencyRecorder {
         this.blames = Objects.requireNonNull(blames, "blames");
         this.histogram = new long[buckets];
         this.tail = attribution ? new TailAccumulator(blames) : null;
+        this.overTime = new LatencyOverTime(blames);
     }
 
     /**
-     * Records one sample of {@code latencyNs} taken at loop index {@code cycle} (0-based), whose
-     * attribution is the first {@code n} pairs ({@code blameIds[i]}, {@code blameNs[i]}).
+     * Records one sample as {@link #record(long, long, long, int[], long[], int)} does, taking its
+     * intended wake-up time to be {@code cycle × intervalNs}.
+     */
+    public void record(long latencyNs, long cycle, int[] blameIds, long[] blameNs, int n) {
+        record(latencyNs, cycle, cycle * intervalNs, blameIds, blameNs, n);
+    }
+
+    /**
+     * Records one sample of {@code latencyNs} taken at loop index {@code cycle} (0-based) whose
+     * intended wake-up time was {@code intendedNs} (simulated time), and whose attribution is the
+     * first {@code n} pairs ({@code blameIds[i]}, {@code blameNs[i]}).
      *
      * @throws IllegalStateException if attribution is on (or {@code n > 0}) and the pairs do not
      *         sum exactly to {@code latencyNs}: a broken model invariant
      * @throws IllegalArgumentException if {@code latencyNs} is negative
      */
-    public void record(long latencyNs, long cycle, int[] blameIds, long[] blameNs, int n) {
+    public void record(long latencyNs, long cycle, long intendedNs, int[] blameIds, long[] blameNs, int n) {
         if (latencyNs < 0) {
             throw new IllegalArgumentException(threadName + ": negative latency " + latencyNs + " ns at cycle " + cycle);
         }
@@ -111,6 +124,7 @@ public final class LatencyRecorder {
             }
             tail.add(latencyNs, blameIds, blameNs, n);
         }
+        overTime.add(latencyNs, intendedNs, blameIds, blameNs, attribution ? n : 0);
     }
 
     private void rememberOverflow(long cycle) {
@@ -156,6 +170,7 @@ public final class LatencyRecorder {
         long listed = Math.min(overflows, buckets);
         return new ThreadResult(threadName, threadIndex, cpu, priority, intervalNs, samples, minNs, maxNs,
                 sumNs, sumUsTrunc, bucketNs, histogram, overflows, Arrays.copyOf(overflowCycles, (int) listed),
-                Percentiles.of(hdr, percentiles, minNs, maxNs), max, tailResult, hdr);
+                Percentiles.of(hdr, percentiles, minNs, maxNs), max, tailResult, hdr,
+                overTime.result());
     }
 }

@@ -12,19 +12,22 @@ import org.HdrHistogram.Histogram;
  * last bucket are {@code overflows}, of which the first {@code histogram.length} cycle numbers
  * (0-based loop indices) are in {@code overflowCycles}. {@code sumUsTrunc} is the sum of the samples
  * each truncated to whole microseconds, as cyclictest sums them. {@code maxSample} and {@code tail}
- * are null when attribution was off. Arrays and the HdrHistogram are copied in and out, so the
+ * are null when attribution was off. {@code latencyOverTime} holds the maximum per window of intended
+ * wake-up time, in time order, only windows with samples. Arrays and the HdrHistogram are copied in and out, so the
  * record is immutable; use {@link #count(int)} to read buckets without copying.
  */
 public record ThreadResult(String thread, int index, int cpu, int priority, long intervalNs, long samples,
                            long minNs, long maxNs, long sumNs, long sumUsTrunc, long bucketNs, long[] histogram,
                            long overflows, long[] overflowCycles, List<Percentile> percentiles,
-                           Attribution maxSample, TailAttribution tail, Histogram hdr) {
+                           Attribution maxSample, TailAttribution tail, Histogram hdr,
+                           List<WindowMax> latencyOverTime) {
 
     public ThreadResult {
         histogram = histogram.clone();
         overflowCycles = overflowCycles.clone();
         percentiles = List.copyOf(percentiles);
         hdr = hdr.copy();
+        latencyOverTime = List.copyOf(latencyOverTime);
     }
 
     /** A copy of the per-bucket counts. */

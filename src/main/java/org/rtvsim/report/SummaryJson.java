@@ -20,6 +20,7 @@ import org.rtvsim.measure.SloResult;
 import org.rtvsim.measure.TailAttribution;
 import org.rtvsim.measure.TaskResult;
 import org.rtvsim.measure.ThreadResult;
+import org.rtvsim.measure.WindowMax;
 
 /**
  * Writes {@code summary.json}: the run's per-thread and per-task statistics with times in integer
@@ -28,6 +29,13 @@ import org.rtvsim.measure.ThreadResult;
  * <p>Keys appear in a fixed order, indentation is two spaces with {@code \n} line ends on every
  * platform, and no wall-clock data appears unless {@code stats} is asked for, so the same result
  * gives the same bytes. Histogram buckets are in {@code histogram.csv}, not here.
+ *
+ * <p>Each thread ends with {@code latency_over_time}: the maximum latency per window of intended
+ * wake-up time, in time order, only windows that hold samples (at most 512 per thread). Each entry
+ * has {@code start_ns} (the window's start in simulated time), {@code width_ns} (its width; all
+ * windows of a thread are equally wide), {@code max_ns} (the window's largest latency),
+ * {@code at_ns} (the intended wake-up time of that sample) and {@code label} (the largest
+ * attribution component of that sample, null when attribution was off).
  */
 public final class SummaryJson {
     static final ObjectMapper MAPPER = new ObjectMapper();
@@ -146,6 +154,15 @@ public final class SummaryJson {
             m.put("samples", tail.samples());
             m.put("total_ns", tail.totalNs());
             m.set("components", components(tail.components()));
+        }
+        ArrayNode overTime = o.putArray("latency_over_time");
+        for (WindowMax w : t.latencyOverTime()) {
+            ObjectNode e = overTime.addObject();
+            e.put("start_ns", w.startNs());
+            e.put("width_ns", w.widthNs());
+            e.put("max_ns", w.maxNs());
+            e.put("at_ns", w.atNs());
+            e.put("label", w.label());
         }
         return o;
     }

@@ -159,7 +159,7 @@ public final class Cyclictest {
             if (nextNs < warmupEndNs) {
                 return;
             }
-            recorder.record(latency, cycle++, window.ids(), window.ns(), attribution ? window.size() : 0);
+            recorder.record(latency, cycle++, nextNs, window.ids(), window.ns(), attribution ? window.size() : 0);
         }
 
         /** The intended wake-up time: the sample's attribution starts here. */

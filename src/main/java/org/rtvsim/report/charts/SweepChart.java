@@ -1,0 +1,75 @@
+package org.rtvsim.report.charts;
+
+import java.awt.geom.Ellipse2D;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/**
+ * Draws a latency statistic in microseconds, with its confidence interval as error bars, against
+ * a varied numeric parameter, optionally with the SLO limit as a dashed red line: the capacity
+ * picture of a sweep (where does the statistic cross the limit?).
+ */
+public final class SweepChart {
+    private static final java.awt.Color SLO = new java.awt.Color(0xC0392B);
+
+    private SweepChart() {
+    }
+
+    /**
+     * Writes {@code file} (PNG) and the SVG beside it ({@code .png} replaced by {@code .svg}) and
+     * returns both: {@code valueUs[i]} with interval [{@code lowUs[i]}, {@code highUs[i]}] at
+     * {@code x[i]}; {@code sloUs} (null for none) draws a line labelled "SLO {statLabel} &lt; … µs".
+     *
+     * @throws IllegalArgumentException if the arrays differ in length or are empty
+     */
+    public static List<Path> write(String title, String xLabel, String statLabel, double[] x, double[] valueUs,
+                                   double[] lowUs, double[] highUs, Double sloUs, Path file) throws IOException {
+        ChartFiles.headless();
+        if (x.length == 0 || valueUs.length != x.length || lowUs.length != x.length || highUs.length != x.length) {
+            throw new IllegalArgumentException("x, value, low and high need the same positive length, got "
+                    + x.length + ", " + valueUs.length + ", " + lowUs.length + ", " + highUs.length);
+        }
+        return ChartFiles.write(create(title, xLabel, statLabel, x, valueUs, lowUs, highUs, sloUs), file);
+    }
+
+    static JFreeChart create(String title, String xLabel, String statLabel, double[] x, double[] valueUs,
+                             double[] lowUs, double[] highUs, Double sloUs) {
+        YIntervalSeries s = new YIntervalSeries(statLabel + " with confidence interval");
+        double top = sloUs == null ? 0 : sloUs;
+        for (int i = 0; i < x.length; i++) {
+            s.add(x[i], valueUs[i], lowUs[i], highUs[i]);
+            top = Math.max(top, highUs[i]);
+        }
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        data.addSeries(s);
+        XYErrorRenderer r = new XYErrorRenderer();
+        r.setDrawXError(false);
+        r.setDefaultLinesVisible(true);
+        r.setSeriesLinesVisible(0, true);
+        r.setSeriesPaint(0, ChartStyle.colour(0));
+        r.setSeriesStroke(0, ChartStyle.line(2f));
+        r.setSeriesShape(0, new Ellipse2D.Double(-4, -4, 8, 8));
+        r.setErrorPaint(ChartStyle.colour(0));
+        r.setErrorStroke(ChartStyle.line(1.5f));
+        r.setCapLength(10);
+        NumberAxis xAxis = ChartStyle.linearAxis(xLabel, false);
+        if (java.util.Arrays.stream(x).allMatch(v -> v == Math.rint(v))) {
+            xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
+        NumberAxis yAxis = ChartStyle.linearAxis(statLabel + " (µs)", true);
+        yAxis.setRange(0, HistogramChart.niceUpper(top * 1.15));
+        XYPlot plot = new XYPlot(data, xAxis, yAxis, r);
+        if (sloUs != null) {
+            plot.addRangeMarker(ChartStyle.guide(sloUs, "SLO " + statLabel + " < " + ChartStyle.number(sloUs) + " µs", SLO));
+        }
+        return ChartStyle.finish(new JFreeChart(title, ChartStyle.TITLE, plot, true),
+                "points: " + statLabel + "; bars: confidence interval");
+    }
+}
