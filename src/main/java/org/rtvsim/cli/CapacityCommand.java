@@ -136,7 +136,7 @@ final class CapacityCommand implements Callable<Integer> {
                         ExperimentArgs.commandLine(spec.commandLine().getParseResult().originalArgs()), out);
                 out.append('\n').append(text.substring(text.lastIndexOf("\n", text.length() - 2) + 1));
             });
-            writeCharts(exp.outDir, o);
+            ChartFiles.capacity(exp.outDir, keys.get(0), o, target);
         }
         if (o.answer() < 0) {
             err.println("rtvsim: capacity: even " + axis.set(0) + " misses " + objective);
@@ -146,10 +146,6 @@ final class CapacityCommand implements Callable<Integer> {
         return Errors.OK;
     }
 
-    /** Writes the capacity search's charts into {@code dir} (see {@code report.md}'s charts marker). */
-    static void writeCharts(Path dir, Capacity.Outcome o) {
-        // charts: wired in by the charts work (org.rtvsim.report.charts)
-    }
 
     /** Every value must be a number with one common optional unit, in ascending order. */
     static void checkNumericAscending(Axis axis) {

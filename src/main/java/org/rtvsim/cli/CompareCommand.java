@@ -102,8 +102,8 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     /** Writes the comparison's charts into {@code dir} (see {@code report.md}'s charts marker). */
-    static void writeCharts(Path dir, Comparison c) {
-        // charts: wired in by the charts work (org.rtvsim.report.charts)
+    static void writeCharts(Path dir, Comparison c) throws IOException {
+        ChartFiles.compare(dir, c);
     }
 
     /** Every FILE, then every variant of the first; the baseline's seed is applied to all (CRN). */

@@ -167,8 +167,8 @@ final class RunCommand implements Callable<Integer> {
      * Writes the charts of a run into {@code dir} next to {@code report.md}, whose
      * {@link RunMarkdown#CHARTS_MARKER} marks where they belong.
      */
-    static void writeCharts(Path dir, ReplicatedResult r) {
-        // charts: wired in by the charts work (org.rtvsim.report.charts)
+    static void writeCharts(Path dir, ReplicatedResult r) throws IOException {
+        ChartFiles.run(dir, r);
     }
 
     /** The command line as typed, for report.md. */

@@ -108,8 +108,8 @@ final class SweepCommand implements Callable<Integer> {
 
     /** Writes the sweep's charts into {@code dir} (see {@code report.md}'s charts marker). */
     static void writeCharts(Path dir, List<String> keys, List<List<String>> settings, List<ReplicatedResult> points,
-                            String stat) {
-        // charts: wired in by the charts work (org.rtvsim.report.charts)
+                            String stat) throws IOException {
+        ChartFiles.sweep(dir, keys, settings, points, stat, null);
     }
 
     /** Every combination of the axes' values, the first axis varying slowest. */
