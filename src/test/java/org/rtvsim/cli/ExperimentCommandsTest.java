@@ -28,7 +28,9 @@ class ExperimentCommandsTest {
         assertEquals(plain.out(), one.out());
         assertTrue(Files.readString(out.resolve("percentiles.csv"))
                 .startsWith("group,thread,cpu,p,value_us,supported,ci_low_us,ci_high_us\nall threads,-1,-1,50,"));
-        assertTrue(Files.readString(out.resolve("report.md")).contains("<!-- charts -->"));
+        String report = Files.readString(out.resolve("report.md"));
+        assertTrue(report.contains("![ccdf](ccdf.png)") && !report.contains("<!-- charts -->"), report);
+        assertTrue(Files.isRegularFile(out.resolve("ccdf.png")) && Files.isRegularFile(out.resolve("histogram.svg")));
     }
 
     @Test
