@@ -166,6 +166,9 @@ public final class Cpu implements SupplyListener {
         if (t.state == TaskState.RUNNABLE || t.state == TaskState.RUNNING) {
             return;
         }
+        if (t.blockedOn != null) {
+            throw new IllegalStateException(t + " woken while it waits for lock " + t.blockedOn);
+        }
         t.state = TaskState.RUNNABLE;
         rq.enqueue(t, false);
         if (trace != null) {

@@ -124,7 +124,9 @@ public final class PeriodicTasks {
                 tr.instant(releasedAt, spec.cpu(), org.rtvsim.measure.TraceSink.Instant.RELEASE, spec.name(), null);
             }
             release.start(releasedAt + spec.periodNs());
-            k.wakeLocal(task);
+            if (!inJob) { // a task busy with (or blocked inside) an earlier job finds this one when done
+                k.wakeLocal(task);
+            }
         }
 
         private void push(long releaseNs, long demandNs) {
