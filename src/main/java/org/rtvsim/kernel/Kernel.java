@@ -122,6 +122,10 @@ public final class Kernel {
         return tasks;
     }
 
+    /** STUB for the h-trace branch only (main has the real method); drop when merging. */
+    public void setTrace(org.rtvsim.measure.TraceSink sink) {
+    }
+
     /** The kernel's locks and lock protocols. */
     public Locking locking() {
         return locking;
