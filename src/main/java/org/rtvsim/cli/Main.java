@@ -11,13 +11,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The {@code rtvsim} command: subcommands {@link RunCommand} and {@link ValidateCommand}, plus
+ * The {@code rtvsim} command: subcommands {@link RunCommand}, {@link ValidateCommand} and
+ * {@link TraceCommand}, plus
  * {@code help}, {@code --help} and {@code --version}. {@link #run} is the testable entry point;
  * {@link #main} only turns its result into the process exit code.
  */
 @Command(name = "rtvsim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Simulates Linux real-time scheduling latency (what cyclictest measures).",
-        subcommands = {RunCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, TraceCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 an slo: was missed, 2 bad input, 3 internal error.",
             "Set RTVSIM_DEBUG=1 or pass --debug for stack traces of internal errors."})
 public final class Main implements Runnable {
@@ -31,7 +32,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run or validate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, validate or trace");
     }
 
     public static void main(String[] args) {
