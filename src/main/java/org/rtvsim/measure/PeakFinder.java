@@ -42,6 +42,9 @@ public final class PeakFinder implements TraceSink {
 
     @Override
     public void instant(long tNs, int cpu, Instant kind, String task, String detail) {
+        if (tNs < fromNs) {
+            return;
+        }
         if (kind == Instant.SAMPLE && detail != null) {
             long valueNs;
             try {
@@ -60,7 +63,7 @@ public final class PeakFinder implements TraceSink {
 
     @Override
     public void taskState(long tNs, int cpu, String task, TaskState state, String detail) {
-        if (state != TaskState.SLEEPING) {
+        if (state != TaskState.SLEEPING || tNs < fromNs) {
             return;
         }
         ArrayDeque<Long> pending = pendingReleases.get(task);
