@@ -117,7 +117,7 @@ final class TraceCommand implements Callable<Integer> {
         SingleRun.run(upToWindowEnd, 0, null, recorder);
         Trace t = recorder.trace();
         write(t, f, out);
-        stdout.println("trace: " + Units.formatNs(t.fromNs()) + " to " + Units.formatNs(t.toNs()) + ", "
+        stdout.println("trace: " + seconds(t.fromNs()) + " to " + seconds(t.toNs()) + ", "
                 + t.events().size() + " events" + (t.dropped() > 0 ? ", " + t.dropped() + " dropped from "
                 + Units.formatNs(t.truncatedAtNs()) + " on (event cap)" : "") + " -> " + out);
         stdout.flush();
@@ -153,13 +153,18 @@ final class TraceCommand implements Callable<Integer> {
                     throw new Errors.BadInput("--around max: the run has no latency samples and no completed jobs "
                             + "after warm-up to centre on; give --from and --to");
                 }
-                stdout.println("trace: " + peak.what() + " at " + Units.formatNs(peak.endNs()));
+                stdout.println("trace: " + peak.what() + " at " + seconds(peak.endNs()));
                 long from = Math.max(0, peak.centreNs() - width / 2);
                 return new long[] {from, from + width};
             default:
                 throw new Errors.BadInput((around != null ? "--around" : s.source() + ": measure.trace.around")
                         + ": expected max or start; got '" + where + "'");
         }
+    }
+
+    /** Simulated time in seconds with nanosecond digits, e.g. {@code 9.485177792 s}. */
+    static String seconds(long ns) {
+        return java.math.BigDecimal.valueOf(ns, 9).toPlainString() + " s";
     }
 
     /** Refuses a directory; creates missing parent directories. */

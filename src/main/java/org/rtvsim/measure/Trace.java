@@ -13,7 +13,7 @@ import java.util.List;
  * on (otherwise {@code truncatedAtNs == toNs}): the picture is complete only up to that time.
  *
  * @param cpus  the CPUs that appear, ascending
- * @param tasks the tasks that appear, in order of first appearance
+ * @param tasks the tasks that appear, sorted by name
  */
 public record Trace(long fromNs, long toNs, List<Integer> cpus, List<String> tasks, List<Event> events,
                     long dropped, long truncatedAtNs) {

@@ -3,7 +3,7 @@ package org.rtvsim.measure;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -111,7 +111,7 @@ public final class TraceRecorder implements TraceSink {
         all.addAll(events);
         all.sort(Comparator.comparingLong(Trace.Event::tNs));
         Set<Integer> cpus = new TreeSet<>();
-        Set<String> tasks = new LinkedHashSet<>();
+        Set<String> tasks = new HashSet<>();
         for (Trace.Event e : all) {
             cpus.add(e.cpu());
             String task = taskOf(e);
@@ -119,7 +119,9 @@ public final class TraceRecorder implements TraceSink {
                 tasks.add(task);
             }
         }
-        return new Trace(fromNs, toNs, new ArrayList<>(cpus), new ArrayList<>(tasks), all, dropped,
+        List<String> sortedTasks = new ArrayList<>(tasks);
+        sortedTasks.sort(null);
+        return new Trace(fromNs, toNs, new ArrayList<>(cpus), sortedTasks, all, dropped,
                 dropped > 0 ? truncatedAtNs : toNs);
     }
 

@@ -182,7 +182,7 @@ class BadInputTest {
 
     @Test
     void noCommand_namesTheCommands() {
-        assertBadInput(Cli.run(), "run or validate");
+        assertBadInput(Cli.run(), "run, validate or trace");
     }
 
     @Test

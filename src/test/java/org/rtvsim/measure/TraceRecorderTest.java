@@ -34,7 +34,7 @@ class TraceRecorderTest {
                 new Trace.Occupy(1_500, 0, Slice.HARDIRQ, "timer", null),
                 new Trace.Point(2_000, 0, Instant.SAMPLE, "b", "1.000 us")), t.events());
         assertEquals(List.of(0), t.cpus());
-        assertEquals(List.of("b", "a"), t.tasks());
+        assertEquals(List.of("a", "b"), t.tasks());
         assertEquals(0, t.dropped());
         assertEquals(2_000, t.endNs());
     }

@@ -45,9 +45,11 @@ public final class GanttChart {
     static final int ROW_PX = 40;
     static final int BASE_PX = 100;
     private static final double PLOT_WIDTH_PX = 1050;
-    private static final double CHAR_PX = 7.5;
     private static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+    /** Measures bar labels, to draw only those that fit inside their bar. */
+    private static final java.awt.FontMetrics LABEL_METRICS = new java.awt.image.BufferedImage(1, 1,
+            java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics().getFontMetrics(TICK_FONT);
 
     /** The legend categories with their colours, in legend order. */
     private enum Category {
@@ -163,11 +165,12 @@ public final class GanttChart {
             org.jfree.data.xy.IntervalXYDataset d = (org.jfree.data.xy.IntervalXYDataset) dataset;
             double widthPx = (d.getEndXValue(s, item) - d.getStartXValue(s, item)) / windowUnits
                     * PLOT_WIDTH_PX;
-            return text != null && widthPx >= CHAR_PX * text.length() + 6 ? text : null;
+            return text != null && widthPx >= LABEL_METRICS.stringWidth(text) + 6 ? text : null;
         });
 
-        NumberAxis time = new NumberAxis("simulated time (" + (micro ? "µs" : "ms") + "), window "
-                + org.rtvsim.engine.Units.formatNs(t.fromNs()) + " to " + org.rtvsim.engine.Units.formatNs(t.toNs()));
+        NumberAxis time = new NumberAxis(String.format(java.util.Locale.ROOT,
+                "simulated time (%s); window of %s from %.6f s", micro ? "µs" : "ms",
+                org.rtvsim.engine.Units.formatNs(t.toNs() - t.fromNs()), t.fromNs() / 1e9));
         time.setAutoRangeIncludesZero(false);
         time.setRange(t.fromNs() / unitNs, t.toNs() / unitNs);
         time.setLabelFont(LABEL_FONT);

@@ -46,7 +46,7 @@ class PerfettoTraceTest {
                 threads.add(m.get("pid").asInt() + ":" + m.get("args").get("name").asText());
             }
         }
-        assertEquals(List.of("1:cpu0", "1:cpu1", "2:high", "2:mid", "2:low"), threads);
+        assertEquals(List.of("1:cpu0", "1:cpu1", "2:high", "2:low", "2:mid"), threads);
     }
 
     @Test

@@ -22,7 +22,7 @@ import org.rtvsim.measure.TraceSink.Slice;
  * {@code mid} wakes at 1.3 ms but must wait; an SMI at 1.6 ms; a timer interrupt on idle CPU 1.
  *
  * <p>Expected: CPU intervals 8 on cpu0 + 3 on cpu1, task state intervals 4 (low) + 4 (high) + 2 (mid),
- * 8 instants in the window; tasks in order high, mid, low.
+ * 8 instants in the window; tasks sorted by name: high, low, mid.
  */
 final class TinyTrace {
     static final int CPU_SPANS = 11;
