@@ -7,6 +7,7 @@ import org.rtvsim.hw.Machine;
 import org.rtvsim.kernel.Kernel;
 import org.rtvsim.measure.LatencyRecorder;
 import org.rtvsim.measure.ResponseTimeRecorder;
+import org.rtvsim.measure.TraceSink;
 
 /**
  * One built model, ready to run: the simulation, the machine, the host kernel, the start actions of
@@ -19,6 +20,7 @@ public final class Model {
     final List<Runnable> starters = new ArrayList<>();
     final List<LatencyRecorder> latency = new ArrayList<>();
     final List<ResponseTimeRecorder> responses = new ArrayList<>();
+    private TraceSink trace;
 
     Model(Simulation sim, Machine machine, Kernel host) {
         this.sim = sim;
@@ -44,6 +46,17 @@ public final class Model {
 
     public List<ResponseTimeRecorder> responseRecorders() {
         return responses;
+    }
+
+    /** Sends the model's timeline events to {@code sink} (null: no tracing); call before {@link #start()}. */
+    public void setTrace(TraceSink sink) {
+        this.trace = sink;
+        host.setTrace(sink);
+    }
+
+    /** The trace sink, or null when the run is not traced. */
+    public TraceSink trace() {
+        return trace;
     }
 
     /** Arms every source: hardware stalls, the tick, and the workloads, in scenario order. */

@@ -10,6 +10,7 @@ import org.rtvsim.measure.RunResult;
 import org.rtvsim.measure.SloResult;
 import org.rtvsim.measure.TaskResult;
 import org.rtvsim.measure.ThreadResult;
+import org.rtvsim.measure.TraceSink;
 import org.rtvsim.scenario.ScenarioSpec;
 
 /**
@@ -49,7 +50,18 @@ public final class SingleRun {
      * instant runs before the step stops), only the event count includes the step markers.
      */
     public static RunResult run(ScenarioSpec spec, int replication, Progress progress) {
+        return run(spec, replication, progress, null);
+    }
+
+    /**
+     * Runs one replication as {@link #run(ScenarioSpec, int, Progress)} does, sending the model's timeline
+     * events to {@code trace} (null: untraced). Tracing only observes: the results are the same.
+     */
+    public static RunResult run(ScenarioSpec spec, int replication, Progress progress, TraceSink trace) {
         Model m = ModelBuilder.build(spec, replication);
+        if (trace != null) {
+            m.setTrace(trace);
+        }
         long wall0 = System.nanoTime();
         m.start();
         long total = spec.warmupNs() + spec.durationNs();

@@ -1,0 +1,218 @@
+package org.rtvsim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.rtvsim.engine.Units;
+import org.rtvsim.experiment.SingleRun;
+import org.rtvsim.measure.PeakFinder;
+import org.rtvsim.measure.Trace;
+import org.rtvsim.measure.TraceRecorder;
+import org.rtvsim.report.trace.GanttChart;
+import org.rtvsim.report.trace.PerfettoTrace;
+import org.rtvsim.report.trace.TextTrace;
+import org.rtvsim.scenario.MeasureSpec;
+import org.rtvsim.scenario.ScenarioSpec;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code rtvsim trace}: runs a scenario once and writes the timeline of a window of simulated time as
+ * Perfetto/Chrome JSON, ftrace-like text or a Gantt PNG. The window is {@code --from}/{@code --to}
+ * (absolute simulated times), or {@code --window} wide around the worst moment ({@code --around max}:
+ * a first run finds the largest latency sample, else the longest job response, and a second run with
+ * the same seed — hence the same events — records around it), or the first {@code --window} after
+ * warm-up. {@code measure.trace: {window, around}} in the scenario supplies the defaults. The traced
+ * run stops at the window's end.
+ */
+@Command(name = "trace", mixinStandardHelpOptions = true,
+        description = "Run a scenario once and write a window of its timeline (CPU occupancy, task states, "
+                + "wake-ups, locks, samples) as Perfetto JSON, ftrace-like text or a Gantt PNG.",
+        footer = {"", "Open the JSON at https://ui.perfetto.dev (or chrome://tracing).",
+            "Exit codes: 0 ok, 2 bad input, 3 internal error."})
+final class TraceCommand implements Callable<Integer> {
+    /** The window width when neither the command line nor the scenario gives one. */
+    static final long DEFAULT_WINDOW_NS = 5_000_000L;
+
+    /** Output formats. */
+    enum Format {
+        PERFETTO, TEXT, PNG;
+
+        static Format of(String name, Path out) {
+            if (name == null) {
+                String file = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
+                if (file.endsWith(".json")) {
+                    return PERFETTO;
+                } else if (file.endsWith(".txt")) {
+                    return TEXT;
+                } else if (file.endsWith(".png")) {
+                    return PNG;
+                }
+                throw new Errors.BadInput("--format: not given and not implied by --out " + out
+                        + " (.json, .txt or .png); give --format perfetto, text or png");
+            }
+            return switch (name) {
+                case "perfetto", "json" -> PERFETTO;
+                case "text", "txt" -> TEXT;
+                case "png" -> PNG;
+                default -> throw new Errors.BadInput("--format: expected perfetto, text or png; got '" + name + "'");
+            };
+        }
+    }
+
+    @Mixin
+    ScenarioArgs scenario;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.")
+    Long seed;
+
+    @Option(names = "--from", paramLabel = "T", converter = TimeConverter.class,
+            description = "Start of the window, absolute simulated time (warm-up included), e.g. 1.2s.")
+    Long fromNs;
+
+    @Option(names = "--to", paramLabel = "T", converter = TimeConverter.class,
+            description = "End of the window, absolute simulated time, e.g. 1.205s.")
+    Long toNs;
+
+    @Option(names = "--around", paramLabel = "WHAT",
+            description = "Centre the window on: max (the largest latency sample, else the longest job "
+                    + "response), or start (the first window after warm-up).")
+    String around;
+
+    @Option(names = "--window", paramLabel = "D", converter = DurationConverter.class,
+            description = "Window width for --around and the default window (default: measure.trace.window, "
+                    + "else 5ms).")
+    Long windowNs;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "perfetto (Chrome Trace Event JSON), text (ftrace-like) or png (Gantt chart); "
+                    + "default from the --out extension (.json, .txt, .png).")
+    String format;
+
+    @Option(names = "--out", paramLabel = "PATH", required = true, description = "The file to write.")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Format f = Format.of(format, out);
+        checkOut(out);
+        ScenarioSpec s = scenario.load();
+        if (seed != null) {
+            s = s.withSeed(seed);
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        long[] window = window(s, stdout);
+        TraceRecorder recorder = new TraceRecorder(window[0], window[1]);
+        ScenarioSpec upToWindowEnd = s.withDuration(Math.max(1, window[1] - s.warmupNs()));
+        SingleRun.run(upToWindowEnd, 0, null, recorder);
+        Trace t = recorder.trace();
+        write(t, f, out);
+        stdout.println("trace: " + seconds(t.fromNs()) + " to " + seconds(t.toNs()) + ", "
+                + t.events().size() + " events" + (t.dropped() > 0 ? ", " + t.dropped() + " dropped from "
+                + Units.formatNs(t.truncatedAtNs()) + " on (event cap)" : "") + " -> " + out);
+        stdout.flush();
+        return Errors.OK;
+    }
+
+    /** {@code [fromNs, toNs]} from the options and the scenario's {@code measure.trace}. */
+    long[] window(ScenarioSpec s, PrintWriter stdout) {
+        if ((fromNs == null) != (toNs == null)) {
+            throw new Errors.BadInput("give both --from and --to (absolute simulated times), or neither");
+        }
+        if (fromNs != null) {
+            if (around != null) {
+                throw new Errors.BadInput("give either --from/--to or --around, not both");
+            }
+            if (fromNs >= toNs) {
+                throw new Errors.BadInput("--from " + Units.formatNs(fromNs) + " must be before --to "
+                        + Units.formatNs(toNs));
+            }
+            return new long[] {fromNs, toNs};
+        }
+        MeasureSpec.TraceSpec fromScenario = s.measure().trace();
+        long width = windowNs != null ? windowNs : fromScenario != null ? fromScenario.windowNs() : DEFAULT_WINDOW_NS;
+        String where = around != null ? around : fromScenario != null ? fromScenario.around() : "start";
+        switch (where) {
+            case "start":
+                return new long[] {s.warmupNs(), s.warmupNs() + width};
+            case "max":
+                PeakFinder finder = new PeakFinder(s.warmupNs());
+                SingleRun.run(s, 0, null, finder);
+                PeakFinder.Peak peak = finder.peak();
+                if (peak == null) {
+                    throw new Errors.BadInput("--around max: the run has no latency samples and no completed jobs "
+                            + "after warm-up to centre on; give --from and --to");
+                }
+                stdout.println("trace: " + peak.what() + " at " + seconds(peak.endNs()));
+                long from = Math.max(0, peak.centreNs() - width / 2);
+                return new long[] {from, from + width};
+            default:
+                throw new Errors.BadInput((around != null ? "--around" : s.source() + ": measure.trace.around")
+                        + ": expected max or start; got '" + where + "'");
+        }
+    }
+
+    /** Simulated time in seconds with nanosecond digits, e.g. {@code 9.485177792 s}. */
+    static String seconds(long ns) {
+        return java.math.BigDecimal.valueOf(ns, 9).toPlainString() + " s";
+    }
+
+    /** Refuses a directory; creates missing parent directories. */
+    private static void checkOut(Path out) {
+        if (Files.isDirectory(out)) {
+            throw new Errors.BadInput("--out " + out + ": is a directory; give a file");
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        try {
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new Errors.BadInput("--out " + out + ": cannot create the directory: " + e.getMessage());
+        }
+    }
+
+    private static void write(Trace t, Format f, Path out) {
+        try {
+            switch (f) {
+                case PERFETTO -> PerfettoTrace.write(t, out);
+                case PNG -> GanttChart.write(t, out);
+                case TEXT -> {
+                    try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                        TextTrace.write(t, w);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new Errors.BadInput("--out: cannot write " + out + ": " + e.getMessage());
+        }
+    }
+
+    /** Parses an absolute simulated time such as {@code 0s} or {@code 1.2s} to ns (zero allowed). */
+    static final class TimeConverter implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            long ns;
+            try {
+                ns = Units.durationNs(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+            if (ns < 0) {
+                throw new CommandLine.TypeConversionException("expected a time >= 0, e.g. \"1.2s\"; got \""
+                        + value + "\"");
+            }
+            return ns;
+        }
+    }
+}
