@@ -75,11 +75,11 @@ public final class ModelBuilder {
             m.latency.addAll(ct.recorders());
             m.starters.add(ct::start);
         } else if (w instanceof WorkloadSpec.PeriodicSpec p) {
-            PeriodicTasks pt = new PeriodicTasks(k, p, warmupEnd);
+            PeriodicTasks pt = new PeriodicTasks(k, p, warmupEnd, measure.attribution());
             m.responses.addAll(pt.recorders());
             m.starters.add(() -> pt.start(0));
         } else if (w instanceof WorkloadSpec.LockSharingSpec ls) {
-            PeriodicTasks pt = new PeriodicTasks(k, asPeriodic(ls), warmupEnd);
+            PeriodicTasks pt = new PeriodicTasks(k, asPeriodic(ls), warmupEnd, measure.attribution());
             m.responses.addAll(pt.recorders());
             m.starters.add(() -> pt.start(0));
         } else if (w instanceof WorkloadSpec.KernelActivitySpec a) {

@@ -13,10 +13,65 @@ public final class AttributionWindow {
     private int n;
     boolean open;
     long openedNs;
+    /** The CPU whose time is charged to this window now. */
+    Cpu attachedTo;
+
+    // While its task waits for a sleeping lock, the window follows the lock holder at the end of the
+    // chain: its own code is "blocked on L held by O", anything else "lock holder O preempted by X".
+    private Task waitHolder;
+    private int heldLabel = -1;
+    private String preemptedPrefix;
+    private org.rtvsim.measure.BlameRegistry registry;
+    private int[] fromIds = new int[8];
+    private int[] toIds = new int[8];
+    private int translations;
 
     void reset(long nowNs) {
         n = 0;
         openedNs = nowNs;
+    }
+
+    /** Charges {@code d} ns of a CPU occupied by label {@code id}, in task {@code occupant}'s own code or not. */
+    void charge(int id, long d, Task occupant) {
+        if (waitHolder == null) {
+            charge(id, d);
+        } else if (occupant == waitHolder) {
+            charge(heldLabel, d);
+        } else {
+            charge(translate(id), d);
+        }
+    }
+
+    /** Follows {@code holder} (at the end of the chain from {@code lock}) while the window's task waits. */
+    void waitFor(Lock lock, Task holder, org.rtvsim.measure.BlameRegistry blames) {
+        registry = blames;
+        waitHolder = holder;
+        Task direct = lock.owner;
+        heldLabel = blames.id("blocked on lock " + lock.name + " held by " + direct.name
+                + (direct == holder ? "" : " (via " + holder.name + ")"));
+        preemptedPrefix = "lock holder " + holder.name + " preempted by ";
+        translations = 0;
+    }
+
+    /** The task got its lock: back to charging its own CPU's labels. */
+    void stopWaiting() {
+        waitHolder = null;
+    }
+
+    private int translate(int id) {
+        for (int i = 0; i < translations; i++) {
+            if (fromIds[i] == id) {
+                return toIds[i];
+            }
+        }
+        int to = registry.id(preemptedPrefix + registry.label(id));
+        if (translations == fromIds.length) {
+            fromIds = java.util.Arrays.copyOf(fromIds, translations * 2);
+            toIds = java.util.Arrays.copyOf(toIds, translations * 2);
+        }
+        fromIds[translations] = id;
+        toIds[translations++] = to;
+        return to;
     }
 
     /** Charges {@code d} ns to label {@code id} (the CPU does this; a workload may for time before the window opened). */
@@ -52,6 +107,14 @@ public final class AttributionWindow {
 
     public boolean isOpen() {
         return open;
+    }
+
+    /** Ends the window where it is charged now (its own CPU, or a lock holder's). */
+    public void close() {
+        if (attachedTo != null) {
+            attachedTo.closeWindow(this);
+        }
+        waitHolder = null;
     }
 
     /** Sum of the charges so far (ns). */

@@ -11,6 +11,7 @@ import org.rtvsim.engine.Simulation;
 final class BlameMeter {
     private final Simulation sim;
     private int blame;
+    private Task occupant;
     private long sinceNs;
     private AttributionWindow[] windows = new AttributionWindow[4];
     private int count;
@@ -26,19 +27,39 @@ final class BlameMeter {
 
     /** From now on the CPU's time belongs to {@code newBlame}. */
     void charge(int newBlame) {
+        charge(newBlame, null);
+    }
+
+    /**
+     * From now on the CPU's time belongs to {@code newBlame}, spent by task {@code newOccupant} in its own
+     * code (null: interrupts, switches, idle), which lock-wait windows need to tell the lock holder's
+     * progress from its preemption.
+     */
+    void charge(int newBlame, Task newOccupant) {
         long now = sim.now();
         long d = now - sinceNs;
         if (d > 0 && count > 0) {
             for (int i = 0; i < count; i++) {
-                windows[i].charge(blame, d);
+                windows[i].charge(blame, d, occupant);
             }
         }
         blame = newBlame;
+        occupant = newOccupant;
         sinceNs = now;
     }
 
+    /** Adds {@code w} without resetting it: its charges continue (a lock waiter's window moving CPUs). */
+    void attach(AttributionWindow w) {
+        charge(blame, occupant);
+        if (count == windows.length) {
+            windows = java.util.Arrays.copyOf(windows, count * 2);
+        }
+        windows[count++] = w;
+        w.open = true;
+    }
+
     void open(AttributionWindow w) {
-        charge(blame);
+        charge(blame, occupant);
         w.reset(sim.now());
         w.open = true;
         if (count == windows.length) {
@@ -48,7 +69,7 @@ final class BlameMeter {
     }
 
     void close(AttributionWindow w) {
-        charge(blame);
+        charge(blame, occupant);
         w.open = false;
         for (int i = 0; i < count; i++) {
             if (windows[i] == w) {

@@ -289,11 +289,28 @@ public final class Cpu implements SupplyListener {
     /** Starts charging this CPU's time to {@code w} from now. */
     public void openWindow(AttributionWindow w) {
         meter.open(w);
+        w.attachedTo = this;
     }
 
     /** Stops charging to {@code w}; its charges now cover exactly its open interval. */
     public void closeWindow(AttributionWindow w) {
         meter.close(w);
+        w.attachedTo = null;
+    }
+
+    /** Stops charging {@code w} here without ending it (it is about to be attached elsewhere). */
+    void closeWindowKeep(AttributionWindow w) {
+        meter.close(w);
+        w.attachedTo = null;
+    }
+
+    /** Moves an open window (a lock waiter's) to charge this CPU from now, keeping its charges. */
+    void attachWindow(AttributionWindow w) {
+        if (w.attachedTo != null) {
+            w.attachedTo.meter.close(w);
+        }
+        meter.attach(w);
+        w.attachedTo = this;
     }
 
     private void charge(int newBlame) {
@@ -455,7 +472,7 @@ public final class Cpu implements SupplyListener {
         if (!completion.isScheduled() || completion.atNs() != end) {
             completion.scheduleAt(end);
         }
-        charge(s.blame);
+        meter.charge(s.blame, frames.depth() == 0 && state == RUNNING ? curr : null);
         if (trace != null) {
             if (frames.depth() > 0) {
                 traceOccupy(frames.inSoftirq() ? TraceSink.Slice.SOFTIRQ : TraceSink.Slice.HARDIRQ, s.blame,

@@ -18,6 +18,8 @@ public final class Locking {
 
     private final Kernel kernel;
     private final Map<String, Lock> locks = new LinkedHashMap<>();
+    /** Tasks waiting for a sleeping lock whose job window follows the holder. */
+    private final java.util.List<Task> watching = new java.util.ArrayList<>();
 
     Locking(Kernel kernel) {
         this.kernel = kernel;
@@ -83,6 +85,10 @@ public final class Locking {
         if (l.protocol == LockProtocol.INHERIT) {
             propagate(l.owner);
         }
+        if (t.jobWindow != null && t.jobWindow.open) {
+            watching.add(t);
+        }
+        retarget();
         return false;
     }
 
@@ -103,6 +109,14 @@ public final class Locking {
                 next.cpu.endSpin(next);
             } else {
                 next.blockedOn = null;
+                if (watching.remove(next)) {
+                    AttributionWindow w = next.jobWindow;
+                    if (w.attachedTo != null) {
+                        w.attachedTo.closeWindowKeep(w); // charges so far still as a lock wait
+                    }
+                    w.stopWaiting();
+                    next.cpu.attachWindow(w);
+                }
                 if (next.cpu == t.cpu) {
                     next.cpu.wake(next);
                 } else {
@@ -112,6 +126,28 @@ public final class Locking {
             }
         }
         propagate(t);
+        retarget();
+    }
+
+    /**
+     * Points every waiting task's job window at the holder at the end of its wait chain (the task that
+     * actually has to run for the wait to end).
+     */
+    private void retarget() {
+        for (int i = 0; i < watching.size(); i++) {
+            Task t = watching.get(i);
+            Lock l = t.blockedOn;
+            Task end = l.owner;
+            for (int depth = 0; end.blockedOn != null && depth < MAX_LOCK_DEPTH; depth++) {
+                end = end.blockedOn.owner;
+            }
+            AttributionWindow w = t.jobWindow;
+            if (w.attachedTo != null) {
+                w.attachedTo.closeWindowKeep(w);
+            }
+            w.waitFor(l, end, kernel.blames());
+            end.cpu.attachWindow(w);
+        }
     }
 
     private static void trace(Task t, org.rtvsim.measure.TraceSink.Instant kind, Lock l) {

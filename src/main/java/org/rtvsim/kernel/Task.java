@@ -33,6 +33,9 @@ public final class Task {
 
     /** The sleeping lock this task waits for, or null; locks it holds, in acquisition order. */
     Lock blockedOn;
+    /** The window attributing this task's current job (its response time), or null. */
+    AttributionWindow jobWindow;
+
     /** The spinning lock this task spins on (preemption off), or null. */
     Lock spinningOn;
     Lock[] held = new Lock[2];
@@ -69,6 +72,15 @@ public final class Task {
     /** Static priority, without boosting. */
     public int basePriority() {
         return basePriority;
+    }
+
+    /**
+     * Gives the kernel the window that attributes this task's current job: while the task waits for a
+     * sleeping lock, the kernel charges it with the lock holder's progress or preemption instead of
+     * this task's CPU (null: none).
+     */
+    public void setJobWindow(AttributionWindow w) {
+        this.jobWindow = w;
     }
 
     /** The lock this task sleeps on, or null. */

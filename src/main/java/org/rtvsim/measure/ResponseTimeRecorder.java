@@ -23,6 +23,10 @@ public final class ResponseTimeRecorder {
     private long maxNs;
     private long sumNs;
     private long deadlineMisses;
+    private BlameRegistry blames;
+    private int[] worstIds = new int[8];
+    private long[] worstParts = new long[8];
+    private int worstCount = -1;
 
     public ResponseTimeRecorder(String task, int cpu, int priority, long periodNs, long deadlineNs) {
         this.task = Objects.requireNonNull(task, "task");
@@ -30,6 +34,34 @@ public final class ResponseTimeRecorder {
         this.priority = priority;
         this.periodNs = periodNs;
         this.deadlineNs = deadlineNs;
+    }
+
+    /**
+     * Records one completed job with its attribution: n (label id, ns) pairs that add up exactly to the
+     * response time (an IllegalStateException otherwise — a model invariant). The worst job's is kept.
+     */
+    public void record(long responseNs, boolean deadlineMissed, int[] ids, long[] parts, int n,
+                       BlameRegistry registry) {
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += parts[i];
+        }
+        if (sum != responseNs) {
+            throw new IllegalStateException(task + ": attribution sums to " + sum + " ns, response time is "
+                    + responseNs + " ns");
+        }
+        boolean worst = jobs == 0 || responseNs > maxNs;
+        record(responseNs, deadlineMissed);
+        if (worst) {
+            blames = registry;
+            if (n > worstIds.length) {
+                worstIds = java.util.Arrays.copyOf(worstIds, n);
+                worstParts = java.util.Arrays.copyOf(worstParts, n);
+            }
+            System.arraycopy(ids, 0, worstIds, 0, n);
+            System.arraycopy(parts, 0, worstParts, 0, n);
+            worstCount = n;
+        }
     }
 
     /** Records one completed job's response time and whether it missed its deadline. */
@@ -53,7 +85,15 @@ public final class ResponseTimeRecorder {
 
     /** The immutable result with the given percentiles (in percent, e.g. 99.9). */
     public TaskResult result(List<Double> percentiles) {
+        Attribution worst = null;
+        if (worstCount >= 0 && blames != null) {
+            long[] byId = new long[blames.size()];
+            for (int i = 0; i < worstCount; i++) {
+                byId[worstIds[i]] += worstParts[i];
+            }
+            worst = new Attribution(maxNs, Attribution.components(byId, byId.length, blames));
+        }
         return new TaskResult(task, cpu, priority, periodNs, deadlineNs, jobs, minNs, maxNs, sumNs, deadlineMisses,
-                Percentiles.of(hdr, percentiles, minNs, maxNs));
+                Percentiles.of(hdr, percentiles, minNs, maxNs), worst);
     }
 }

@@ -159,6 +159,14 @@ public final class SummaryText {
                 Long.toString(t.deadlineMisses())});
         }
         table(out, "  ", rows, new boolean[] {false, true, true, true, true, true, true, true}, "");
+        for (TaskResult t : tasks) {
+            Attribution worst = t.worstJob();
+            if (worst != null && t.jobs() > 0) {
+                out.append("  Attribution of the worst response of ").append(t.task()).append(" (")
+                        .append(Format.us(worst.totalNs())).append(" us):\n");
+                components(out, worst.components(), worst.totalNs());
+            }
+        }
     }
 
     /**

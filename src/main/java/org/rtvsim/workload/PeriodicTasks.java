@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.rtvsim.engine.Sampler;
 import org.rtvsim.engine.Samplers;
+import org.rtvsim.kernel.AttributionWindow;
 import org.rtvsim.kernel.HrTimer;
 import org.rtvsim.kernel.Kernel;
 import org.rtvsim.kernel.Task;
@@ -28,11 +29,11 @@ import org.rtvsim.scenario.WorkloadSpec.PeriodicTaskSpec;
 public final class PeriodicTasks {
     private final List<Periodic> tasks = new ArrayList<>();
 
-    public PeriodicTasks(Kernel kernel, PeriodicSpec spec, long warmupEndNs) {
+    public PeriodicTasks(Kernel kernel, PeriodicSpec spec, long warmupEndNs, boolean attribution) {
         java.util.function.Function<String, Lock> locks = name -> lockFor(kernel, spec, name);
         for (int i = 0; i < spec.tasks().size(); i++) {
             tasks.add(new Periodic(kernel, spec.path() + ".tasks[" + spec.tasks().get(i).name() + "]",
-                    spec.tasks().get(i), warmupEndNs, locks));
+                    spec.tasks().get(i), warmupEndNs, locks, attribution));
         }
     }
 
@@ -71,6 +72,9 @@ public final class PeriodicTasks {
     public void start(long startNs) {
         for (Periodic p : tasks) {
             p.release.start(startNs + p.spec.offsetNs());
+            if (p.window != null) {
+                p.windowOpen.scheduleAt(startNs + p.spec.offsetNs());
+            }
         }
     }
 
@@ -95,10 +99,16 @@ public final class PeriodicTasks {
         private long progressNs;
         private int nextOp;
         private boolean waiting;
+        /** Attributes the current job's response time (null when attribution is off). */
+        final AttributionWindow window;
+        final WindowOpen windowOpen;
+        private final Kernel kernel;
+        private final int blameBacklog;
 
         Periodic(Kernel k, String path, PeriodicTaskSpec spec, long warmupEndNs,
-                 java.util.function.Function<String, Lock> locks) {
+                 java.util.function.Function<String, Lock> locks, boolean attribution) {
             this.spec = spec;
+            this.kernel = k;
             this.warmupEndNs = warmupEndNs;
             this.task = k.createTask(spec.name(), spec.policy(), spec.priority(), spec.cpu(), this);
             this.wcet = Samplers.of(spec.wcet(), k.sim().streams().stream(path + ".wcet"));
@@ -114,6 +124,17 @@ public final class PeriodicTasks {
                     t -> onRelease(k));
             this.recorder = new ResponseTimeRecorder(spec.name(), spec.cpu(), spec.priority(), spec.periodNs(),
                     spec.deadlineNs());
+            this.window = attribution ? new AttributionWindow() : null;
+            this.windowOpen = new WindowOpen(k);
+            this.blameBacklog = k.blames().id("previous job of " + spec.name() + " still running");
+            task.setJobWindow(window);
+        }
+
+        /** A release instant: the job's attribution starts, unless an earlier job is still running. */
+        private void openWindowAtRelease() {
+            if (!inJob && count == 0) {
+                task.cpu().openWindow(window);
+            }
         }
 
         private void onRelease(Kernel k) {
@@ -124,6 +145,9 @@ public final class PeriodicTasks {
                 tr.instant(releasedAt, spec.cpu(), org.rtvsim.measure.TraceSink.Instant.RELEASE, spec.name(), null);
             }
             release.start(releasedAt + spec.periodNs());
+            if (window != null) {
+                windowOpen.scheduleAt(releasedAt + spec.periodNs());
+            }
             if (!inJob) { // a task busy with (or blocked inside) an earlier job finds this one when done
                 k.wakeLocal(task);
             }
@@ -156,6 +180,10 @@ public final class PeriodicTasks {
                 inJob = true;
                 progressNs = 0;
                 nextOp = 0;
+                if (window != null && !window.isOpen()) { // a backlogged job: its wait so far was ours
+                    t.cpu().openWindow(window);
+                    window.charge(blameBacklog, t.now() - releases[head]);
+                }
             }
             if (waiting) { // the lock we waited for has been handed to us
                 waiting = false;
@@ -197,9 +225,27 @@ public final class PeriodicTasks {
             head = (head + 1) % releases.length;
             count--;
             inJob = false;
-            if (rel >= warmupEndNs) {
-                long response = t.now() - rel;
+            long response = t.now() - rel;
+            if (window != null) {
+                window.close();
+                if (rel >= warmupEndNs) {
+                    recorder.record(response, response > spec.deadlineNs(), window.ids(), window.ns(),
+                            window.size(), kernel.blames());
+                }
+            } else if (rel >= warmupEndNs) {
                 recorder.record(response, response > spec.deadlineNs());
+            }
+        }
+
+        /** A job's release instant: its attribution opens (before the release interrupt at that time). */
+        private final class WindowOpen extends org.rtvsim.engine.SimEvent {
+            WindowOpen(Kernel k) {
+                super(k.sim(), org.rtvsim.engine.Phase.WINDOW);
+            }
+
+            @Override
+            protected void fire() {
+                openWindowAtRelease();
             }
         }
 

@@ -138,4 +138,51 @@ class PriorityInheritanceTest {
         assertTrue(e.getMessage().contains("A waits for L2 held by B"), e.getMessage());
         assertTrue(e.getMessage().contains("B waits for L1 held by A"), e.getMessage());
     }
+
+    private static Map<String, Long> worstParts(String protocol, String task) {
+        String yaml = """
+                name: pi
+                duration: 20ms
+                warmup: 0ns
+                hardware: {cpus: 1}
+                host:
+                  kernel: {preempt: rt, overheads: none, rt_throttling: off}
+                  workload:
+                    - lock_sharing:
+                        mutex: {protocol: %s}
+                        tasks:
+                          - {name: L, period: 100ms, wcet: {fixed: 4ms}, priority: 1, cpu: 0,
+                             locks: [{lock: R, offset: 1ms, length: 2ms}]}
+                          - {name: H, period: 100ms, offset: 2ms, wcet: {fixed: 2ms}, priority: 3, cpu: 0,
+                             locks: [{lock: R, offset: 500us, length: 1ms}]}
+                          - {name: M, period: 100ms, offset: 3ms, wcet: {fixed: 4ms}, priority: 2, cpu: 0}
+                """.formatted(protocol);
+        RunResult r = SingleRun.run(ScenarioLoader.loadString(yaml, "pi.yaml", List.of()), 0);
+        Map<String, Long> parts = new HashMap<>();
+        for (TaskResult t : r.tasks()) {
+            if (t.task().equals(task)) {
+                t.worstJob().components().forEach(c -> parts.put(c.label(), c.ns()));
+                assertEquals(t.maxNs(), t.worstJob().totalNs());
+            }
+        }
+        return parts;
+    }
+
+    @Test
+    void none_attribution_namesTheInversion() {
+        // H's 7 ms: 0.5 + 1 ms of its own code, 0.5 + 0.5 ms waiting while L runs in R, and the 4 ms during
+        // which M preempted the lock holder L — the inversion itself
+        Map<String, Long> p = worstParts("none", "H");
+        assertEquals(4_000_000L, p.get("lock holder L preempted by task M (fifo 2)"));
+        assertEquals(1_000_000L, p.get("blocked on lock R held by L"));
+        assertEquals(1_000_000L, p.get("task H (fifo 3)"));
+        assertEquals(1_000_000L, p.get("task H in critical section R"));
+    }
+
+    @Test
+    void inherit_attribution_hasNoInversion() {
+        Map<String, Long> p = worstParts("inherit", "H");
+        assertTrue(p.keySet().stream().noneMatch(k -> k.startsWith("lock holder")), p.toString());
+        assertEquals(1_000_000L, p.get("blocked on lock R held by L"));
+    }
 }
