@@ -20,6 +20,7 @@ public final class AttributionWindow {
     // chain: its own code is "blocked on L held by O", anything else "lock holder O preempted by X".
     private Task waitHolder;
     private int heldLabel = -1;
+    private int heldBoostedLabel = -1;
     private String preemptedPrefix;
     private org.rtvsim.measure.BlameRegistry registry;
     private int[] fromIds = new int[8];
@@ -36,7 +37,7 @@ public final class AttributionWindow {
         if (waitHolder == null) {
             charge(id, d);
         } else if (occupant == waitHolder) {
-            charge(heldLabel, d);
+            charge(occupant.priority > occupant.basePriority ? heldBoostedLabel : heldLabel, d);
         } else {
             charge(translate(id), d);
         }
@@ -47,8 +48,10 @@ public final class AttributionWindow {
         registry = blames;
         waitHolder = holder;
         Task direct = lock.owner;
-        heldLabel = blames.id("blocked on lock " + lock.name + " held by " + direct.name
-                + (direct == holder ? "" : " (via " + holder.name + ")"));
+        String held = "blocked on lock " + lock.name + " held by " + direct.name
+                + (direct == holder ? "" : " (via " + holder.name + ")");
+        heldLabel = blames.id(held);
+        heldBoostedLabel = blames.id(held + ", PI-boosted to " + holder.priority);
         preemptedPrefix = "lock holder " + holder.name + " preempted by ";
         translations = 0;
     }

@@ -180,6 +180,14 @@ public final class SummaryJson {
         o.put("max_ns", t.maxNs());
         o.put("deadline_misses", t.deadlineMisses());
         o.set("percentiles", percentiles(t.percentiles()));
+        Attribution worst = t.worstJob();
+        if (worst == null) {
+            o.putNull("worst_job_attribution");
+        } else {
+            ObjectNode w = o.putObject("worst_job_attribution");
+            w.put("total_ns", worst.totalNs());
+            w.set("components", components(worst.components()));
+        }
         return o;
     }
 

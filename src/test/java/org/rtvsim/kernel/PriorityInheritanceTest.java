@@ -183,6 +183,6 @@ class PriorityInheritanceTest {
     void inherit_attribution_hasNoInversion() {
         Map<String, Long> p = worstParts("inherit", "H");
         assertTrue(p.keySet().stream().noneMatch(k -> k.startsWith("lock holder")), p.toString());
-        assertEquals(1_000_000L, p.get("blocked on lock R held by L"));
+        assertEquals(1_000_000L, p.get("blocked on lock R held by L, PI-boosted to 3"));
     }
 }
