@@ -61,7 +61,11 @@ public final class ModelBuilder {
         Model m = new Model(sim, machine, host);
         long warmupEnd = spec.warmupNs();
         for (WorkloadSpec w : spec.host().workload()) {
-            addWorkload(m, spec, w, warmupEnd);
+            try {
+                addWorkload(m, spec, w, warmupEnd);
+            } catch (IllegalArgumentException e) { // a configuration the model cannot build, e.g. a lock kind clash
+                throw new ScenarioException(spec.source(), 0, 0, w.path(), e.getMessage());
+            }
         }
         return m;
     }

@@ -338,7 +338,7 @@ public final class Cpu implements SupplyListener {
     /** Reports that {@code t} runs now: boosted when PI or a ceiling raised its priority. */
     void traceRunning(Task t) {
         traceState(t, t.priority > t.basePriority ? TraceSink.TaskState.BOOSTED_RUNNING : TraceSink.TaskState.RUNNING,
-                t.priority > t.basePriority ? "prio " + t.priority : null);
+                null);
     }
 
     /** Reports a task's state change to the trace. */

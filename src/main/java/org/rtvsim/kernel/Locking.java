@@ -45,8 +45,8 @@ public final class Locking {
             case RT_MUTEX -> LockProtocol.INHERIT;
             case PTHREAD_MUTEX -> protocol;
         };
-        String what = spins ? "spinning on lock " : "blocked on lock ";
-        l = new Lock(name, kind, p, ceiling, spins, kernel.blames().id(what + name));
+        // a spinner's CPU time is "spinning on lock L"; a sleeper's wait is attributed by its job window
+        l = new Lock(name, kind, p, ceiling, spins, spins ? kernel.blames().id("spinning on lock " + name) : -1);
         locks.put(name, l);
         return l;
     }
@@ -75,6 +75,9 @@ public final class Locking {
         if (l.spins) {
             t.spinningOn = l;
             l.addWaiter(t);
+            if (t.cpu.trace != null) {
+                t.cpu.traceState(t, org.rtvsim.measure.TraceSink.TaskState.BLOCKED_ON_LOCK, l.name + " (spinning)");
+            }
             t.seg.set(Long.MAX_VALUE / 4, SegmentKind.RAW_SPINLOCK, false, true, false, l.blameWait);
             return false;
         }
@@ -104,8 +107,12 @@ public final class Locking {
         if (next != null) {
             l.removeWaiter(next);
             grant(next, l);
+            trace(next, org.rtvsim.measure.TraceSink.Instant.LOCK_ACQUIRE, l);
             if (l.spins) {
                 next.spinningOn = null;
+                if (next.cpu.trace != null) {
+                    next.cpu.traceRunning(next);
+                }
                 next.cpu.endSpin(next);
             } else {
                 next.blockedOn = null;

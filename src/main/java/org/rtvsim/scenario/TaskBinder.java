@@ -82,11 +82,27 @@ final class TaskBinder {
 
     static WorkloadSpec lockSharing(Section s, WorkloadBinder.Cpus cpus) {
         Section m = s.section("mutex", Schema.Shape.MUTEX);
+        if (m.has("kind")) {
+            throw Values.error(m.node("kind"), m.key("kind"), "lock_sharing shares one pthread mutex; declare "
+                    + "other lock kinds in periodic.mutexes instead");
+        }
         String protocol = m.choice("protocol", PROTOCOLS, "none");
-        Integer ceiling = m.has("ceiling") ? m.integer("ceiling", 0, 1, 99) : null;
+        Integer ceiling = ceiling(m, protocol);
         List<WorkloadSpec.PeriodicTaskSpec> tasks = tasks(s, cpus, true);
         checkSections(s, tasks, null);
         return new WorkloadSpec.LockSharingSpec(s.component(), protocol, ceiling, tasks);
+    }
+
+    /** A priority ceiling, which only the {@code protect} protocol has. */
+    private static Integer ceiling(Section m, String protocol) {
+        if (!m.has("ceiling")) {
+            return null;
+        }
+        if (!protocol.equals("protect")) {
+            throw Values.error(m.node("ceiling"), m.key("ceiling"), "a ceiling applies to protocol: protect only;"
+                    + " got protocol " + protocol);
+        }
+        return m.integer("ceiling", 0, 1, 99);
     }
 
     /** {@code periodic:} — its tasks and the locks they declare in {@code mutexes:}. */
@@ -108,7 +124,7 @@ final class TaskBinder {
                             + " (rt_mutex and spinlock on rt: inherit; others: none); protocol applies to "
                             + "pthread_mutex only");
                 }
-                Integer ceiling = m.has("ceiling") ? m.integer("ceiling", 0, 1, 99) : null;
+                Integer ceiling = ceiling(m, protocol);
                 mutexes.put(name, new WorkloadSpec.MutexSpec(name, kind, protocol, ceiling));
             }
         }

@@ -46,14 +46,14 @@ public final class PeriodicTasks {
         LockKind kind = m == null ? LockKind.PTHREAD_MUTEX : LockKind.valueOf(m.kind().toUpperCase(java.util.Locale.ROOT));
         LockProtocol protocol = m == null ? LockProtocol.NONE
                 : LockProtocol.valueOf(m.protocol().toUpperCase(java.util.Locale.ROOT));
-        int ceiling = 0;
+        int ceiling = -1; // no real-time user: the ceiling raises nobody (SCHED_OTHER stays fair)
         if (m != null && m.ceiling() != null) {
             ceiling = m.ceiling();
         } else {
             for (PeriodicTaskSpec t : spec.tasks()) {
                 for (WorkloadSpec.CriticalSectionSpec cs : t.locks()) {
                     if (cs.lock().equals(name)) {
-                        ceiling = Math.max(ceiling, t.policy().isRealtime() ? t.priority() : 0);
+                        ceiling = Math.max(ceiling, t.policy().isRealtime() ? t.priority() : -1);
                     }
                 }
             }

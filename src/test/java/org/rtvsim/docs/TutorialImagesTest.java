@@ -85,7 +85,18 @@ class TutorialImagesTest {
     static String taskTable(String out) {
         int at = out.indexOf("Periodic tasks (response times in us):");
         assertTrue(at >= 0, out);
-        return out.substring(at).strip();
+        String table = out.substring(at);
+        int attribution = table.indexOf("\n  Attribution of the worst response");
+        return (attribution >= 0 ? table.substring(0, attribution) : table).strip();
+    }
+
+    /** The first {@code lines} component lines of a task's worst-response attribution. */
+    static String worstAttribution(String out, String task, int lines) {
+        String head = "  Attribution of the worst response of " + task + " (";
+        int at = out.indexOf(head);
+        assertTrue(at >= 0, out);
+        String[] all = out.substring(at).split("\n");
+        return String.join("\n", java.util.Arrays.copyOfRange(all, 0, lines + 1)).strip();
     }
 
     /** The deadline misses of {@code task} in a task table (the last column). */
@@ -128,6 +139,7 @@ class TutorialImagesTest {
         assertEquals(0, none.code(), none.err());
         assertTrue(misses(taskTable(none.out()), "bc_dist") > 0, none.out());
         assertQuoted(taskTable(none.out()), "step 1 (none)");
+        assertQuoted(worstAttribution(none.out(), "bc_dist", 3), "step 1 (bc_dist's worst response)");
         for (String protocol : List.of("inherit", "protect")) {
             Result r = cli("run", PATHFINDER, "--set", PROTOCOL + protocol);
             assertEquals(0, r.code(), r.err());
