@@ -141,6 +141,9 @@ public final class Locking {
      * actually has to run for the wait to end).
      */
     private void retarget() {
+        if (watching.isEmpty()) {
+            return;
+        }
         for (int i = 0; i < watching.size(); i++) {
             Task t = watching.get(i);
             Lock l = t.blockedOn;
