@@ -7,15 +7,20 @@ import picocli.CommandLine;
 final class DurationConverter implements CommandLine.ITypeConverter<Long> {
     @Override
     public Long convert(String value) {
+        return parse(value, false);
+    }
+
+    /** The nanoseconds of {@code value}; it must be positive, or non-negative when {@code zeroAllowed}. */
+    static long parse(String value, boolean zeroAllowed) {
         long ns;
         try {
             ns = Units.durationNs(value);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.TypeConversionException(e.getMessage());
         }
-        if (ns <= 0) {
-            throw new CommandLine.TypeConversionException("expected a positive duration, e.g. \"2s\"; got \""
-                    + value + "\"");
+        if (zeroAllowed ? ns < 0 : ns <= 0) {
+            throw new CommandLine.TypeConversionException((zeroAllowed ? "expected a time >= 0, e.g. \"1.2s\""
+                    : "expected a positive duration, e.g. \"2s\"") + "; got \"" + value + "\"");
         }
         return ns;
     }

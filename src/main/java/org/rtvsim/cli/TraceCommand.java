@@ -202,17 +202,7 @@ final class TraceCommand implements Callable<Integer> {
     static final class TimeConverter implements CommandLine.ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
-            long ns;
-            try {
-                ns = Units.durationNs(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-            if (ns < 0) {
-                throw new CommandLine.TypeConversionException("expected a time >= 0, e.g. \"1.2s\"; got \""
-                        + value + "\"");
-            }
-            return ns;
+            return DurationConverter.parse(value, true);
         }
     }
 }

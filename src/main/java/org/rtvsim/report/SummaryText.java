@@ -169,35 +169,17 @@ public final class SummaryText {
         }
     }
 
-    /**
-     * Writes rows as columns padded to their widest cell (right-aligned where {@code right[c]}),
-     * separated by two spaces; {@code suffix} follows column 1 of non-empty rows; trailing blanks trimmed.
-     */
+    /** A {@link Table} whose column 1 (values) carries {@code suffix} on non-empty rows, e.g. " us". */
     private static void table(Appendable out, String indent, List<String[]> rows, boolean[] right, String suffix)
             throws IOException {
-        int[] width = new int[right.length];
+        List<String[]> withUnit = new ArrayList<>(rows.size());
         for (String[] row : rows) {
-            for (int c = 0; c < row.length; c++) {
-                width[c] = Math.max(width[c], row[c].length());
+            String[] r = row.clone();
+            if (r.length > 1 && !r[1].isEmpty()) {
+                r[1] = r[1] + suffix;
             }
+            withUnit.add(r);
         }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder(indent);
-            for (int c = 0; c < row.length; c++) {
-                if (c > 0) {
-                    line.append("  ");
-                }
-                String pad = " ".repeat(width[c] - row[c].length());
-                line.append(right[c] ? pad + row[c] : row[c] + pad);
-                if (c == 1) {
-                    line.append(suffix);
-                }
-            }
-            int end = line.length();
-            while (end > 0 && line.charAt(end - 1) == ' ') {
-                end--;
-            }
-            out.append(line, 0, end).append('\n');
-        }
+        Table.write(out, indent, withUnit, right);
     }
 }

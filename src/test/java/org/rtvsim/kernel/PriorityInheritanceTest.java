@@ -22,7 +22,8 @@ import org.rtvsim.scenario.ScenarioLoader;
  */
 class PriorityInheritanceTest {
 
-    private static Map<String, Long> responses(String protocol) {
+    /** The three-task set: L (1) and H (3) share R, M (2) shares nothing. */
+    private static RunResult run(String protocol) {
         String yaml = """
                 name: pi
                 duration: 20ms
@@ -40,7 +41,11 @@ class PriorityInheritanceTest {
                              locks: [{lock: R, offset: 500us, length: 1ms}]}
                           - {name: M, period: 100ms, offset: 3ms, wcet: {fixed: 4ms}, priority: 2, cpu: 0}
                 """.formatted(protocol);
-        return byName(SingleRun.run(ScenarioLoader.loadString(yaml, "pi.yaml", List.of()), 0));
+        return SingleRun.run(ScenarioLoader.loadString(yaml, "pi.yaml", List.of()), 0);
+    }
+
+    private static Map<String, Long> responses(String protocol) {
+        return byName(run(protocol));
     }
 
     private static Map<String, Long> byName(RunResult r) {
@@ -140,24 +145,7 @@ class PriorityInheritanceTest {
     }
 
     private static Map<String, Long> worstParts(String protocol, String task) {
-        String yaml = """
-                name: pi
-                duration: 20ms
-                warmup: 0ns
-                hardware: {cpus: 1}
-                host:
-                  kernel: {preempt: rt, overheads: none, rt_throttling: off}
-                  workload:
-                    - lock_sharing:
-                        mutex: {protocol: %s}
-                        tasks:
-                          - {name: L, period: 100ms, wcet: {fixed: 4ms}, priority: 1, cpu: 0,
-                             locks: [{lock: R, offset: 1ms, length: 2ms}]}
-                          - {name: H, period: 100ms, offset: 2ms, wcet: {fixed: 2ms}, priority: 3, cpu: 0,
-                             locks: [{lock: R, offset: 500us, length: 1ms}]}
-                          - {name: M, period: 100ms, offset: 3ms, wcet: {fixed: 4ms}, priority: 2, cpu: 0}
-                """.formatted(protocol);
-        RunResult r = SingleRun.run(ScenarioLoader.loadString(yaml, "pi.yaml", List.of()), 0);
+        RunResult r = run(protocol);
         Map<String, Long> parts = new HashMap<>();
         for (TaskResult t : r.tasks()) {
             if (t.task().equals(task)) {
