@@ -115,7 +115,7 @@ public final class ModelBuilder {
         for (var t : ls.tasks()) {
             for (var cs : t.locks()) {
                 mutexes.putIfAbsent(cs.lock(), new WorkloadSpec.MutexSpec(cs.lock(), "pthread_mutex", ls.protocol(),
-                        ls.ceiling()));
+                        ls.ceiling(), false));
             }
         }
         return new WorkloadSpec.PeriodicSpec(ls.path(), ls.tasks(), mutexes);

@@ -12,6 +12,8 @@ public final class Lock {
     final int ceiling;
     /** Whether waiters spin (raw spinlocks; spinlock_t outside PREEMPT_RT) instead of sleeping. */
     final boolean spins;
+    /** Taken with {@code *_lock_irqsave}: interrupts off while spinning and holding (spinning kinds only). */
+    final boolean irqsOff;
     final int blameWait;
     Task owner;
     Task[] waiters = new Task[4];
@@ -19,7 +21,9 @@ public final class Lock {
     long acquisitions;
     long contentions;
 
-    Lock(String name, LockKind kind, LockProtocol protocol, int ceiling, boolean spins, int blameWait) {
+    Lock(String name, LockKind kind, LockProtocol protocol, int ceiling, boolean spins, boolean irqsOff,
+         int blameWait) {
+        this.irqsOff = irqsOff;
         this.name = name;
         this.kind = kind;
         this.protocol = protocol;
@@ -38,6 +42,11 @@ public final class Lock {
 
     public LockProtocol protocol() {
         return protocol;
+    }
+
+    /** Whether its sections (and spinning on it) run with interrupts off. */
+    public boolean irqsOff() {
+        return irqsOff;
     }
 
     public Task owner() {

@@ -30,6 +30,15 @@ public final class Locking {
      * inheritance on PREEMPT_RT and spins elsewhere; {@code ceiling} matters for {@code PROTECT} only.
      */
     public Lock lock(String name, LockKind kind, LockProtocol protocol, int ceiling) {
+        return lock(name, kind, protocol, ceiling, false);
+    }
+
+    /**
+     * As {@link #lock(String, LockKind, LockProtocol, int)}; {@code irqsave} takes a spinning lock with
+     * interrupts off (raw_spin_lock_irqsave, and spin_lock_irqsave outside PREEMPT_RT — on RT a spinlock_t
+     * sleeps and interrupts stay on).
+     */
+    public Lock lock(String name, LockKind kind, LockProtocol protocol, int ceiling, boolean irqsave) {
         Lock l = locks.get(name);
         if (l != null) {
             if (l.kind != kind) {
@@ -46,7 +55,8 @@ public final class Locking {
             case PTHREAD_MUTEX -> protocol;
         };
         // a spinner's CPU time is "spinning on lock L"; a sleeper's wait is attributed by its job window
-        l = new Lock(name, kind, p, ceiling, spins, spins ? kernel.blames().id("spinning on lock " + name) : -1);
+        l = new Lock(name, kind, p, ceiling, spins, irqsave && spins,
+                spins ? kernel.blames().id("spinning on lock " + name) : -1);
         locks.put(name, l);
         return l;
     }
@@ -78,7 +88,7 @@ public final class Locking {
             if (t.cpu.trace != null) {
                 t.cpu.traceState(t, org.rtvsim.measure.TraceSink.TaskState.BLOCKED_ON_LOCK, l.name + " (spinning)");
             }
-            t.seg.set(Long.MAX_VALUE / 4, SegmentKind.RAW_SPINLOCK, false, true, false, l.blameWait);
+            t.seg.set(Long.MAX_VALUE / 4, SegmentKind.RAW_SPINLOCK, l.irqsOff, true, false, l.blameWait);
             return false;
         }
         checkDeadlock(t, l);

@@ -67,7 +67,7 @@ final class Schema {
             Map.entry(Shape.EMULATED_IO, Map.ofEntries(v("rate"), v("cpus"), o("service"), v("needs_bql"))),
             Map.entry(Shape.CACHE_HOG, Map.ofEntries(v("cpus"), v("bandwidth"), v("footprint"), v("cat_class"))),
             Map.entry(Shape.LOCK_SHARING, Map.ofEntries(s("mutex", Shape.MUTEX), s("tasks", Shape.TASKS))),
-            Map.entry(Shape.MUTEX, Map.ofEntries(v("protocol"), v("kind"), v("ceiling"))),
+            Map.entry(Shape.MUTEX, Map.ofEntries(v("protocol"), v("kind"), v("ceiling"), v("irqsave"))),
             Map.entry(Shape.VM, Map.ofEntries(v("name"), v("vcpus"), v("pin"), s("vcpu_sched", Shape.VCPU_SCHED),
                     v("idle"), v("halt_poll"), o("qemu"), s("kernel", Shape.KERNEL), s("workload", Shape.WORKLOADS))),
             Map.entry(Shape.VCPU_SCHED, Map.ofEntries(v("policy"), v("priority"))),

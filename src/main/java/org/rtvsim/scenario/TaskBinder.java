@@ -125,7 +125,12 @@ final class TaskBinder {
                             + "pthread_mutex only");
                 }
                 Integer ceiling = ceiling(m, protocol);
-                mutexes.put(name, new WorkloadSpec.MutexSpec(name, kind, protocol, ceiling));
+                boolean irqsave = m.bool("irqsave", false);
+                if (irqsave && !kind.equals("raw_spinlock") && !kind.equals("spinlock")) {
+                    throw Values.error(m.node("irqsave"), m.key("irqsave"), "irqsave applies to raw_spinlock and "
+                            + "spinlock only; got kind " + kind);
+                }
+                mutexes.put(name, new WorkloadSpec.MutexSpec(name, kind, protocol, ceiling, irqsave));
             }
         }
         checkSections(s, tasks, s.has("mutexes") ? mutexes.keySet() : null);

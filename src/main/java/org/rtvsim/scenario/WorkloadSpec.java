@@ -38,9 +38,10 @@ public sealed interface WorkloadSpec {
     /**
      * A lock: {@code kind} one of pthread_mutex, rt_mutex, mutex, spinlock, raw_spinlock; {@code protocol}
      * none, inherit or protect (pthread mutexes; the kernel kinds imply theirs); {@code ceiling} the
-     * priority of PROTECT, null = the highest priority among the tasks that take it.
+     * priority of PROTECT, null = the highest priority among the tasks that take it; {@code irqsave} (spinning
+     * kinds): taken with {@code *_lock_irqsave}, interrupts off while spinning and holding.
      */
-    record MutexSpec(String name, String kind, String protocol, Integer ceiling) {
+    record MutexSpec(String name, String kind, String protocol, Integer ceiling, boolean irqsave) {
     }
 
     /**

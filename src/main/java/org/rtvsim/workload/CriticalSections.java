@@ -51,9 +51,12 @@ final class CriticalSections {
         return offsetNs.length;
     }
 
-    /** What code inside a section of this lock kind is, for the preemption model. */
-    static SegmentKind sectionKind(LockKind kind) {
-        return switch (kind) {
+    /** What code inside a section of this lock is, for the preemption model. */
+    static SegmentKind sectionKind(Lock lock) {
+        if (lock.irqsOff()) {
+            return SegmentKind.IRQOFF;
+        }
+        return switch (lock.kind()) {
             case PTHREAD_MUTEX -> SegmentKind.USER;
             case RT_MUTEX, MUTEX -> SegmentKind.KERNEL;
             case SPINLOCK -> SegmentKind.SPINLOCK;

@@ -58,7 +58,7 @@ public final class PeriodicTasks {
                 }
             }
         }
-        return kernel.locking().lock(name, kind, protocol, ceiling);
+        return kernel.locking().lock(name, kind, protocol, ceiling, m != null && m.irqsave());
     }
 
     public List<ResponseTimeRecorder> recorders() {
@@ -212,7 +212,7 @@ public final class PeriodicTasks {
                     t.run(ns, SegmentKind.USER, blameRun);
                 } else {
                     Lock inner = heldStack[heldDepth - 1];
-                    t.run(ns, CriticalSections.sectionKind(inner.kind()), blameInside[indexOf(inner)]);
+                    t.run(ns, CriticalSections.sectionKind(inner), blameInside[indexOf(inner)]);
                 }
                 return;
             }

@@ -24,6 +24,10 @@ class PriorityInheritanceTest {
 
     /** The three-task set: L (1) and H (3) share R, M (2) shares nothing. */
     private static RunResult run(String protocol) {
+        return run(protocol, null);
+    }
+
+    private static RunResult run(String protocol, org.rtvsim.measure.TraceSink trace) {
         String yaml = """
                 name: pi
                 duration: 20ms
@@ -41,11 +45,38 @@ class PriorityInheritanceTest {
                              locks: [{lock: R, offset: 500us, length: 1ms}]}
                           - {name: M, period: 100ms, offset: 3ms, wcet: {fixed: 4ms}, priority: 2, cpu: 0}
                 """.formatted(protocol);
-        return SingleRun.run(ScenarioLoader.loadString(yaml, "pi.yaml", List.of()), 0);
+        return SingleRun.run(ScenarioLoader.loadString(yaml, "pi.yaml", List.of()), 0, null, trace);
     }
 
     private static Map<String, Long> responses(String protocol) {
         return byName(run(protocol));
+    }
+
+    /**
+     * Who runs when on the CPU: "task@ms" at every change of the running task, from a timeline trace of
+     * the run (context switches and interrupts cost nothing here, so the changes are exact).
+     */
+    private static String schedule(String protocol) {
+        org.rtvsim.measure.TraceRecorder rec = new org.rtvsim.measure.TraceRecorder(0, 20_000_000L);
+        run(protocol, rec);
+        StringBuilder sb = new StringBuilder();
+        String last = null;
+        for (org.rtvsim.measure.Trace.Event e : rec.trace().events()) {
+            if (e instanceof org.rtvsim.measure.Trace.Occupy o && o.kind() == org.rtvsim.measure.TraceSink.Slice.TASK
+                    && !o.task().equals(last)) {
+                last = o.task();
+                sb.append(sb.length() == 0 ? "" : " ").append(o.task()).append('@').append(
+                        new java.math.BigDecimal(o.tNs()).movePointLeft(6).stripTrailingZeros().toPlainString());
+            }
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void schedules_whoRunsWhen_underEachProtocol() {
+        assertEquals("L@0 H@2 L@2.5 M@3 L@7 H@7.5 L@9", schedule("none"));
+        assertEquals("L@0 H@2 L@2.5 H@3.5 M@5 L@9", schedule("inherit"));
+        assertEquals("L@0 H@3 M@5 L@9", schedule("protect"));
     }
 
     private static Map<String, Long> byName(RunResult r) {
