@@ -69,8 +69,8 @@ public final class Cpu implements SupplyListener {
     private final CpuBandwidth bandwidth;
 
     private final BlameMeter meter;
-    /** The timeline trace, or null (the usual case: no tracing cost at all). */
-    TraceSink trace;
+    /** Reports to the timeline trace, when one is attached. */
+    final CpuTrace tracing = new CpuTrace(this);
 
     private boolean inFlow;
     private boolean redispatch;
@@ -171,9 +171,9 @@ public final class Cpu implements SupplyListener {
         }
         t.state = TaskState.RUNNABLE;
         rq.enqueue(t, false);
-        if (trace != null) {
-            traceInstant(TraceSink.Instant.WAKEUP, t, null);
-            traceState(t, TraceSink.TaskState.RUNNABLE, null);
+        if (tracing.on()) {
+            tracing.instant(TraceSink.Instant.WAKEUP, t, null);
+            tracing.state(t, TraceSink.TaskState.RUNNABLE, null);
         }
         if (t.priority < 0) {
             bandwidth.fairEnqueued();
@@ -233,10 +233,10 @@ public final class Cpu implements SupplyListener {
      * of the current task and the queue changed.
      */
     void priorityChanged(Task t, int oldPriority) {
-        if (trace != null && trace.wants(now())) {
-            traceInstant(TraceSink.Instant.PRIORITY, t, oldPriority + " -> " + t.priority);
+        if (tracing.wantsNow()) {
+            tracing.instant(TraceSink.Instant.PRIORITY, t, oldPriority + " -> " + t.priority);
             if (current() == t && state == RUNNING) {
-                traceRunning(t);
+                tracing.running(t);
             }
         }
         if (t.queued) {
@@ -317,46 +317,6 @@ public final class Cpu implements SupplyListener {
         meter.charge(newBlame);
     }
 
-    private int tracedBlame = -1;
-    private TraceSink.Slice tracedKind;
-    private String tracedTask;
-
-    /** Reports what occupies this CPU to the trace, when it changed. */
-    private void traceOccupy(TraceSink.Slice kind, int blame, String task) {
-        if (trace == null || (blame == tracedBlame && kind == tracedKind && task == tracedTask)) {
-            return;
-        }
-        tracedBlame = blame;
-        tracedKind = kind;
-        tracedTask = task;
-        long now = now();
-        if (trace.wants(now)) {
-            trace.occupy(now, id, kind, kernel.blames().label(blame), task);
-        }
-    }
-
-    /** Reports that {@code t} runs now: boosted when PI or a ceiling raised its priority. */
-    void traceRunning(Task t) {
-        traceState(t, t.priority > t.basePriority ? TraceSink.TaskState.BOOSTED_RUNNING : TraceSink.TaskState.RUNNING,
-                null);
-    }
-
-    /** Reports a task's state change to the trace. */
-    void traceState(Task t, TraceSink.TaskState s, String detail) {
-        long now = now();
-        if (trace != null && trace.wants(now)) {
-            trace.taskState(now, id, t.name, s, detail);
-        }
-    }
-
-    /** Reports a point event to the trace. */
-    void traceInstant(TraceSink.Instant kind, Task t, String detail) {
-        long now = now();
-        if (trace != null && trace.wants(now)) {
-            trace.instant(now, id, kind, t == null ? null : t.name, detail);
-        }
-    }
-
     // ---------------------------------------------------------------- the dispatcher
 
     private Segment top() {
@@ -410,7 +370,7 @@ public final class Cpu implements SupplyListener {
             if (!supplied) {
                 completion.cancel();
                 charge(supply.unavailableBlame());
-                traceOccupy(TraceSink.Slice.NO_SUPPLY, supply.unavailableBlame(), null);
+                tracing.occupy(TraceSink.Slice.NO_SUPPLY, supply.unavailableBlame(), null);
                 return;
             }
             Segment top = top();
@@ -450,7 +410,7 @@ public final class Cpu implements SupplyListener {
                     }
                     completion.cancel();
                     charge(kernel.blameIdle);
-                    traceOccupy(TraceSink.Slice.IDLE, kernel.blameIdle, null);
+                    tracing.occupy(TraceSink.Slice.IDLE, kernel.blameIdle, null);
                     return;
                 }
                 atBoundary = false;
@@ -473,16 +433,16 @@ public final class Cpu implements SupplyListener {
             completion.scheduleAt(end);
         }
         meter.charge(s.blame, frames.depth() == 0 && state == RUNNING ? curr : null);
-        if (trace != null) {
+        if (tracing.on()) {
             if (frames.depth() > 0) {
-                traceOccupy(frames.inSoftirq() ? TraceSink.Slice.SOFTIRQ : TraceSink.Slice.HARDIRQ, s.blame,
+                tracing.occupy(frames.inSoftirq() ? TraceSink.Slice.SOFTIRQ : TraceSink.Slice.HARDIRQ, s.blame,
                         curr == null ? null : curr.name);
             } else if (state == SWITCHING) {
-                traceOccupy(TraceSink.Slice.SWITCH, s.blame, switchTo.name);
+                tracing.occupy(TraceSink.Slice.SWITCH, s.blame, switchTo.name);
             } else if (state == WAKING) {
-                traceOccupy(TraceSink.Slice.CSTATE_EXIT, s.blame, null);
+                tracing.occupy(TraceSink.Slice.CSTATE_EXIT, s.blame, null);
             } else {
-                traceOccupy(TraceSink.Slice.TASK, s.blame, curr.name);
+                tracing.occupy(TraceSink.Slice.TASK, s.blame, curr.name);
             }
         }
     }
@@ -568,8 +528,8 @@ public final class Cpu implements SupplyListener {
             bandwidth.stopped(prev);
             if (prev.state == TaskState.RUNNING) {
                 prev.state = TaskState.RUNNABLE;
-                if (trace != null) {
-                    traceState(prev, TraceSink.TaskState.RUNNABLE, null);
+                if (tracing.on()) {
+                    tracing.state(prev, TraceSink.TaskState.RUNNABLE, null);
                 }
                 boolean head = prev.priority >= 0 && !prev.requeueTail;
                 prev.requeueTail = false;
@@ -587,8 +547,8 @@ public final class Cpu implements SupplyListener {
         next.state = TaskState.RUNNING;
         if (next == prev) {
             curr = next;
-            if (trace != null) {
-                traceRunning(next);
+            if (tracing.on()) {
+                tracing.running(next);
             }
             bandwidth.started(next);
             return;
@@ -604,8 +564,8 @@ public final class Cpu implements SupplyListener {
         switchTo = null;
         curr = t;
         state = RUNNING;
-        if (trace != null) {
-            traceRunning(t);
+        if (tracing.on()) {
+            tracing.running(t);
         }
         bandwidth.started(t);
         if (t.seg.live) {

@@ -125,13 +125,13 @@ public final class Kernel {
     /** Sends this kernel's timeline events to {@code sink} (null: no tracing). */
     public void setTrace(org.rtvsim.measure.TraceSink sink) {
         for (Cpu c : cpus) {
-            c.trace = sink;
+            c.tracing.sink = sink;
         }
     }
 
     /** The trace sink, or null. */
     public org.rtvsim.measure.TraceSink trace() {
-        return cpus[0].trace;
+        return cpus[0].tracing.sink;
     }
 
     /** The kernel's locks and lock protocols. */

@@ -85,8 +85,8 @@ public final class Locking {
         if (l.spins) {
             t.spinningOn = l;
             l.addWaiter(t);
-            if (t.cpu.trace != null) {
-                t.cpu.traceState(t, org.rtvsim.measure.TraceSink.TaskState.BLOCKED_ON_LOCK, l.name + " (spinning)");
+            if (t.cpu.tracing.on()) {
+                t.cpu.tracing.state(t, org.rtvsim.measure.TraceSink.TaskState.BLOCKED_ON_LOCK, l.name + " (spinning)");
             }
             t.seg.set(Long.MAX_VALUE / 4, SegmentKind.RAW_SPINLOCK, l.irqsOff, true, false, l.blameWait);
             return false;
@@ -120,8 +120,8 @@ public final class Locking {
             trace(next, org.rtvsim.measure.TraceSink.Instant.LOCK_ACQUIRE, l);
             if (l.spins) {
                 next.spinningOn = null;
-                if (next.cpu.trace != null) {
-                    next.cpu.traceRunning(next);
+                if (next.cpu.tracing.on()) {
+                    next.cpu.tracing.running(next);
                 }
                 next.cpu.endSpin(next);
             } else {
@@ -171,8 +171,8 @@ public final class Locking {
     }
 
     private static void trace(Task t, org.rtvsim.measure.TraceSink.Instant kind, Lock l) {
-        if (t.cpu.trace != null) {
-            t.cpu.traceInstant(kind, t, l.name + (l.owner != null && l.owner != t ? " held by " + l.owner.name : ""));
+        if (t.cpu.tracing.on()) {
+            t.cpu.tracing.instant(kind, t, l.name + (l.owner != null && l.owner != t ? " held by " + l.owner.name : ""));
         }
     }
 

@@ -131,8 +131,8 @@ public final class Task {
         sleepTimer.blame = timerBlame;
         seg.live = false;
         state = TaskState.SLEEPING;
-        if (cpu.trace != null) {
-            cpu.traceState(this, org.rtvsim.measure.TraceSink.TaskState.SLEEPING, null);
+        if (cpu.tracing.on()) {
+            cpu.tracing.state(this, org.rtvsim.measure.TraceSink.TaskState.SLEEPING, null);
         }
         sleepTimer.start(wakeNs);
         return true;
@@ -169,8 +169,8 @@ public final class Task {
     public void block() {
         seg.live = false;
         state = TaskState.BLOCKED;
-        if (cpu.trace != null) {
-            cpu.traceState(this, blockedOn != null ? org.rtvsim.measure.TraceSink.TaskState.BLOCKED_ON_LOCK
+        if (cpu.tracing.on()) {
+            cpu.tracing.state(this, blockedOn != null ? org.rtvsim.measure.TraceSink.TaskState.BLOCKED_ON_LOCK
                     : org.rtvsim.measure.TraceSink.TaskState.SLEEPING, blockedOn != null ? blockedOn.name : null);
         }
     }

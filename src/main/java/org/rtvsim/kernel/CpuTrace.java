@@ -1,0 +1,63 @@
+package org.rtvsim.kernel;
+
+import org.rtvsim.measure.TraceSink;
+
+/**
+ * One CPU's reports to an optional timeline {@link TraceSink}: what occupies the CPU (only when it
+ * changes), task state changes and point events. Without a sink every call returns at once, so a run
+ * without a trace pays one null check per report.
+ */
+final class CpuTrace {
+    private final Cpu cpu;
+    TraceSink sink;
+    private int lastBlame = -1;
+    private TraceSink.Slice lastKind;
+    private String lastTask;
+
+    CpuTrace(Cpu cpu) {
+        this.cpu = cpu;
+    }
+
+    boolean on() {
+        return sink != null;
+    }
+
+    /** Whether an event now would be kept (callers skip building detail strings otherwise). */
+    boolean wantsNow() {
+        return sink != null && sink.wants(cpu.now());
+    }
+
+    /** The CPU is occupied by {@code blame}'s label (of kind {@code kind}, in task {@code task}'s context). */
+    void occupy(TraceSink.Slice kind, int blame, String task) {
+        if (sink == null || (blame == lastBlame && kind == lastKind && task == lastTask)) {
+            return;
+        }
+        lastBlame = blame;
+        lastKind = kind;
+        lastTask = task;
+        long now = cpu.now();
+        if (sink.wants(now)) {
+            sink.occupy(now, cpu.id, kind, cpu.kernel.blames().label(blame), task);
+        }
+    }
+
+    /** {@code t} runs now: boosted when PI or a ceiling raised its priority. */
+    void running(Task t) {
+        state(t, t.priority > t.basePriority ? TraceSink.TaskState.BOOSTED_RUNNING : TraceSink.TaskState.RUNNING,
+                null);
+    }
+
+    void state(Task t, TraceSink.TaskState s, String detail) {
+        long now = cpu.now();
+        if (sink != null && sink.wants(now)) {
+            sink.taskState(now, cpu.id, t.name, s, detail);
+        }
+    }
+
+    void instant(TraceSink.Instant kind, Task t, String detail) {
+        long now = cpu.now();
+        if (sink != null && sink.wants(now)) {
+            sink.instant(now, cpu.id, kind, t == null ? null : t.name, detail);
+        }
+    }
+}
