@@ -67,7 +67,12 @@ public final class SweepChart {
         yAxis.setRange(0, HistogramChart.niceUpper(top * 1.15));
         XYPlot plot = new XYPlot(data, xAxis, yAxis, r);
         if (sloUs != null) {
-            plot.addRangeMarker(ChartStyle.guide(sloUs, "SLO " + statLabel + " < " + ChartStyle.number(sloUs) + " µs", SLO));
+            org.jfree.chart.plot.ValueMarker slo = ChartStyle.guide(sloUs, "SLO " + statLabel + " < "
+                    + ChartStyle.number(sloUs) + " µs", SLO);
+            // label at the right end, clear of the points that usually start below the line on the left
+            slo.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+            slo.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
+            plot.addRangeMarker(slo);
         }
         return ChartStyle.finish(new JFreeChart(title, ChartStyle.TITLE, plot, true),
                 "points: " + statLabel + "; bars: confidence interval");
