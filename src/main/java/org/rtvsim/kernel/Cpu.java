@@ -25,10 +25,6 @@ import org.rtvsim.scenario.SegmentKind;
  * window add up exactly to its length.
  */
 public final class Cpu implements SupplyListener {
-    private static final int IDLE = 0;
-    private static final int RUNNING = 1;
-    private static final int SWITCHING = 2;
-    private static final int WAKING = 3;
 
     final Kernel kernel;
     final int id;
@@ -38,22 +34,15 @@ public final class Cpu implements SupplyListener {
     final RunQueue rq = new RunQueue();
     final TimerQueue timers;
     private final CStates cstates;
-    private final PreemptionRules rules;
+    final PreemptionRules rules;
     private final long condReschedGapNs;
     private final boolean nohzFull;
 
-    private int state = IDLE;
-    private Task curr;
-    private Task switchTo;
-    private final Segment switchSeg = new Segment();
-    private final Segment wakeSeg = new Segment();
-    private long idleSinceNs;
+    /** The task-level state machine and its decisions. */
+    final CpuScheduler sched = new CpuScheduler(this);
 
     private final IrqFrames frames = new IrqFrames();
 
-    private boolean needResched;
-    private boolean needReschedLazy;
-    private boolean atBoundary;
     private boolean supplied;
 
     private Segment running;
@@ -66,7 +55,7 @@ public final class Cpu implements SupplyListener {
     private final RemoteWakeups remote = new RemoteWakeups();
     final IrqLine timerLine;
     final IrqLine ipiLine;
-    private final CpuBandwidth bandwidth;
+    final CpuBandwidth bandwidth;
 
     private final BlameMeter meter;
     /** Reports to the timeline trace, when one is attached. */
@@ -123,28 +112,12 @@ public final class Cpu implements SupplyListener {
 
     /** The task currently on this CPU (switching in counts), or null when idle. */
     public Task current() {
-        return state == SWITCHING ? switchTo : (state == RUNNING ? curr : null);
-    }
-
-    /** Number of tasks on this CPU that want to run (the current one included). */
-    int nrRunning() {
-        return rq.size() + (current() != null ? 1 : 0);
+        return sched.current();
     }
 
     /** The label of what occupies this CPU now. */
     public int currentBlame() {
         return meter.current();
-    }
-
-    /** The task running now (not while switching), or null. */
-    Task runningTask() {
-        return state == RUNNING ? curr : null;
-    }
-
-    /** Sets need_resched and lets the dispatcher act on it (slice expiry, throttling). */
-    void requestResched() {
-        needResched = true;
-        dispatch();
     }
 
     // ---------------------------------------------------------------- stimuli
@@ -159,34 +132,6 @@ public final class Cpu implements SupplyListener {
             return; // stays pending until the irqs-off segment ends
         }
         dispatch();
-    }
-
-    /** Wakes {@code t} (which lives on this CPU) from this CPU's own context: a timer or IPI handler. */
-    void wake(Task t) {
-        if (t.state == TaskState.RUNNABLE || t.state == TaskState.RUNNING) {
-            return;
-        }
-        if (t.blockedOn != null) {
-            throw new IllegalStateException(t + " woken while it waits for lock " + t.blockedOn);
-        }
-        t.state = TaskState.RUNNABLE;
-        rq.enqueue(t, false);
-        if (tracing.on()) {
-            tracing.instant(TraceSink.Instant.WAKEUP, t, null);
-            tracing.state(t, TraceSink.TaskState.RUNNABLE, null);
-        }
-        if (t.priority < 0) {
-            bandwidth.fairEnqueued();
-        }
-        switch (rules.onWakeup(t, current(), bandwidth.rtThrottled())) {
-            case NOW -> needResched = true;
-            case LAZY -> needReschedLazy = true;
-            default -> {
-            }
-        }
-        if (needResched) {
-            dispatch();
-        }
     }
 
     /** Wakes {@code t} from another CPU: queued, and a reschedule IPI raised here. */
@@ -214,46 +159,10 @@ public final class Cpu implements SupplyListener {
 
     /** NO_HZ: the tick is not taken while this CPU idles, nor on a nohz_full CPU running one task. */
     boolean tickStopped() {
-        if (state == IDLE && frames.depth() == 0 && pending.size() == 0) {
+        if (sched.state == CpuScheduler.IDLE && frames.depth() == 0 && pending.size() == 0) {
             return true;
         }
-        return nohzFull && nrRunning() <= 1;
-    }
-
-    void tickFired() {
-        if (needReschedLazy) {
-            needReschedLazy = false;
-            needResched = true;
-        }
-    }
-
-    /**
-     * {@code t}'s effective priority changed from {@code oldPriority} (a boost or de-boost): requeue it
-     * (a de-boosted task keeps its place at the head of its new list) and reschedule where the order
-     * of the current task and the queue changed.
-     */
-    void priorityChanged(Task t, int oldPriority) {
-        if (tracing.wantsNow()) {
-            tracing.instant(TraceSink.Instant.PRIORITY, t, oldPriority + " -> " + t.priority);
-            if (current() == t && state == RUNNING) {
-                tracing.running(t);
-            }
-        }
-        if (t.queued) {
-            rq.remove(t);
-            rq.enqueue(t, t.priority < oldPriority);
-        }
-        Task c = current();
-        if (c == null) {
-            needResched |= t.queued;
-        } else if (c == t) {
-            needResched |= rq.highestRtPriority() > t.priority;
-        } else if (t.queued && t.priority > c.priority) {
-            needResched = true;
-        }
-        if (needResched) {
-            dispatch();
-        }
+        return nohzFull && sched.nrRunning() <= 1;
     }
 
     /** {@code t}, spinning on a lock on this CPU, has been handed the lock: its spin ends now. */
@@ -261,27 +170,6 @@ public final class Cpu implements SupplyListener {
         pauseRunning();
         t.seg.remainingNs = 0;
         dispatch();
-    }
-
-    /** Whether a SCHED_OTHER task is waiting for this CPU. */
-    boolean fairRunnable() {
-        return rq.otherCount() > 0;
-    }
-
-    void rtThrottled() {
-        Task c = current();
-        if (c != null && c.priority >= 0) {
-            needResched = true;
-            dispatch();
-        }
-    }
-
-    void rtUnthrottled() {
-        Task c = current();
-        if (rq.highestRtPriority() > (c == null ? -1 : c.priority)) {
-            needResched = true;
-            dispatch();
-        }
     }
 
     // ---------------------------------------------------------------- attribution
@@ -323,12 +211,7 @@ public final class Cpu implements SupplyListener {
         if (frames.depth() > 0) {
             return frames.topSegment();
         }
-        return switch (state) {
-            case RUNNING -> curr.seg;
-            case SWITCHING -> switchSeg;
-            case WAKING -> wakeSeg;
-            default -> null;
-        };
+        return sched.top();
     }
 
     void dispatch() {
@@ -375,26 +258,20 @@ public final class Cpu implements SupplyListener {
             }
             Segment top = top();
             if (pending.size() > 0 && (top == null || !top.irqsOff)) {
-                if (frames.depth() == 0 && state == IDLE) {
-                    int cs = cstates.stateFor(now() - idleSinceNs);
-                    long exitNs = cstates.exitLatencyNs(cs);
-                    if (exitNs > 0) {
-                        state = WAKING;
-                        wakeSeg.setIrq(exitNs, true, cstates.blame(cs));
-                        continue;
-                    }
+                if (frames.depth() == 0 && sched.state == CpuScheduler.IDLE && sched.beginIdleExit(cstates)) {
+                    continue;
                 }
                 deliverPending();
                 continue;
             }
-            if (frames.depth() == 0 && state == RUNNING) {
+            if (frames.depth() == 0 && sched.state == CpuScheduler.RUNNING) {
                 // A preemption point is honoured before the next segment runs, even a zero-length one;
                 // a segment that has just used up its time completes first (its work is done now).
-                if (needReschedLazy && atBoundary && curr.seg.kind == SegmentKind.USER) {
-                    needResched = true;
+                if (sched.needReschedLazy && sched.atBoundary && sched.curr.seg.kind == SegmentKind.USER) {
+                    sched.needResched = true;
                 }
-                if (needResched && (atBoundary || (!curr.seg.preemptOff && curr.seg.remainingNs > 0))) {
-                    schedule();
+                if (sched.needResched && (sched.atBoundary || (!sched.curr.seg.preemptOff && sched.curr.seg.remainingNs > 0))) {
+                    sched.schedule();
                     continue;
                 }
             }
@@ -403,9 +280,9 @@ public final class Cpu implements SupplyListener {
                 continue;
             }
             if (frames.depth() == 0) {
-                if (state == IDLE) {
-                    if (pick() != null) {
-                        schedule();
+                if (sched.state == CpuScheduler.IDLE) {
+                    if (sched.pick() != null) {
+                        sched.schedule();
                         continue;
                     }
                     completion.cancel();
@@ -413,7 +290,7 @@ public final class Cpu implements SupplyListener {
                     tracing.occupy(TraceSink.Slice.IDLE, kernel.blameIdle, null);
                     return;
                 }
-                atBoundary = false;
+                sched.atBoundary = false;
             }
             startRunning(top);
             return;
@@ -432,17 +309,17 @@ public final class Cpu implements SupplyListener {
         if (!completion.isScheduled() || completion.atNs() != end) {
             completion.scheduleAt(end);
         }
-        meter.charge(s.blame, frames.depth() == 0 && state == RUNNING ? curr : null);
+        meter.charge(s.blame, frames.depth() == 0 && sched.state == CpuScheduler.RUNNING ? sched.curr : null);
         if (tracing.on()) {
             if (frames.depth() > 0) {
                 tracing.occupy(frames.inSoftirq() ? TraceSink.Slice.SOFTIRQ : TraceSink.Slice.HARDIRQ, s.blame,
-                        curr == null ? null : curr.name);
-            } else if (state == SWITCHING) {
-                tracing.occupy(TraceSink.Slice.SWITCH, s.blame, switchTo.name);
-            } else if (state == WAKING) {
+                        sched.curr == null ? null : sched.curr.name);
+            } else if (sched.state == CpuScheduler.SWITCHING) {
+                tracing.occupy(TraceSink.Slice.SWITCH, s.blame, sched.switchTo.name);
+            } else if (sched.state == CpuScheduler.WAKING) {
                 tracing.occupy(TraceSink.Slice.CSTATE_EXIT, s.blame, null);
             } else {
-                tracing.occupy(TraceSink.Slice.TASK, s.blame, curr.name);
+                tracing.occupy(TraceSink.Slice.TASK, s.blame, sched.curr.name);
             }
         }
     }
@@ -451,7 +328,7 @@ public final class Cpu implements SupplyListener {
         Segment s = running;
         pauseRunning();
         if (s != null && s.remainingNs > 0 && frames.depth() == 0) {
-            atBoundary = true; // a might_resched point inside voluntary kernel code
+            sched.atBoundary = true; // a might_resched point inside voluntary kernel code
         }
         dispatch();
     }
@@ -471,8 +348,8 @@ public final class Cpu implements SupplyListener {
         if (!wasSoftirq && !softirqs.isEmpty() && !frames.inSoftirq()) {
             pushFrame(softirqs);
         }
-        if (frames.depth() == 0 && state == IDLE) {
-            idleSinceNs = now();
+        if (frames.depth() == 0 && sched.state == CpuScheduler.IDLE) {
+            sched.idleSinceNs = now();
         }
     }
 
@@ -484,96 +361,7 @@ public final class Cpu implements SupplyListener {
             }
             return;
         }
-        switch (state) {
-            case SWITCHING -> finishSwitch();
-            case WAKING -> {
-                state = IDLE;
-                idleSinceNs = now();
-            }
-            case RUNNING -> {
-                Task t = curr;
-                t.step();
-                afterStep(t);
-            }
-            default -> throw new IllegalStateException("cpu" + id + ": completion while idle");
-        }
-    }
-
-    private void afterStep(Task t) {
-        if (t.state != TaskState.RUNNING) {
-            schedule();
-            return;
-        }
-        if (!t.seg.live) {
-            throw new IllegalStateException(t + " was given no work by its behaviour");
-        }
-        // spin_lock() disables preemption before it takes the lock: no preemption point while one is held
-        atBoundary = rules.boundaryIsPoint(t.seg.kind) && !t.holdsSpinningLock();
-    }
-
-    private Task pick() {
-        if (rq.otherCount() == 0) { // (a still-runnable previous task is queued again by now)
-            bandwidth.fairGone();
-        }
-        Task rt = bandwidth.rtThrottled() ? null : rq.peekRt();
-        return rt != null ? rt : rq.peekOther();
-    }
-
-    private void schedule() {
-        needResched = false;
-        needReschedLazy = false;
-        atBoundary = false;
-        Task prev = state == RUNNING ? curr : null;
-        if (prev != null) {
-            bandwidth.stopped(prev);
-            if (prev.state == TaskState.RUNNING) {
-                prev.state = TaskState.RUNNABLE;
-                if (tracing.on()) {
-                    tracing.state(prev, TraceSink.TaskState.RUNNABLE, null);
-                }
-                boolean head = prev.priority >= 0 && !prev.requeueTail;
-                prev.requeueTail = false;
-                rq.enqueue(prev, head);
-            }
-        }
-        Task next = pick();
-        if (next == null) {
-            curr = null;
-            state = IDLE;
-            idleSinceNs = now();
-            return;
-        }
-        rq.remove(next);
-        next.state = TaskState.RUNNING;
-        if (next == prev) {
-            curr = next;
-            if (tracing.on()) {
-                tracing.running(next);
-            }
-            bandwidth.started(next);
-            return;
-        }
-        curr = null;
-        switchTo = next;
-        state = SWITCHING;
-        switchSeg.setIrq(costs.contextSwitch().sampleNs(), true, kernel.blameSwitch);
-    }
-
-    private void finishSwitch() {
-        Task t = switchTo;
-        switchTo = null;
-        curr = t;
-        state = RUNNING;
-        if (tracing.on()) {
-            tracing.running(t);
-        }
-        bandwidth.started(t);
-        if (t.seg.live) {
-            atBoundary = true;
-        } else {
-            t.step();
-            afterStep(t);
-        }
+        sched.completed();
     }
 
     /** The running segment's end. */

@@ -74,7 +74,7 @@ final class CpuBandwidth {
 
     /** The running RR or fair task's slice ran out: it yields to an equal-priority task, if any. */
     private void onSliceEnd() {
-        Task t = cpu.runningTask();
+        Task t = cpu.sched.runningTask();
         if (t == null) {
             return;
         }
@@ -83,7 +83,7 @@ final class CpuBandwidth {
         t.runStartNs = now;
         if (cpu.rq.hasPriority(t.priority)) {
             t.requeueTail = true;
-            cpu.requestResched();
+            cpu.sched.requestResched();
         } else {
             sliceEnd.scheduleAt(now + t.sliceRemainingNs);
         }

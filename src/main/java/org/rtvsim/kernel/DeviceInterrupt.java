@@ -64,7 +64,7 @@ public final class DeviceInterrupt extends IrqActivity {
         }
         if (threaded) {
             threadPending++;
-            cpu.wake(thread);
+            cpu.sched.wake(thread);
         } else if (softirqNs != null) {
             cpu.raiseSoftirq(softirqNs.sampleNs(), blameSoftirq);
         }

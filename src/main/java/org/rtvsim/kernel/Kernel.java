@@ -141,12 +141,12 @@ public final class Kernel {
 
     /** {@code t}'s effective priority changed (a PI boost or de-boost): its CPU requeues and reschedules. */
     void priorityChanged(Task t, int oldPriority) {
-        t.cpu.priorityChanged(t, oldPriority);
+        t.cpu.sched.priorityChanged(t, oldPriority);
     }
 
     /** Makes a blocked task runnable, from the context of its own CPU (timer callbacks, its IPI handler). */
     public void wakeLocal(Task t) {
-        t.cpu.wake(t);
+        t.cpu.sched.wake(t);
     }
 
     /** Wakes a task from elsewhere (another CPU, a device): a reschedule IPI on its CPU. */
@@ -169,7 +169,7 @@ public final class Kernel {
         for (Cpu c : cpus) {
             HrTimer tick = new HrTimer(c, blameTick, c.costs.tick(), true, t -> {
                 rearmTick(t);
-                c.tickFired();
+                c.sched.tickFired();
             });
             tick.start(sim.now() + phase.sampleNs());
         }

@@ -135,7 +135,7 @@ public final class Locking {
                     next.cpu.attachWindow(w);
                 }
                 if (next.cpu == t.cpu) {
-                    next.cpu.wake(next);
+                    next.cpu.sched.wake(next);
                 } else {
                     kernel.wakeRemote(next);
                 }

@@ -42,7 +42,7 @@ final class RemoteWakeups extends IrqActivity {
         if (phase == 2) {
             Task t = queue[done];
             queue[done++] = null;
-            cpu.wake(t);
+            cpu.sched.wake(t);
         }
         if (done < count) {
             phase = 2;

@@ -49,7 +49,7 @@ final class RtThrottle {
     void fairRunnable() {
         if (budgetUsed && !throttled) {
             throttled = true;
-            cpu.rtThrottled();
+            cpu.sched.rtThrottled();
         }
     }
 
@@ -98,9 +98,9 @@ final class RtThrottle {
         }
         budgetUsed = true;
         replenish.scheduleAt(periodStartNs + periodNs);
-        if (cpu.fairRunnable()) {
+        if (cpu.sched.fairRunnable()) {
             throttled = true;
-            cpu.rtThrottled();
+            cpu.sched.rtThrottled();
         }
     }
 
@@ -108,7 +108,7 @@ final class RtThrottle {
         throttled = false;
         budgetUsed = false;
         roll(cpu.now());
-        cpu.rtUnthrottled();
+        cpu.sched.rtUnthrottled();
     }
 
     /** The RT budget of this period is used up. */

@@ -1,0 +1,269 @@
+package org.rtvsim.kernel;
+
+import org.rtvsim.measure.TraceSink;
+import org.rtvsim.scenario.SegmentKind;
+
+/**
+ * The scheduler's side of one CPU: what its task context holds (idle, a task running, a context switch
+ * in progress, a C-state exit), need_resched, and the decisions that change it — wake-up preemption,
+ * priority changes, RT throttling, picking the next task and switching to it. {@link Cpu}'s dispatcher
+ * asks it what to run at task level and tells it when task-level work completes.
+ */
+final class CpuScheduler {
+    static final int IDLE = 0;
+    static final int RUNNING = 1;
+    static final int SWITCHING = 2;
+    static final int WAKING = 3;
+
+    private final Cpu cpu;
+    int state = IDLE;
+    Task curr;
+    Task switchTo;
+    final Segment switchSeg = new Segment();
+    final Segment wakeSeg = new Segment();
+    long idleSinceNs;
+    boolean needResched;
+    boolean needReschedLazy;
+    /** The current task stands at a preemption point (a boundary the model allows, a cond_resched). */
+    boolean atBoundary;
+
+    CpuScheduler(Cpu cpu) {
+        this.cpu = cpu;
+    }
+
+    /** The task-level segment: the current task's, the switch's or the C-state exit's; null when idle. */
+    Segment top() {
+        return switch (state) {
+            case RUNNING -> curr.seg;
+            case SWITCHING -> switchSeg;
+            case WAKING -> wakeSeg;
+            default -> null;
+        };
+    }
+
+    /** Task-level work completed: a switch, a C-state exit, or the current task's segment. */
+    void completed() {
+        switch (state) {
+            case SWITCHING -> finishSwitch();
+            case WAKING -> {
+                state = IDLE;
+                idleSinceNs = cpu.now();
+            }
+            case RUNNING -> {
+                Task t = curr;
+                t.step();
+                afterStep(t);
+            }
+            default -> throw new IllegalStateException(cpu + ": completion while idle");
+        }
+    }
+
+    /** An interrupt arrives at an idle CPU: leave the idle state, paying its exit latency; false if none. */
+    boolean beginIdleExit(org.rtvsim.hw.CStates cstates) {
+        int cs = cstates.stateFor(cpu.now() - idleSinceNs);
+        long exitNs = cstates.exitLatencyNs(cs);
+        if (exitNs <= 0) {
+            return false;
+        }
+        state = WAKING;
+        wakeSeg.setIrq(exitNs, true, cstates.blame(cs));
+        return true;
+    }
+
+    /** The task currently on this CPU (switching in counts), or null when idle. */
+    public Task current() {
+        return state == SWITCHING ? switchTo : (state == RUNNING ? curr : null);
+    }
+
+
+    /** Number of tasks on this CPU that want to run (the current one included). */
+    int nrRunning() {
+        return cpu.rq.size() + (current() != null ? 1 : 0);
+    }
+
+
+    /** The task running now (not while switching), or null. */
+    Task runningTask() {
+        return state == RUNNING ? curr : null;
+    }
+
+
+    /** Sets need_resched and lets the dispatcher act on it (slice expiry, throttling). */
+    void requestResched() {
+        needResched = true;
+        cpu.dispatch();
+    }
+
+
+    /** Wakes {@code t} (which lives on this CPU) from this CPU's own context: a timer or IPI handler. */
+    void wake(Task t) {
+        if (t.state == TaskState.RUNNABLE || t.state == TaskState.RUNNING) {
+            return;
+        }
+        if (t.blockedOn != null) {
+            throw new IllegalStateException(t + " woken while it waits for lock " + t.blockedOn);
+        }
+        t.state = TaskState.RUNNABLE;
+        cpu.rq.enqueue(t, false);
+        if (cpu.tracing.on()) {
+            cpu.tracing.instant(TraceSink.Instant.WAKEUP, t, null);
+            cpu.tracing.state(t, TraceSink.TaskState.RUNNABLE, null);
+        }
+        if (t.priority < 0) {
+            cpu.bandwidth.fairEnqueued();
+        }
+        switch (cpu.rules.onWakeup(t, current(), cpu.bandwidth.rtThrottled())) {
+            case NOW -> needResched = true;
+            case LAZY -> needReschedLazy = true;
+            default -> {
+            }
+        }
+        if (needResched) {
+            cpu.dispatch();
+        }
+    }
+
+
+    void tickFired() {
+        if (needReschedLazy) {
+            needReschedLazy = false;
+            needResched = true;
+        }
+    }
+
+
+    /**
+     * {@code t}'s effective priority changed from {@code oldPriority} (a boost or de-boost): requeue it
+     * (a de-boosted task keeps its place at the head of its new list) and reschedule where the order
+     * of the current task and the queue changed.
+     */
+    void priorityChanged(Task t, int oldPriority) {
+        if (cpu.tracing.wantsNow()) {
+            cpu.tracing.instant(TraceSink.Instant.PRIORITY, t, oldPriority + " -> " + t.priority);
+            if (current() == t && state == RUNNING) {
+                cpu.tracing.running(t);
+            }
+        }
+        if (t.queued) {
+            cpu.rq.remove(t);
+            cpu.rq.enqueue(t, t.priority < oldPriority);
+        }
+        Task c = current();
+        if (c == null) {
+            needResched |= t.queued;
+        } else if (c == t) {
+            needResched |= cpu.rq.highestRtPriority() > t.priority;
+        } else if (t.queued && t.priority > c.priority) {
+            needResched = true;
+        }
+        if (needResched) {
+            cpu.dispatch();
+        }
+    }
+
+
+    /** Whether a SCHED_OTHER task is waiting for this CPU. */
+    boolean fairRunnable() {
+        return cpu.rq.otherCount() > 0;
+    }
+
+
+    void rtThrottled() {
+        Task c = current();
+        if (c != null && c.priority >= 0) {
+            needResched = true;
+            cpu.dispatch();
+        }
+    }
+
+
+    void rtUnthrottled() {
+        Task c = current();
+        if (cpu.rq.highestRtPriority() > (c == null ? -1 : c.priority)) {
+            needResched = true;
+            cpu.dispatch();
+        }
+    }
+
+
+    void afterStep(Task t) {
+        if (t.state != TaskState.RUNNING) {
+            schedule();
+            return;
+        }
+        if (!t.seg.live) {
+            throw new IllegalStateException(t + " was given no work by its behaviour");
+        }
+        // spin_lock() disables preemption before it takes the lock: no preemption point while one is held
+        atBoundary = cpu.rules.boundaryIsPoint(t.seg.kind) && !t.holdsSpinningLock();
+    }
+
+
+    Task pick() {
+        if (cpu.rq.otherCount() == 0) { // (a still-runnable previous task is queued again by now)
+            cpu.bandwidth.fairGone();
+        }
+        Task rt = cpu.bandwidth.rtThrottled() ? null : cpu.rq.peekRt();
+        return rt != null ? rt : cpu.rq.peekOther();
+    }
+
+
+    void schedule() {
+        needResched = false;
+        needReschedLazy = false;
+        atBoundary = false;
+        Task prev = state == RUNNING ? curr : null;
+        if (prev != null) {
+            cpu.bandwidth.stopped(prev);
+            if (prev.state == TaskState.RUNNING) {
+                prev.state = TaskState.RUNNABLE;
+                if (cpu.tracing.on()) {
+                    cpu.tracing.state(prev, TraceSink.TaskState.RUNNABLE, null);
+                }
+                boolean head = prev.priority >= 0 && !prev.requeueTail;
+                prev.requeueTail = false;
+                cpu.rq.enqueue(prev, head);
+            }
+        }
+        Task next = pick();
+        if (next == null) {
+            curr = null;
+            state = IDLE;
+            idleSinceNs = cpu.now();
+            return;
+        }
+        cpu.rq.remove(next);
+        next.state = TaskState.RUNNING;
+        if (next == prev) {
+            curr = next;
+            if (cpu.tracing.on()) {
+                cpu.tracing.running(next);
+            }
+            cpu.bandwidth.started(next);
+            return;
+        }
+        curr = null;
+        switchTo = next;
+        state = SWITCHING;
+        switchSeg.setIrq(cpu.costs.contextSwitch().sampleNs(), true, cpu.kernel.blameSwitch);
+    }
+
+
+    void finishSwitch() {
+        Task t = switchTo;
+        switchTo = null;
+        curr = t;
+        state = RUNNING;
+        if (cpu.tracing.on()) {
+            cpu.tracing.running(t);
+        }
+        cpu.bandwidth.started(t);
+        if (t.seg.live) {
+            atBoundary = true;
+        } else {
+            t.step();
+            afterStep(t);
+        }
+    }
+
+}
