@@ -1,7 +1,6 @@
 package org.rtvsim.kernel;
 
 import org.rtvsim.measure.TraceSink;
-import org.rtvsim.scenario.SegmentKind;
 
 /**
  * The scheduler's side of one CPU: what its task context holds (idle, a task running, a context switch
