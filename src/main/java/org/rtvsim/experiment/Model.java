@@ -17,6 +17,8 @@ public final class Model {
     final Simulation sim;
     final Machine machine;
     final Kernel host;
+    /** The LLC model (null when no memory-streaming neighbour is configured). */
+    org.rtvsim.hw.Cache cache;
     final List<Runnable> starters = new ArrayList<>();
     final List<LatencyRecorder> latency = new ArrayList<>();
     final List<ResponseTimeRecorder> responses = new ArrayList<>();

@@ -19,6 +19,7 @@ import org.rtvsim.scenario.HardwareSpec;
 import org.rtvsim.scenario.ScenarioException;
 import org.rtvsim.scenario.ScenarioSpec;
 import org.rtvsim.scenario.WorkloadSpec;
+import org.rtvsim.workload.CacheHog;
 import org.rtvsim.workload.Cyclictest;
 import org.rtvsim.workload.DeviceIrqSource;
 import org.rtvsim.workload.KernelActivity;
@@ -59,6 +60,8 @@ public final class ModelBuilder {
         Supply[] supplies = machine.cpus();
         Kernel host = new Kernel(sim, "host", spec.host().kernel(), supplies, cstates, blames);
         Model m = new Model(sim, machine, host);
+        m.cache = CacheModel.build(spec, blames);
+        host.setCache(m.cache);
         long warmupEnd = spec.warmupNs();
         for (WorkloadSpec w : spec.host().workload()) {
             try {
@@ -89,6 +92,9 @@ public final class ModelBuilder {
         } else if (w instanceof WorkloadSpec.KernelActivitySpec a) {
             KernelActivity ka = new KernelActivity(k, a);
             m.starters.add(ka::start);
+        } else if (w instanceof WorkloadSpec.CacheHogSpec h) {
+            CacheHog hog = new CacheHog(k, h, m.cache, CacheModel.waysOf(spec, h, m.cache));
+            m.starters.add(hog::start);
         } else if (w instanceof WorkloadSpec.DeviceIrqSpec d) {
             DeviceIrqSource src = new DeviceIrqSource(k, d);
             m.starters.add(() -> src.start(0));
@@ -103,9 +109,6 @@ public final class ModelBuilder {
         }
         if (!spec.events().isEmpty()) {
             throw unmodelled(spec, "events", "system operations (events:)");
-        }
-        if (spec.hardware().cat() != null) {
-            throw unmodelled(spec, "hardware.cat", "cache allocation (CAT)");
         }
     }
 

@@ -63,6 +63,7 @@ final class CpuBandwidth {
 
     void stopped(Task t) {
         long now = cpu.now();
+        t.lastRanNs = now;
         if (t.sliced) {
             t.sliceRemainingNs -= now - t.runStartNs;
             sliceEnd.cancel();

@@ -25,6 +25,8 @@ final class CpuScheduler {
     boolean needReschedLazy;
     /** The current task stands at a preemption point (a boundary the model allows, a cond_resched). */
     boolean atBoundary;
+    /** Cache refill (ns) the task being switched in pays before it runs (after the switch itself). */
+    private long refillNs;
 
     CpuScheduler(Cpu cpu) {
         this.cpu = cpu;
@@ -43,7 +45,14 @@ final class CpuScheduler {
     /** Task-level work completed: a switch, a C-state exit, or the current task's segment. */
     void completed() {
         switch (state) {
-            case SWITCHING -> finishSwitch();
+            case SWITCHING -> {
+                if (refillNs > 0) { // the switched-in task's evicted wake-up footprint comes back from DRAM
+                    switchSeg.setIrq(refillNs, false, cpu.kernel.cache.blame());
+                    refillNs = 0;
+                } else {
+                    finishSwitch();
+                }
+            }
             case WAKING -> {
                 state = IDLE;
                 idleSinceNs = cpu.now();
@@ -241,6 +250,9 @@ final class CpuScheduler {
             cpu.bandwidth.started(next);
             return;
         }
+        org.rtvsim.hw.Cache cache = cpu.kernel.cache;
+        refillNs = cache == null ? 0 : cache.refillNs(cpu.id, next.lastRanNs < 0 ? Long.MAX_VALUE / 4
+                : cpu.now() - next.lastRanNs);
         curr = null;
         switchTo = next;
         state = SWITCHING;

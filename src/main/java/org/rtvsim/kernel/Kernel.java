@@ -29,6 +29,8 @@ public final class Kernel {
     private final long fairSliceNs;
     private final List<Task> tasks = new ArrayList<>();
     private final Locking locking = new Locking(this);
+    /** The LLC model, or null (no memory-streaming neighbours: wake-up paths stay warm). */
+    org.rtvsim.hw.Cache cache;
 
     final int blameIdle;
     final int blameSwitch;
@@ -120,6 +122,11 @@ public final class Kernel {
 
     public List<Task> tasks() {
         return tasks;
+    }
+
+    /** Makes switched-in tasks pay the refill of their cache footprint ({@link org.rtvsim.hw.Cache}). */
+    public void setCache(org.rtvsim.hw.Cache c) {
+        this.cache = spec.overheads() == org.rtvsim.scenario.Overheads.NONE ? null : c;
     }
 
     /** Sends this kernel's timeline events to {@code sink} (null: no tracing). */

@@ -44,6 +44,8 @@ public final class Task {
     /** Remaining SCHED_RR / fair slice (ns) and when the task last started running. */
     long sliceRemainingNs = -1;
     long runStartNs;
+    /** When the task last left its CPU (ns), or -1: how long its cache footprint was exposed. */
+    long lastRanNs = -1;
     /** Set when its slice expired with an equal-priority task waiting: requeue at the tail. */
     boolean requeueTail;
 

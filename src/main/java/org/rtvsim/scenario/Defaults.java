@@ -33,6 +33,17 @@ public final class Defaults {
     /** [R] assumption: Xeon E5-2695 v2 class. */
     public static final int LLC_WAYS = 20;
     /** [B] Intel MLC community thread: idle load-to-use latency 82–85 ns. */
+    /**
+     * [R] assumption: lines a wake-up path touches (task_struct, stacks, run queue, timer, the task's own
+     * data); model-parameters.md Known unknowns suggests 100–300.
+     */
+    public static final int LLC_WAKEUP_LINES = 200;
+    /**
+     * [R] assumption: overlapping misses on the wake-up path, chosen so that a fully cold wake-up costs
+     * 200 · 85 ns / 3 ≈ 5.7 µs, inside the 4–8 µs cold-cache penalty derived from timerlat-tracer.rst
+     * (model-parameters.md §9).
+     */
+    public static final double LLC_MLP = 3.0;
     public static final long DRAM_LATENCY_NS = 85;
     /** [K] intel_idle.c Skylake-SP table: exit latency C1 2 us, C1E 10 us, C6 133 us. */
     public static final Map<String, Long> CSTATE_EXIT_LATENCY_NS = ordered("C1", 2_000L, "C1E", 10_000L,

@@ -16,7 +16,9 @@ final class HardwareBinder {
         Section llcS = hw.section("llc", Schema.Shape.LLC);
         long llcSize = llcS.has("size") ? Values.sizeBytes(llcS.node("size"), llcS.key("size"))
                 : Defaults.LLC_SIZE_BYTES;
-        HardwareSpec.LlcSpec llc = new HardwareSpec.LlcSpec(llcSize, llcS.integer("ways", Defaults.LLC_WAYS, 1, 64));
+        HardwareSpec.LlcSpec llc = new HardwareSpec.LlcSpec(llcSize, llcS.integer("ways", Defaults.LLC_WAYS, 1, 64),
+                llcS.integer("wakeup_lines", Defaults.LLC_WAKEUP_LINES, 0, 1_000_000),
+                llcS.number("mlp", Defaults.LLC_MLP, 1, 64, "a memory-level parallelism factor in 1..64"));
         HardwareSpec.CatSpec cat = hw.has("cat") ? cat(hw.section("cat", Schema.Shape.CAT), cpus, llc.ways()) : null;
         long dram = hw.positiveDurationNs("dram_latency", Defaults.DRAM_LATENCY_NS);
         HardwareSpec.SmiSpec smi = null;

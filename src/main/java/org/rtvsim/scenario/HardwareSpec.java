@@ -28,7 +28,11 @@ public record HardwareSpec(
         Clocksource clocksource,
         DistSpec clockReadNs) {
 
-    public record LlcSpec(long sizeBytes, int ways) {
+    /**
+     * The LLC: size, ways, the cache lines a task's wake-up path touches, and how many of their misses
+     * overlap (memory-level parallelism).
+     */
+    public record LlcSpec(long sizeBytes, int ways, int wakeupLines, double mlp) {
     }
 
     /** CAT classes of service: name → ways (a way list like "0-5") and the CPUs in the class. */

@@ -34,7 +34,7 @@ final class Schema {
             Map.entry(Shape.HARDWARE, Map.ofEntries(v("cpus"), v("smt"), v("freq"), s("llc", Shape.LLC),
                     s("cat", Shape.CAT), v("dram_latency"), s("smi", Shape.SMI), s("cstates", Shape.CSTATES),
                     v("clocksource"), o("clock_read"))),
-            Map.entry(Shape.LLC, Map.ofEntries(v("size"), v("ways"))),
+            Map.entry(Shape.LLC, Map.ofEntries(v("size"), v("ways"), v("wakeup_lines"), v("mlp"))),
             Map.entry(Shape.CAT, Map.ofEntries(s("classes", Shape.CAT_CLASSES))),
             Map.entry(Shape.CAT_CLASS, Map.ofEntries(v("ways"), v("cpus"))),
             Map.entry(Shape.SMI, Map.ofEntries(o("interval"), o("duration"))),
