@@ -23,6 +23,8 @@ public final class KernelCosts {
     private final Sampler ipi;
     private final Sampler irqThreadStub;
     private final Sampler wakeup;
+    private final Sampler pageFaultMinor;
+    private final Sampler pageFaultMajor;
 
     KernelCosts(KernelCostsSpec spec, Overheads overheads, StreamRegistry streams, String kernelPath, int cpu) {
         boolean none = overheads == Overheads.NONE;
@@ -34,6 +36,8 @@ public final class KernelCosts {
         this.ipi = make(none, spec.ipi(), streams, kernelPath, "ipi", cpu);
         this.irqThreadStub = make(none, spec.irqThreadStub(), streams, kernelPath, "irq_thread_stub", cpu);
         this.wakeup = make(none, spec.wakeup(), streams, kernelPath, "wakeup", cpu);
+        this.pageFaultMinor = make(none, spec.pageFaultMinor(), streams, kernelPath, "page_fault_minor", cpu);
+        this.pageFaultMajor = make(none, spec.pageFaultMajor(), streams, kernelPath, "page_fault_major", cpu);
     }
 
     private static Sampler make(boolean none, DistSpec d, StreamRegistry streams, String kernelPath, String name,
@@ -72,5 +76,13 @@ public final class KernelCosts {
 
     public Sampler wakeup() {
         return wakeup;
+    }
+
+    public Sampler pageFaultMinor() {
+        return pageFaultMinor;
+    }
+
+    public Sampler pageFaultMajor() {
+        return pageFaultMajor;
     }
 }

@@ -98,6 +98,17 @@ public final class Defaults {
     public static final DistSpec COST_IRQ_THREAD_STUB = new DistSpec.Lognormal(1_500, 0.4, 0);
     /** [R] known unknowns: try_to_wake_up about 0.5 us; charged per task enqueued by a reschedule IPI. */
     public static final DistSpec COST_WAKEUP = new DistSpec.Lognormal(500, 0.3, 0);
+    /** [R] model-parameters.md §8: minor fault (anonymous zero page, 4 KiB) ~0.5–2 µs. */
+    public static final DistSpec COST_PAGE_FAULT_MINOR = new DistSpec.Lognormal(1_000, 0.4, 0);
+    /** [R] model-parameters.md §8: major fault ~10–100 µs on NVMe, ms on a disk; capped at 10 ms. */
+    public static final DistSpec COST_PAGE_FAULT_MAJOR = new DistSpec.Lognormal(50_000, 0.8, 10_000_000);
+    /**
+     * [R] assumption: without mlockall, the chance that a cyclictest wake-up touches a page it must fault
+     * in (reclaimed or never touched) — no published rate was found; calibrate.
+     */
+    public static final double CYCLICTEST_MINOR_FAULT_P = 0.01;
+    /** [R] assumption: the chance that such a fault is a major one (the page is read back from storage). */
+    public static final double CYCLICTEST_MAJOR_FAULT_P = 0.0001;
 
     // ---- measure
     /** Histogram bucket 1 us, like cyclictest -h. */

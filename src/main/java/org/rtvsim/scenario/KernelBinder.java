@@ -52,7 +52,9 @@ final class KernelBinder {
                 c.dist("tick", Defaults.COST_TICK),
                 c.dist("ipi", Defaults.COST_IPI),
                 c.dist("irq_thread_stub", Defaults.COST_IRQ_THREAD_STUB),
-                c.dist("wakeup", Defaults.COST_WAKEUP));
+                c.dist("wakeup", Defaults.COST_WAKEUP),
+                c.dist("page_fault_minor", Defaults.COST_PAGE_FAULT_MINOR),
+                c.dist("page_fault_major", Defaults.COST_PAGE_FAULT_MAJOR));
     }
 
     private static KernelSpec.RtKvmSpec rtKvm(Section k) {

@@ -60,6 +60,8 @@ public record KernelSpec(
      * @param ipi           reschedule IPI handler on the receiving CPU, after {@code irqEntry}
      * @param irqThreadStub on {@code rt}: the primary handler that only wakes the IRQ thread
      * @param wakeup        enqueue of one remotely woken task in the reschedule IPI on its CPU
+     * @param pageFaultMinor a minor page fault on the latency path (when cyclictest runs without mlock)
+     * @param pageFaultMajor a major page fault (the page comes from storage)
      *                      (ttwu_do_activate), once per queued task
      */
     public record KernelCostsSpec(
@@ -70,6 +72,8 @@ public record KernelSpec(
             DistSpec tick,
             DistSpec ipi,
             DistSpec irqThreadStub,
-            DistSpec wakeup) {
+            DistSpec wakeup,
+            DistSpec pageFaultMinor,
+            DistSpec pageFaultMajor) {
     }
 }

@@ -91,7 +91,9 @@ final class WorkloadBinder {
                     : Values.durationNs(n, s.key("latency_target"), false);
         }
         return new WorkloadSpec.CyclictestSpec(s.component(), threads, set, priority, policy, interval, distance,
-                s.bool("mlock", Defaults.CYCLICTEST_MLOCK), latencyTarget);
+                s.bool("mlock", Defaults.CYCLICTEST_MLOCK), latencyTarget,
+                s.number("minor_fault_probability", Defaults.CYCLICTEST_MINOR_FAULT_P, 0, 1, "a probability in 0..1"),
+                s.number("major_fault_probability", Defaults.CYCLICTEST_MAJOR_FAULT_P, 0, 1, "a probability in 0..1"));
     }
 
     /** RT policies need priority 1..99, SCHED_OTHER needs 0 (as sched_setscheduler demands). */

@@ -23,7 +23,8 @@ public sealed interface WorkloadSpec {
      *                         writes 0 by default)
      */
     record CyclictestSpec(String path, int threads, CpuSet cpus, int priority, SchedPolicy policy,
-                          long intervalNs, long distanceNs, boolean mlock, Long latencyTargetNs)
+                          long intervalNs, long distanceNs, boolean mlock, Long latencyTargetNs,
+                          double minorFaultProbability, double majorFaultProbability)
             implements WorkloadSpec {
     }
 

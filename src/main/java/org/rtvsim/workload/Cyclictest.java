@@ -25,7 +25,9 @@ import org.rtvsim.scenario.WorkloadSpec.CyclictestSpec;
  *
  * <p>A sample's path: timer expiry → timer interrupt (entry, hrtimer expiry + wake-up) →
  * need_resched → (whatever must finish first) → context switch → return to user → clock read.
- * An attribution window opens at the intended time and closes when the clock has been read.
+ * An attribution window opens at the intended time and closes when the clock has been read. Without
+ * {@code mlock}, a wake-up touches a page it must fault in with a small probability (a minor fault, or
+ * rarely a major one), on the path after the return to user.
  * Samples whose intended time falls in the warm-up are not recorded; cycle numbers count recorded
  * samples from 0, as cyclictest counts loops.
  */
@@ -67,6 +69,7 @@ public final class Cyclictest {
         private static final int WOKEN = 1;
         private static final int RETURNED = 2;
         private static final int READ = 3;
+        private static final int FAULTED = 4;
 
         final Task task;
         final LatencyRecorder recorder;
@@ -80,6 +83,12 @@ public final class Cyclictest {
         private final int blameExpiry;
         private final int blameReturn;
         private final boolean attribution;
+        /** Without mlockall: per wake-up chances of a minor and of a major page fault, and their draws. */
+        private final double minorP;
+        private final double majorP;
+        private final umontreal.ssj.rng.RandomStream faults;
+        private final int blameMinor;
+        private final int blameMajor;
         private long nextNs;
         private long cycle;
         private int phase = FIRST;
@@ -99,6 +108,11 @@ public final class Cyclictest {
             this.windowOpen = new WindowOpen(k);
             this.blameExpiry = k.blames().id("hrtimer expiry + wake-up (" + name + ")");
             this.blameReturn = k.blames().id("return to user (" + name + ")");
+            this.minorP = spec.mlock() ? 0 : spec.minorFaultProbability();
+            this.majorP = spec.mlock() ? 0 : spec.majorFaultProbability();
+            this.faults = k.sim().streams().stream(spec.path() + ".thread" + index + ".page_faults");
+            this.blameMinor = k.blames().id("page fault, minor (" + name + ", no mlock)");
+            this.blameMajor = k.blames().id("page fault, major (" + name + ", no mlock)");
         }
 
         @Override
@@ -113,6 +127,23 @@ public final class Cyclictest {
                     t.run(t.cpu().costs().returnToUser().sampleNs(), SegmentKind.KERNEL, blameReturn);
                 }
                 case RETURNED -> {
+                    if (minorP + majorP > 0) { // without mlockall the wake-up may touch a page it must fault in
+                        double u = faults.nextDouble();
+                        if (u < majorP) {
+                            phase = FAULTED;
+                            t.run(t.cpu().costs().pageFaultMajor().sampleNs(), SegmentKind.KERNEL, blameMajor);
+                            return;
+                        }
+                        if (u < majorP + minorP) {
+                            phase = FAULTED;
+                            t.run(t.cpu().costs().pageFaultMinor().sampleNs(), SegmentKind.KERNEL, blameMinor);
+                            return;
+                        }
+                    }
+                    phase = READ;
+                    t.run(clock.sampleNs(), SegmentKind.USER, clock.blame());
+                }
+                case FAULTED -> {
                     phase = READ;
                     t.run(clock.sampleNs(), SegmentKind.USER, clock.blame());
                 }

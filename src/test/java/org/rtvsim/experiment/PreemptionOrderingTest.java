@@ -28,7 +28,7 @@ class PreemptionOrderingTest {
             host:
               kernel: {preempt: %s}
               workload:
-            %s    - cyclictest: {threads: 4, priority: 99, interval: 1ms}
+            %s    - cyclictest: {threads: 4, priority: 99, interval: 1ms, mlock: true}
             """;
     private static final String HACKBENCH = "    - kernel_activity: {profile: hackbench}\n";
 

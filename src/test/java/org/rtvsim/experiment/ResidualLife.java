@@ -44,7 +44,7 @@ final class ResidualLife {
                         tasks: 1
                         think: {exponential: {mean: 40us}}
                         segments: [{kind: raw_spinlock, length: %s}]
-                    - cyclictest: {threads: 1, priority: 99, interval: %s}
+                    - cyclictest: {threads: 1, priority: 99, interval: %s, mlock: true}
                 measure: {attribution: false}
                 """.formatted(seed, duration, section, interval);
     }

@@ -62,7 +62,7 @@ class NonPreemptibleResidualLifeTest {
                     tasks: 1
                     think: {exponential: {mean: 40us}}
                     segments: [{kind: raw_spinlock, length: {exponential: {mean: 20us}}}]
-                - cyclictest: {threads: 1, priority: 99, interval: 1ms}
+                - cyclictest: {threads: 1, priority: 99, interval: 1ms, mlock: true}
             measure: {attribution: true}
             """;
 

@@ -41,7 +41,7 @@ class VoluntaryPreemptionTest {
                         irq_thread_stub: 1us, ipi: 1us, tick: 1us}
               workload:
                 - kernel_activity: {cpus: "0", tasks: 1, think: %s, segments: [{kind: kernel, length: {fixed: %s}}]}
-            %s    - cyclictest: {threads: 1, priority: 99, interval: 1ms}
+            %s    - cyclictest: {threads: 1, priority: 99, interval: 1ms, mlock: true}
             """;
 
     private static ThreadResult run(String preempt, String duration, String think, String section, String extra) {
