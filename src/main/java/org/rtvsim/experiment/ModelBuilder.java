@@ -18,12 +18,14 @@ import org.rtvsim.scenario.Clocksource;
 import org.rtvsim.scenario.HardwareSpec;
 import org.rtvsim.scenario.ScenarioException;
 import org.rtvsim.scenario.ScenarioSpec;
+import org.rtvsim.scenario.SystemEventSpec;
 import org.rtvsim.scenario.WorkloadSpec;
 import org.rtvsim.workload.CacheHog;
 import org.rtvsim.workload.Cyclictest;
 import org.rtvsim.workload.DeviceIrqSource;
 import org.rtvsim.workload.KernelActivity;
 import org.rtvsim.workload.PeriodicTasks;
+import org.rtvsim.workload.SystemEvents;
 
 /**
  * Builds runtime model objects from validated spec records: the third loading step
@@ -70,6 +72,10 @@ public final class ModelBuilder {
                 throw new ScenarioException(spec.source(), 0, 0, w.path(), e.getMessage());
             }
         }
+        for (SystemEventSpec e : spec.events()) {
+            SystemEvents ev = new SystemEvents(host, clock, e, CLOCK_READ_NS);
+            m.starters.add(ev::start);
+        }
         return m;
     }
 
@@ -107,8 +113,13 @@ public final class ModelBuilder {
         if (!spec.vms().isEmpty()) {
             throw unmodelled(spec, "vms", "virtual machines (KVM guests)");
         }
-        if (!spec.events().isEmpty()) {
-            throw unmodelled(spec, "events", "system operations (events:)");
+        for (int i = 0; i < spec.events().size(); i++) {
+            SystemEventSpec e = spec.events().get(i);
+            if (!SystemEventSpec.SIMULATED.contains(e.kind())) {
+                throw new ScenarioException(spec.source(), 0, 0, e.path(), "the system operation '" + e.kind()
+                        + "' loads and validates, but this version of rtvsim does not simulate it yet (simulated: "
+                        + String.join(", ", SystemEventSpec.SIMULATED) + "); remove the entry");
+            }
         }
     }
 

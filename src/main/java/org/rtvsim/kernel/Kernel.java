@@ -200,4 +200,46 @@ public final class Kernel {
                                            org.rtvsim.engine.Sampler softirqNs, int threadPriority) {
         return new DeviceInterrupt(this, name, cpus[cpu], handlerNs, softirqNs, threadPriority);
     }
+    private StopMachine[] stoppers;
+    private FunctionCallIpi[] callIpis;
+
+    /**
+     * stop_machine: every CPU runs the stopper with interrupts off for {@code durationNs}, all starting
+     * now (a CPU inside an interrupts-off section starts when it ends); see {@link StopMachine}.
+     */
+    public void stopMachine(long durationNs, int blame) {
+        for (int i = 0; i < cpus.length; i++) {
+            irqsOff(i, durationNs, blame);
+        }
+    }
+
+    /** {@code cpu} runs with interrupts off for {@code durationNs} from now (a P-state transition stall). */
+    public void irqsOff(int cpu, long durationNs, int blame) {
+        if (stoppers == null) {
+            stoppers = new StopMachine[cpus.length];
+        }
+        if (stoppers[cpu] == null) {
+            stoppers[cpu] = new StopMachine(cpus[cpu]);
+        }
+        stoppers[cpu].add(durationNs, blame);
+        stoppers[cpu].raise();
+    }
+
+    /**
+     * A call-function IPI to {@code cpu} (TLB shootdown, text_poke_sync): interrupt entry and a handler
+     * drawn from {@code handlerNs}, or {@code costs.ipi} of that CPU when null; see {@link FunctionCallIpi}.
+     */
+    public void callFunctionIpi(int cpu, org.rtvsim.engine.Sampler handlerNs, int blame) {
+        if (callIpis == null) {
+            callIpis = new FunctionCallIpi[cpus.length];
+        }
+        if (callIpis[cpu] == null) {
+            callIpis[cpu] = new FunctionCallIpi(cpus[cpu]);
+        }
+        Cpu c = cpus[cpu];
+        FunctionCallIpi ipi = callIpis[cpu];
+        ipi.add(c.costs.irqEntry().sampleNs(), blame);
+        ipi.add((handlerNs != null ? handlerNs : c.costs.ipi()).sampleNs(), blame);
+        ipi.raise();
+    }
 }

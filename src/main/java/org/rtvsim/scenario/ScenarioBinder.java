@@ -31,7 +31,7 @@ final class ScenarioBinder {
         List<WorkloadSpec> workload = WorkloadBinder.bindList(hostS.node("workload"), "host.workload",
                 new WorkloadBinder.Cpus(hw.cpus(), "hardware.cpus"));
         List<VmSpec> vms = VmBinder.vms(top.node("vms"), hw.cpus());
-        List<SystemEventSpec> events = VmBinder.events(top.node("events"));
+        List<SystemEventSpec> events = EventBinder.bind(top.node("events"), hw.cpus(), warmup + duration);
 
         boolean measuring = WorkloadBinder.measures(workload)
                 || vms.stream().anyMatch(v -> WorkloadBinder.measures(v.workload()));

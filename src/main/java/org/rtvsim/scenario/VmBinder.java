@@ -9,9 +9,9 @@ import java.util.Set;
 import org.rtvsim.engine.CpuSet;
 
 /**
- * Binds {@code vms:} to {@link VmSpec}s and {@code events:} to {@link SystemEventSpec}s. A guest's kernel and
- * workload CPU lists are checked against its vCPUs; {@code pin} against the host's CPUs. Both are loaded and
- * validated now and modelled by later issues.
+ * Binds {@code vms:} to {@link VmSpec}s. A guest's kernel and
+ * workload CPU lists are checked against its vCPUs; {@code pin} against the host's CPUs. Guests are loaded and
+ * validated now and modelled by a later issue.
  */
 final class VmBinder {
     static final List<String> IDLE = List.of("poll", "halt");
@@ -64,34 +64,6 @@ final class VmBinder {
                 .map()) : Map.of();
         return new VmSpec(name, vcpus, pin, policy, priority, v.choice("idle", IDLE, Defaults.VM_IDLE),
                 v.durationNs("halt_poll", Defaults.HALT_POLL_NS), qemu, kernel, workload);
-    }
-
-    static List<SystemEventSpec> events(Node node) {
-        if (node == null || node instanceof Node.Scalar s && s.isNull()) {
-            return List.of();
-        }
-        if (!(node instanceof Node.ListNode list)) {
-            throw Values.error(node, "events", "expected a list of one-key mappings (- cpu_hotplug: {...}); got "
-                    + Node.describe(node));
-        }
-        List<SystemEventSpec> out = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            Node e = list.items().get(i);
-            String at = "events[" + i + "]";
-            if (!(e instanceof Node.MapNode m) || m.size() != 1) {
-                throw Values.error(e, at, "expected a one-key mapping naming the event kind; got " + Node.describe(e));
-            }
-            String kind = m.entries().keySet().iterator().next();
-            Node body = m.get(kind);
-            if (!(body instanceof Node.MapNode fields)) {
-                throw Values.error(body, at + "." + kind, "expected a mapping of the event's fields; got "
-                        + Node.describe(body));
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> f = (Map<String, Object>) raw(fields);
-            out.add(new SystemEventSpec(at + "." + kind, kind, f));
-        }
-        return List.copyOf(out);
     }
 
     /** A node as plain Java values: mappings → Map, lists → List, scalars → their text (null for null). */
