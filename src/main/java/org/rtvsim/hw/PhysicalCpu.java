@@ -1,5 +1,8 @@
 package org.rtvsim.hw;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A physical CPU (a hardware thread). Its supply is available unless a machine-wide stall source
  * (an SMI, a stop of the whole package) holds it; stalls may overlap and are counted.
@@ -7,6 +10,7 @@ package org.rtvsim.hw;
 public final class PhysicalCpu implements Supply {
     private final int id;
     private SupplyListener listener;
+    private final List<StallObserver> observers = new ArrayList<>();
     private int stallDepth;
     private int stallBlame;
 
@@ -33,12 +37,20 @@ public final class PhysicalCpu implements Supply {
         this.listener = l;
     }
 
+    /** Adds a passive observer of this CPU's stalls (told after the supply listener). */
+    public void addStallObserver(StallObserver o) {
+        observers.add(o);
+    }
+
     /** A stall begins now, charged to {@code blame}. */
     public void stall(int blame) {
         if (stallDepth++ == 0) {
             stallBlame = blame;
             if (listener != null) {
                 listener.supplyLost(blame);
+            }
+            for (StallObserver o : observers) {
+                o.stallBegan(blame);
             }
         }
     }
@@ -48,8 +60,13 @@ public final class PhysicalCpu implements Supply {
         if (stallDepth <= 0) {
             throw new IllegalStateException("cpu" + id + ": unstall without stall");
         }
-        if (--stallDepth == 0 && listener != null) {
-            listener.supplyRestored();
+        if (--stallDepth == 0) {
+            if (listener != null) {
+                listener.supplyRestored();
+            }
+            for (StallObserver o : observers) {
+                o.stallEnded();
+            }
         }
     }
 }

@@ -182,7 +182,7 @@ class BadInputTest {
 
     @Test
     void noCommand_namesTheCommands() {
-        assertBadInput(Cli.run(), "run, compare, sweep, capacity, trace or validate");
+        assertBadInput(Cli.run(), "run, compare, sweep, capacity, trace, hwlat or validate");
     }
 
     @Test
