@@ -116,7 +116,8 @@ final class RunCommand implements Callable<Integer> {
         RunResult r = SingleRun.run(s, 0, progress);
 
         StringBuilder cyclictest = new StringBuilder();
-        CyclictestText.write(r, cyclictest);
+        // like cyclictest --smi: the SMI count line when the machine has an SMI source
+        CyclictestText.write(r, cyclictest, s.hardware().smi() != null);
         if (!quiet) {
             PrintWriter out = spec.commandLine().getOut();
             StringBuilder text = new StringBuilder(cyclictest).append('\n');

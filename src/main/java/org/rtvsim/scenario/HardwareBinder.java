@@ -43,7 +43,20 @@ final class HardwareBinder {
                 throw c.missing("ways", "a way list such as \"0-5\"");
             }
             CpuSet w = Values.cpus(c.node("ways"), c.key("ways"), ways, "hardware.llc.ways");
+            if (w.isEmpty() || w.max() - w.get(0) + 1 != w.size()) {
+                // Intel RDT: a capacity bitmask must be one contiguous run of ways
+                throw Values.error(c.node("ways"), c.key("ways"), "expected one contiguous range of ways, as "
+                        + "Intel CAT capacity bitmasks require (e.g. \"0-5\"); got \"" + w + "\"");
+            }
             CpuSet cs = c.cpus("cpus", cpus, "hardware.cpus", null);
+            for (Map.Entry<String, HardwareSpec.CatClassSpec> other : out.entrySet()) {
+                if (cs != null && other.getValue().cpus() != null
+                        && !cs.intersect(CpuSet.parse(other.getValue().cpus())).isEmpty()) {
+                    throw Values.error(c.node("cpus"), c.key("cpus"), "expected each CPU in one class only; CPUs "
+                            + cs.intersect(CpuSet.parse(other.getValue().cpus())) + " are also in class "
+                            + other.getKey());
+                }
+            }
             out.put(name, new HardwareSpec.CatClassSpec(w.toString(), cs == null ? null : cs.toString()));
         }
         return new HardwareSpec.CatSpec(Map.copyOf(out));

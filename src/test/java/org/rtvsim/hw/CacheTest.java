@@ -70,4 +70,19 @@ class CacheTest {
         double rate = 10e9 * 14 / 14; // all of the hog's ways are among CPU 0's
         assertEquals(1 - Math.exp(-rate * 1e-3 / s), c.evictedFraction(0, 1_000_000), 1e-12);
     }
+
+    @org.junit.jupiter.api.Test
+    void catWays_mustBeContiguous_andCpusInOneClassOnly() {
+        org.rtvsim.scenario.ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.rtvsim.scenario.ScenarioException.class, () -> run(
+                        "cat: {classes: {rt: {ways: \"0-2,5\", cpus: \"1\"}, default: {ways: \"6-19\"}}}", HOG));
+        assertTrue(e.getMessage().contains("hardware.cat.classes.rt.ways") && e.getMessage().contains("contiguous"),
+                e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(org.rtvsim.scenario.ScenarioException.class, () -> run(
+                "cat: {classes: {rt: {ways: \"0-5\", cpus: \"1\"}, other: {ways: \"6-9\", cpus: \"0-1\"}}}", HOG));
+        assertTrue(e.getMessage().contains("also in class rt"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(org.rtvsim.scenario.ScenarioException.class, () -> run(
+                "cat: {classes: {rt: {ways: \"0-25\", cpus: \"1\"}}}", HOG));
+        assertTrue(e.getMessage().contains("ways"), e.getMessage());
+    }
 }
