@@ -23,7 +23,14 @@ final class EventBinder {
     static final DistSpec DEFAULT_PSTATE_STALL = new DistSpec.Fixed(20_000);
 
     private static final Set<String> TIMING = Set.of("at", "rate", "interval", "count");
+    /** [R] assumption: one access to a slow legacy device (PIO/MMIO that stalls the CPU), ~tens of µs. */
+    static final DistSpec DEFAULT_SLOW_ACCESS = new DistSpec.Lognormal(20_000, 0.5, 0);
+    /** [R] assumption: the migration/N stopper that moves a task (stop class, interrupts off), ~10 µs. */
+    static final DistSpec DEFAULT_MIGRATION_STOP = new DistSpec.Fixed(10_000);
+
     private static final Map<String, Set<String>> KEYS = Map.of(
+            "slow_device", Set.of("cpus", "access"),
+            "task_migration", Set.of("cpu", "for", "stop"),
             "cpu_hotplug", Set.of("cpu", "stop_machine"),
             "module_load", Set.of("stop_machine", "ipis"),
             "module_unload", Set.of("stop_machine", "ipis"),
@@ -112,6 +119,7 @@ final class EventBinder {
         int ipis = 0;
         Clocksource to = null;
         DistSpec readCost = null;
+        long forNs = 0;
         switch (kind) {
             case "cpu_hotplug" -> {
                 cpu = s.has("cpu") ? s.integer("cpu", 0, 0, ncpus - 1) : null;
@@ -144,8 +152,21 @@ final class EventBinder {
                 cpus = s.cpus("cpus", ncpus, "hardware.cpus", null);
                 duration = s.dist("stall", DEFAULT_PSTATE_STALL);
             }
+            case "slow_device" -> {
+                cpus = s.cpus("cpus", ncpus, "hardware.cpus", null);
+                duration = s.dist("access", DEFAULT_SLOW_ACCESS);
+            }
+            case "task_migration" -> {
+                if (!s.has("cpu")) {
+                    throw s.missing("cpu", "the (isolated) CPU the task is moved to");
+                }
+                cpu = s.integer("cpu", 0, 0, ncpus - 1);
+                duration = s.dist("stop", DEFAULT_MIGRATION_STOP);
+                forNs = s.positiveDurationNs("for", 1_000_000_000L);
+            }
             default -> throw new IllegalStateException(kind);
         }
-        return new SystemEventSpec(s.path(), kind, raw, atNs, rate, interval, count, cpu, cpus, duration, ipis, to, readCost);
+        return new SystemEventSpec(s.path(), kind, raw, atNs, rate, interval, count, cpu, cpus, duration, ipis, to, readCost,
+                forNs);
     }
 }

@@ -23,18 +23,18 @@ import org.rtvsim.engine.DistSpec;
  */
 public record SystemEventSpec(String path, String kind, Map<String, Object> fields, Long atNs, double rateHz,
                               long intervalNs, long count, Integer cpu, CpuSet cpus, DistSpec duration, int ipis,
-                              Clocksource to, DistSpec readCost) {
+                              Clocksource to, DistSpec readCost, long forNs) {
 
     /** The kinds this version simulates. */
     public static final java.util.List<String> SIMULATED = java.util.List.of("cpu_hotplug", "module_load",
-            "module_unload", "tlb_shootdown", "clocksource_change", "cpu_frequency_change");
+            "module_unload", "tlb_shootdown", "clocksource_change", "cpu_frequency_change", "slow_device",
+            "task_migration");
     /** Kinds that load but are not simulated yet. */
-    public static final java.util.List<String> NOT_YET = java.util.List.of("task_migration", "page_faults",
-            "slow_device");
+    public static final java.util.List<String> NOT_YET = java.util.List.of("page_faults");
 
     /** An event kind kept as written, not simulated. */
     public SystemEventSpec(String path, String kind, Map<String, Object> fields) {
-        this(path, kind, fields, null, 0, 0, 0, null, null, null, 0, null, null);
+        this(path, kind, fields, null, 0, 0, 0, null, null, null, 0, null, null, 0);
     }
 
     /** True when the event happens once ({@code at} without {@code rate} or {@code interval}). */

@@ -80,8 +80,34 @@ public final class SystemEvents {
             case "tlb_shootdown" -> "tlb_shootdown (IPI)";
             case "clocksource_change" -> "clock read (" + spec.to().key() + ")";
             case "cpu_frequency_change" -> "cpu_frequency_change (P-state stall)";
+            case "slow_device" -> "slow_device access (CPU stalled on PIO/MMIO)";
+            case "task_migration" -> "task_migration (migration/N stopper)";
             default -> throw new IllegalArgumentException("event kind " + spec.kind() + " is not simulated");
         };
+    }
+
+    /**
+     * A SCHED_OTHER task is moved onto CPU {@code cpu} (typically an isolated one): the migration/N stopper
+     * runs there with interrupts off for {@code stop}, then the task runs its user code there for
+     * {@code for}, competing with what the CPU runs (it keeps the tick on under nohz_full, takes the CPU
+     * whenever real-time tasks sleep), then leaves.
+     */
+    private void migrate() {
+        int cpu = spec.cpu();
+        kernel.irqsOff(cpu, durationNs.sampleNs(), blame);
+        long until = sim.now() + spec.forNs();
+        int userBlame = kernel.blames().id("migrated task (task_migration) user code");
+        long chunk = 1_000_000;
+        org.rtvsim.kernel.Task t = kernel.createTask("migrated/" + occurred + "@" + cpu,
+                org.rtvsim.scenario.SchedPolicy.OTHER, 0, cpu, task -> {
+                    long left = until - task.now();
+                    if (left <= 0) {
+                        task.block(); // it has moved on: nothing wakes it here again
+                    } else {
+                        task.run(Math.min(chunk, left), org.rtvsim.scenario.SegmentKind.USER, userBlame);
+                    }
+                });
+        kernel.wakeRemote(t);
     }
 
     /** Schedules the first occurrence (call at time 0). */
@@ -115,11 +141,12 @@ public final class SystemEvents {
                 clock.switchTo(spec.to().key(), Samplers.of(cost, sim.streams().stream(spec.path() + ".read_cost")),
                         blame);
             }
-            case "cpu_frequency_change" -> {
+            case "cpu_frequency_change", "slow_device" -> {
                 for (int c : cpus) {
                     kernel.irqsOff(c, durationNs.sampleNs(), blame);
                 }
             }
+            case "task_migration" -> migrate();
             default -> throw new IllegalStateException(spec.kind());
         }
         occurred++;
