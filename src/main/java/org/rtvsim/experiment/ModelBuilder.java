@@ -73,7 +73,7 @@ public final class ModelBuilder {
             }
         }
         for (SystemEventSpec e : spec.events()) {
-            SystemEvents ev = new SystemEvents(host, clock, e, CLOCK_READ_NS);
+            SystemEvents ev = new SystemEvents(host, clock, e, CLOCK_READ_NS, hw.freqHz());
             m.starters.add(ev::start);
         }
         return m;

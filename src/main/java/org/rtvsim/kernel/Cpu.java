@@ -64,6 +64,8 @@ public final class Cpu implements SupplyListener {
     private boolean inFlow;
     private boolean redispatch;
     private long busyNs;
+    /** Work done per ns of time: the current frequency over the nominal one (1 = nominal, exact integers). */
+    private double speed = 1.0;
 
     Cpu(Kernel kernel, int id, Supply supply, KernelCosts costs, CStates cstates, boolean nohzFull) {
         this.kernel = kernel;
@@ -236,10 +238,29 @@ public final class Cpu implements SupplyListener {
      * scheduled: {@link #startRunning} keeps it when the same end time results, and {@link #decide}
      * cancels it when nothing runs — this saves two heap operations on most dispatches.
      */
+    /**
+     * Runs this CPU at {@code factor} × its nominal frequency from now on: segments (CPU work measured at
+     * the nominal frequency) take 1/factor as long. A P-state change ({@code cpu_frequency_change}).
+     */
+    /** The current frequency over the nominal one. */
+    public double speed() {
+        return speed;
+    }
+
+    public void setSpeed(double factor) {
+        if (factor <= 0) {
+            throw new IllegalArgumentException("frequency factor " + factor);
+        }
+        pauseRunning();
+        speed = factor;
+        dispatch();
+    }
+
     private void pauseRunning() {
         if (running != null) {
             long elapsed = now() - runStartNs;
-            running.remainingNs -= elapsed;
+            long work = speed == 1.0 ? elapsed : Math.min(running.remainingNs, Math.round(elapsed * speed));
+            running.remainingNs -= work;
             busyNs += elapsed;
             running = null;
         }
@@ -305,7 +326,7 @@ public final class Cpu implements SupplyListener {
         }
         running = s;
         runStartNs = now();
-        long end = runStartNs + len;
+        long end = runStartNs + (speed == 1.0 ? len : (long) Math.ceil(len / speed));
         if (!completion.isScheduled() || completion.atNs() != end) {
             completion.scheduleAt(end);
         }

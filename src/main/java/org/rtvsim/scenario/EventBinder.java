@@ -36,7 +36,7 @@ final class EventBinder {
             "module_unload", Set.of("stop_machine", "ipis"),
             "tlb_shootdown", Set.of("cpus", "handler"),
             "clocksource_change", Set.of("to", "read_cost"),
-            "cpu_frequency_change", Set.of("cpus", "stall"));
+            "cpu_frequency_change", Set.of("cpus", "stall", "freq"));
 
     private EventBinder() {
     }
@@ -120,6 +120,7 @@ final class EventBinder {
         Clocksource to = null;
         DistSpec readCost = null;
         long forNs = 0;
+        double freqHz = 0;
         switch (kind) {
             case "cpu_hotplug" -> {
                 cpu = s.has("cpu") ? s.integer("cpu", 0, 0, ncpus - 1) : null;
@@ -151,6 +152,10 @@ final class EventBinder {
             case "cpu_frequency_change" -> {
                 cpus = s.cpus("cpus", ncpus, "hardware.cpus", null);
                 duration = s.dist("stall", DEFAULT_PSTATE_STALL);
+                freqHz = s.has("freq") ? s.frequencyHz("freq", 0) : 0;
+                if (s.has("freq") && freqHz <= 0) {
+                    throw Values.error(s.node("freq"), s.key("freq"), "expected a positive frequency, e.g. 1.2GHz");
+                }
             }
             case "slow_device" -> {
                 cpus = s.cpus("cpus", ncpus, "hardware.cpus", null);
@@ -167,6 +172,6 @@ final class EventBinder {
             default -> throw new IllegalStateException(kind);
         }
         return new SystemEventSpec(s.path(), kind, raw, atNs, rate, interval, count, cpu, cpus, duration, ipis, to, readCost,
-                forNs);
+                forNs, freqHz);
     }
 }

@@ -23,7 +23,7 @@ import org.rtvsim.engine.DistSpec;
  */
 public record SystemEventSpec(String path, String kind, Map<String, Object> fields, Long atNs, double rateHz,
                               long intervalNs, long count, Integer cpu, CpuSet cpus, DistSpec duration, int ipis,
-                              Clocksource to, DistSpec readCost, long forNs) {
+                              Clocksource to, DistSpec readCost, long forNs, double freqHz) {
 
     /** The kinds this version simulates. */
     public static final java.util.List<String> SIMULATED = java.util.List.of("cpu_hotplug", "module_load",
@@ -34,7 +34,7 @@ public record SystemEventSpec(String path, String kind, Map<String, Object> fiel
 
     /** An event kind kept as written, not simulated. */
     public SystemEventSpec(String path, String kind, Map<String, Object> fields) {
-        this(path, kind, fields, null, 0, 0, 0, null, null, null, 0, null, null, 0);
+        this(path, kind, fields, null, 0, 0, 0, null, null, null, 0, null, null, 0, 0);
     }
 
     /** True when the event happens once ({@code at} without {@code rate} or {@code interval}). */

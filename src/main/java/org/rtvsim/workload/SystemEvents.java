@@ -47,13 +47,16 @@ public final class SystemEvents {
     private final int blame;
     private final int[] cpus;
     private final Occurrence occurrence;
+    private final double nominalFreqHz;
     private long occurred;
 
     /**
      * @param clockReadNs the default read cost per clocksource, used by {@code clocksource_change} without
      *                    {@code read_cost}
      */
-    public SystemEvents(Kernel kernel, ClockRead clock, SystemEventSpec spec, Map<Clocksource, Long> clockReadNs) {
+    public SystemEvents(Kernel kernel, ClockRead clock, SystemEventSpec spec, Map<Clocksource, Long> clockReadNs,
+                        double nominalFreqHz) {
+        this.nominalFreqHz = nominalFreqHz;
         this.spec = spec;
         this.kernel = kernel;
         this.clock = clock;
@@ -143,7 +146,11 @@ public final class SystemEvents {
             }
             case "cpu_frequency_change", "slow_device" -> {
                 for (int c : cpus) {
-                    kernel.irqsOff(c, durationNs.sampleNs(), blame);
+                    if (spec.freqHz() > 0) { // work after the transition runs at the new frequency
+                        kernel.cpu(c).setSpeed(spec.freqHz() / nominalFreqHz);
+                    }
+                    // the stall is time, not work: scale it so it lasts its drawn length at any speed
+                    kernel.irqsOff(c, Math.round(durationNs.sampleNs() * kernel.cpu(c).speed()), blame);
                 }
             }
             case "task_migration" -> migrate();
