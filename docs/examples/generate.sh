@@ -17,6 +17,11 @@ rm -rf "$out/spinlock-full-vs-rt"
     --variant host.kernel.preempt=full --variant host.kernel.preempt=rt \
     --replications 5 --out "$out/spinlock-full-vs-rt" > "$out/spinlock-full-vs-rt.txt"
 
+# CAT off vs on under a 20 GB/s cache hog (identical scenarios but hardware.cat), 5 replications.
+rm -rf "$out/cat-off-vs-on"
+./rtvsim compare scenarios/cat-off-cache-hog.yaml scenarios/cat-on-cache-hog.yaml \
+    --replications 5 --duration 5s --out "$out/cat-off-vs-on" > "$out/cat-off-vs-on.txt"
+
 # Capacity: how many hackbench tasks per CPU still meet p99.9 < 11 us under PREEMPT_RT (answer: 2).
 rm -rf "$out/capacity-rt-hackbench-tasks"
 ./rtvsim capacity scenarios/baremetal-rt-hackbench.yaml --vary 'host.workload[1].kernel_activity.tasks=1..32' \
