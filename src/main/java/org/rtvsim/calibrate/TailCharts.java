@@ -109,6 +109,8 @@ public final class TailCharts {
         LogAxis y = new LogAxis("latency (µs, log scale)");
         y.setBase(10);
         y.setSmallestValue(1e-3);
+        y.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.##"));
+        x.setNumberFormatOverride(new java.text.DecimalFormat("0.#E0"));
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         style(r, 0, MODEL, new BasicStroke(2.5f));
         style(r, 1, CI, dashed());
