@@ -1,0 +1,158 @@
+package org.rtvsim.calibrate;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * PNG charts of a tail fit (headless): {@value #MEAN_EXCESS_FILE}, the mean excess over the
+ * threshold with its CI and the chosen threshold marked, and {@value #RETURN_LEVEL_FILE}, the
+ * model's return levels with their CI against the return period 1/p, with the observed tail as points.
+ */
+public final class TailCharts {
+    public static final String MEAN_EXCESS_FILE = "tail-mean-excess.png";
+    public static final String RETURN_LEVEL_FILE = "tail-return-levels.png";
+    private static final int WIDTH = 1000;
+    private static final int HEIGHT = 600;
+    private static final Color MODEL = new Color(0x4E79A7);
+    private static final Color CI = new Color(0xA0CBE8);
+    private static final Color DATA = new Color(0xE15759);
+
+    private TailCharts() {
+    }
+
+    /** Writes both charts into {@code dir} (created when missing); returns the files written. */
+    public static List<Path> write(TailFit fit, TailData data, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path me = dir.resolve(MEAN_EXCESS_FILE);
+        Path rl = dir.resolve(RETURN_LEVEL_FILE);
+        ChartUtils.saveChartAsPNG(me.toFile(), meanExcess(fit, data), WIDTH, HEIGHT);
+        ChartUtils.saveChartAsPNG(rl.toFile(), returnLevels(fit, data), WIDTH, HEIGHT);
+        return List.of(me, rl);
+    }
+
+    static JFreeChart meanExcess(TailFit fit, TailData data) {
+        List<TailDiagnostics.MeanExcess> pts = TailDiagnostics.meanExcess(data, 80, 10, fit.confidence());
+        XYSeries m = new XYSeries("mean excess");
+        XYSeries lo = new XYSeries(ci(fit) + " CI lower");
+        XYSeries hi = new XYSeries(ci(fit) + " CI upper");
+        for (TailDiagnostics.MeanExcess p : pts) {
+            m.add(p.thresholdNs() / 1000, p.meanExcessNs() / 1000);
+            lo.add(p.thresholdNs() / 1000, p.lowerNs() / 1000);
+            hi.add(p.thresholdNs() / 1000, p.upperNs() / 1000);
+        }
+        XYSeriesCollection c = new XYSeriesCollection();
+        c.addSeries(m);
+        c.addSeries(lo);
+        c.addSeries(hi);
+        NumberAxis x = new NumberAxis("threshold t (µs)");
+        x.setAutoRangeIncludesZero(false);
+        NumberAxis y = new NumberAxis("mean excess E[X − t | X > t] (µs)");
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        style(r, 0, MODEL, new BasicStroke(2f));
+        style(r, 1, CI, dashed());
+        style(r, 2, CI, dashed());
+        r.setSeriesShapesVisible(1, false);
+        r.setSeriesShapesVisible(2, false);
+        XYPlot plot = new XYPlot(c, x, y, r);
+        ValueMarker u = new ValueMarker(fit.threshold() / 1000, Color.DARK_GRAY, dashed());
+        u.setLabel(String.format(Locale.ROOT, "fit threshold u = %.2f µs", fit.threshold() / 1000));
+        u.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        u.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+        plot.addDomainMarker(u);
+        return chart("Mean excess (mean residual life)",
+                "above a good threshold the line is straight; slope ξ/(1−ξ)", plot);
+    }
+
+    static JFreeChart returnLevels(TailFit fit, TailData data) {
+        XYSeries m = new XYSeries("GPD return level");
+        XYSeries lo = new XYSeries(ci(fit) + " CI lower (delta method)");
+        XYSeries hi = new XYSeries(ci(fit) + " CI upper (delta method)");
+        for (TailDiagnostics.ModelPoint p : TailDiagnostics.returnLevels(fit, 1e-12, 120)) {
+            if (p.levelNs() > 0) {
+                m.add(1 / p.p(), p.levelNs() / 1000);
+            }
+            if (p.lowerNs() > 0) {
+                lo.add(1 / p.p(), p.lowerNs() / 1000);
+            }
+            if (p.upperNs() > 0) {
+                hi.add(1 / p.p(), p.upperNs() / 1000);
+            }
+        }
+        XYSeries e = new XYSeries("observed", true, true);
+        for (TailDiagnostics.Empirical p : TailDiagnostics.empirical(data, fit.threshold())) {
+            e.add(1 / p.p(), p.valueNs() / 1000);
+        }
+        XYSeriesCollection c = new XYSeriesCollection();
+        c.addSeries(m);
+        c.addSeries(lo);
+        c.addSeries(hi);
+        c.addSeries(e);
+        LogAxis x = new LogAxis("return period 1/p (wake-ups, log scale)");
+        x.setBase(10);
+        x.setSmallestValue(1);
+        LogAxis y = new LogAxis("latency (µs, log scale)");
+        y.setBase(10);
+        y.setSmallestValue(1e-3);
+        y.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.##"));
+        x.setNumberFormatOverride(new java.text.DecimalFormat("0.#E0"));
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        style(r, 0, MODEL, new BasicStroke(2.5f));
+        style(r, 1, CI, dashed());
+        style(r, 2, CI, dashed());
+        style(r, 3, DATA, new BasicStroke(1f));
+        r.setSeriesLinesVisible(3, false);
+        r.setSeriesShapesVisible(3, true);
+        XYPlot plot = new XYPlot(c, x, y, r);
+        for (TailFit.ReturnLevel l : fit.returnLevels()) {
+            if (l.valueNs() > 0) {
+                ValueMarker mk = new ValueMarker(1 / l.p(), Color.GRAY, dashed());
+                mk.setLabel(String.format(Locale.ROOT, "p=%.0e: %.1f µs", l.p(), l.valueNs() / 1000));
+                mk.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+                mk.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_RIGHT);
+                plot.addDomainMarker(mk);
+            }
+        }
+        String sub = String.format(Locale.ROOT, "ξ = %.3f, σ = %.2f µs, u = %.2f µs, ζ = %.3g%s", fit.xi(),
+                fit.sigma() / 1000, fit.threshold() / 1000, fit.zeta(), fit.credible() ? "" : " — NOT CREDIBLE, see warnings");
+        return chart("Return levels (GPD over threshold)", sub, plot);
+    }
+
+    private static String ci(TailFit f) {
+        return Math.round(100 * f.confidence()) + "%";
+    }
+
+    private static void style(XYLineAndShapeRenderer r, int i, Color c, BasicStroke s) {
+        r.setSeriesPaint(i, c);
+        r.setSeriesStroke(i, s);
+    }
+
+    private static BasicStroke dashed() {
+        return new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
+    }
+
+    private static JFreeChart chart(String title, String subtitle, XYPlot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xD0D0D0));
+        plot.setRangeGridlinePaint(new Color(0xD0D0D0));
+        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 20), plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.addSubtitle(new TextTitle(subtitle, new Font(Font.SANS_SERIF, Font.PLAIN, 14)));
+        return chart;
+    }
+}
