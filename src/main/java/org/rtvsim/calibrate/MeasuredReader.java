@@ -457,7 +457,7 @@ public final class MeasuredReader {
     // ---------------------------------------------------------------- CSV
 
     private static final Pattern META_H = Pattern.compile("-h\\s*(\\d+)");
-    private static final Pattern META_OVER = Pattern.compile("overflows[^=\\n]*=\\s*(\\d+)");
+    private static final Pattern META_OVER = Pattern.compile("overflows[^;]*=\\s*(\\d+)\\s*(?:;|$)");
     private static final Pattern META_STATS =
             Pattern.compile("Min\\s+(\\d+(?:\\.\\d+)?)\\s+Avg\\s+(\\d+(?:\\.\\d+)?)\\s+Max\\s+(\\d+(?:\\.\\d+)?)");
 
