@@ -154,7 +154,7 @@ class MeasuredReaderFormatsTest {
         assertArrayEquals(new long[] {8, 2, 0}, h.irqThreads().get(0).counts());
         assertEquals(21, h.samples());
         assertEquals(40.0, h.quantileUs(1.0));
-        assertTrue(h.quantile(0.93).censored());
+        assertFalse(h.quantile(0.99).censored(), "the only overflow sample is the reported max");
     }
 
     @Test
