@@ -24,7 +24,7 @@ import org.rtvsim.calibrate.MeasuredHistogram.Format;
 public final class MeasuredReader {
 
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]");
-    private static final Pattern VERBOSE = Pattern.compile("\\s*(\\d+):\\s*(\\d+):\\s*(-?\\d+)(?::\\s*-?\\d+)?\\s*");
+    private static final Pattern VERBOSE = Pattern.compile("\\s*(\\d+):\\s*(\\d+):\\s*(-?\\d+)(?:[:\\s]\\s*-?\\d+)?\\s*");
     private static final Pattern INT = Pattern.compile("\\d+");
     private static final Pattern NUM = Pattern.compile("-?\\d+(?:\\.\\d+)?");
 
@@ -359,6 +359,14 @@ public final class MeasuredReader {
             if (f[0].equals("ALL:")) {
                 inAll = true; // the all-CPU aggregate section repeats the per-CPU data
                 continue;
+            }
+            boolean summaryRow = f[0].endsWith(":") && !f[0].equals("Index:");
+            if (summary.containsKey("max") && !summaryRow) {
+                inAll = true; // trailer after the summary ("rtla timerlat hit stop tracing", auto-analysis, …)
+                continue;
+            }
+            if (summaryRow && f.length == 2 && f[1].equals("0") && rows.isEmpty()) {
+                continue; // rtla prints "over: 0", "count: 0", … once when no sample was recorded
             }
             if (f.length != header.length + 1) {
                 throw MeasuredDataException.at(name, i + 1, header.length + " value(s) after the row label", t);

@@ -158,6 +158,34 @@ class MeasuredReaderFormatsTest {
     }
 
     @Test
+    void rtla_trailerAfterSummaryAndBucketLabels() throws IOException {
+        MeasuredHistogram h = read("rtla2.txt", "# RTLA timerlat histogram\n# Time unit is nanoseconds (ns)\n"
+                + "Index   IRQ-003   Thr-003\n"
+                + "1500         1         0\n"
+                + "2300         0         2\n"
+                + "over:        0         0\n"
+                + "count:       1         2\n"
+                + "min:      1500      2300\n"
+                + "avg:   1500.00   2300.00\n"
+                + "max:      1500      2300\n"
+                + "rtla timerlat hit stop tracing\n"
+                + "## CPU 3 hit stop tracing, analyzing it ##\n");
+        ThreadHistogram t = h.thread(0);
+        assertEquals(0.001, t.bucketWidthUs());
+        assertEquals(2, t.samples());
+        assertEquals(2.3, t.quantileUs(0.5), 1e-12);
+        assertEquals(2.3, t.maxUs(), 1e-12);
+        assertEquals(2.3, t.avgUs(), 1e-12);
+    }
+
+    @Test
+    void verbose_withSmiColumn() throws IOException {
+        MeasuredHistogram h = read("vs.txt", "       0:       0:       5       0\n       0:       1:       9       1\n");
+        assertEquals(Format.CYCLICTEST_VERBOSE, h.format());
+        assertEquals(9.0, h.pooled().maxUs());
+    }
+
+    @Test
     void csv_multiColumnWithOverflowRow() throws IOException {
         MeasuredHistogram h = read("h.csv", "latency_us,cpu0,cpu1\n0,0,0\n1,10,20\n2,5,5\nover,1,0\n");
         assertEquals(Format.CSV, h.format());
