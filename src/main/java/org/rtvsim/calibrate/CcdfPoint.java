@@ -1,0 +1,5 @@
+package org.rtvsim.calibrate;
+
+/** {@code P(latency ≥ latencyUs) = fraction}; {@code censored} marks points made of overflow samples. */
+public record CcdfPoint(double latencyUs, double fraction, boolean censored) {
+}

@@ -1,0 +1,554 @@
+package org.rtvsim.calibrate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.rtvsim.calibrate.MeasuredHistogram.Format;
+
+/**
+ * Reads measured latency data: cyclictest {@code -h/-H} output and {@code --histfile}, cyclictest {@code -v}
+ * verbose samples, cyclictest {@code --json}, {@code rtla timerlat hist}, CSV histograms and Xenomai
+ * {@code latency -g} histograms. See {@code docs/measured-data.md}.
+ */
+public final class MeasuredReader {
+
+    private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]");
+    private static final Pattern VERBOSE = Pattern.compile("\\s*(\\d+):\\s*(\\d+):\\s*(-?\\d+)(?:[:\\s]\\s*-?\\d+)?\\s*");
+    private static final Pattern INT = Pattern.compile("\\d+");
+    private static final Pattern NUM = Pattern.compile("-?\\d+(?:\\.\\d+)?");
+
+    private MeasuredReader() {
+    }
+
+    /** Detects the format of {@code file} and parses it. */
+    public static MeasuredHistogram read(Path file) {
+        try {
+            return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses {@code text}; {@code name} is used in error messages. */
+    public static MeasuredHistogram parse(String name, String text) {
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        List<String> lines = new ArrayList<>();
+        for (String l : text.split("\r?\n", -1)) {
+            lines.add(ANSI.matcher(l).replaceAll("").replace("\r", ""));
+        }
+        return switch (detect(name, lines)) {
+            case CYCLICTEST_JSON -> parseJson(name, text);
+            case CYCLICTEST_HISTOGRAM -> parseCyclictest(name, lines);
+            case RTLA_TIMERLAT_HIST -> parseRtla(name, lines);
+            case CYCLICTEST_VERBOSE -> parseVerbose(name, lines);
+            case XENOMAI_LATENCY -> parseXenomai(name, lines);
+            case CSV -> parseCsv(name, lines);
+        };
+    }
+
+    static Format detect(String name, List<String> lines) {
+        String first = null;
+        int firstNo = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String t = lines.get(i).trim();
+            if (t.equals("# Histogram")) {
+                return Format.CYCLICTEST_HISTOGRAM;
+            }
+            if (t.startsWith("# Xenomai version") || t.contains("----lat min|")) {
+                return Format.XENOMAI_LATENCY;
+            }
+            if (t.matches("Index\\s+.*") && t.matches(".*\\b(IRQ|Thr|Usr)-\\d+.*")) {
+                return Format.RTLA_TIMERLAT_HIST;
+            }
+            if (first == null && !t.isEmpty() && !t.startsWith("#")) {
+                first = t;
+                firstNo = i + 1;
+            }
+        }
+        if (first == null) {
+            throw MeasuredDataException.at(name, lines.size(), "a histogram or samples", null);
+        }
+        if (first.startsWith("{")) {
+            return Format.CYCLICTEST_JSON;
+        }
+        if (VERBOSE.matcher(first).matches()) {
+            return Format.CYCLICTEST_VERBOSE;
+        }
+        if (first.contains(",")) {
+            return Format.CSV;
+        }
+        throw MeasuredDataException.at(name, firstNo,
+                "a cyclictest '# Histogram' block, verbose 'thread:cycle:latency', JSON, rtla 'Index …' header"
+                        + " or a CSV header 'latency_us,count'", first);
+    }
+
+    // ---------------------------------------------------------------- cyclictest -h / -H / --histfile
+
+    private static MeasuredHistogram parseCyclictest(String name, List<String> lines) {
+        int i = 0;
+        while (!lines.get(i).trim().equals("# Histogram")) {
+            String t = lines.get(i).trim();
+            if (!(t.isEmpty() || t.startsWith("#") || t.startsWith("T:") || t.startsWith("policy:")
+                    || VERBOSE.matcher(t).matches())) {
+                throw MeasuredDataException.at(name, i + 1,
+                        "cyclictest status lines ('T: …', '# …') before '# Histogram'", t);
+            }
+            i++;
+        }
+        i++;
+        TreeMap<Integer, long[]> rows = new TreeMap<>();
+        int cols = -1;
+        Map<String, long[]> footer = new TreeMap<>();
+        int totalLine = -1;
+        for (; i < lines.size(); i++) {
+            String t = lines.get(i).trim();
+            if (t.isEmpty() || t.startsWith("T:")) {
+                continue;
+            }
+            if (t.startsWith("#")) {
+                String body = t.substring(1).trim();
+                int colon = body.indexOf(':');
+                String key = colon < 0 ? body : body.substring(0, colon).trim();
+                if (key.equals("Total") || key.equals("Min Latencies") || key.equals("Avg Latencies")
+                        || key.equals("Max Latencies") || key.equals("Histogram Overflows")) {
+                    String[] v = body.substring(colon + 1).trim().split("\\s+");
+                    long[] vals = new long[v.length];
+                    for (int k = 0; k < v.length; k++) {
+                        if (!INT.matcher(v[k]).matches()) {
+                            throw MeasuredDataException.at(name, i + 1, "integer values after '# " + key + ":'", t);
+                        }
+                        vals[k] = Long.parseLong(v[k]);
+                    }
+                    footer.put(key, vals);
+                    if (key.equals("Total")) {
+                        totalLine = i + 1;
+                    }
+                }
+                continue; // overflow cycle numbers, SMIs, other comments
+            }
+            if (!footer.isEmpty()) {
+                throw MeasuredDataException.at(name, i + 1, "only '#' footer lines after the histogram", t);
+            }
+            String[] f = t.split("\\s+");
+            if (f.length < 2) {
+                throw MeasuredDataException.at(name, i + 1, "'index count[<TAB>count…]'", t);
+            }
+            if (cols < 0) {
+                cols = f.length - 1;
+            } else if (f.length - 1 != cols) {
+                throw MeasuredDataException.at(name, i + 1, cols + " count column(s) after the bucket index", t);
+            }
+            long[] c = new long[cols];
+            for (int k = 0; k < f.length; k++) {
+                if (!INT.matcher(f[k]).matches()) {
+                    throw MeasuredDataException.at(name, i + 1, "'index count[<TAB>count…]' of unsigned integers", t);
+                }
+                if (k > 0) {
+                    c[k - 1] = Long.parseLong(f[k]);
+                }
+            }
+            int idx = Integer.parseInt(f[0]);
+            if (!rows.isEmpty() && idx <= rows.lastKey()) {
+                throw MeasuredDataException.at(name, i + 1, "bucket index > " + rows.lastKey(), t);
+            }
+            rows.put(idx, c);
+        }
+        if (rows.isEmpty()) {
+            throw MeasuredDataException.at(name, lines.size(), "bucket lines after '# Histogram'", null);
+        }
+        int nThreads = cols;
+        long[] mins = footer.get("Min Latencies");
+        if (mins != null && mins.length == cols - 1) {
+            nThreads = cols - 1; // -H: last column is the sum over threads
+        } else if (mins == null && cols > 2 && lastColumnIsSum(rows, cols)) {
+            nThreads = cols - 1;
+        }
+        int n = rows.lastKey() + 1;
+        List<ThreadHistogram> threads = new ArrayList<>();
+        for (int th = 0; th < nThreads; th++) {
+            long[] counts = new long[n];
+            for (Map.Entry<Integer, long[]> e : rows.entrySet()) {
+                counts[e.getKey()] = e.getValue()[th];
+            }
+            long over = value(footer, "Histogram Overflows", th);
+            ThreadHistogram h = new ThreadHistogram("T" + th, 1.0, counts, Math.max(0, over),
+                    dval(footer, "Min Latencies", th), dval(footer, "Avg Latencies", th),
+                    dval(footer, "Max Latencies", th));
+            long total = value(footer, "Total", th);
+            if (total >= 0 && total != h.inHistogram()) {
+                throw MeasuredDataException.at(name, totalLine, "'# Total' equal to the bucket sum "
+                        + h.inHistogram() + " of thread " + th, lines.get(totalLine - 1).trim());
+            }
+            threads.add(h);
+        }
+        return new MeasuredHistogram(name, Format.CYCLICTEST_HISTOGRAM, threads, List.of(),
+                footer.containsKey("Histogram Overflows"));
+    }
+
+    private static boolean lastColumnIsSum(TreeMap<Integer, long[]> rows, int cols) {
+        boolean any = false;
+        for (long[] r : rows.values()) {
+            long s = 0;
+            for (int k = 0; k < cols - 1; k++) {
+                s += r[k];
+            }
+            if (s != r[cols - 1]) {
+                return false;
+            }
+            any |= s > 0;
+        }
+        return any;
+    }
+
+    private static long value(Map<String, long[]> footer, String key, int th) {
+        long[] v = footer.get(key);
+        return v == null || th >= v.length ? -1 : v[th];
+    }
+
+    private static double dval(Map<String, long[]> footer, String key, int th) {
+        long v = value(footer, key, th);
+        return v < 0 ? Double.NaN : v;
+    }
+
+    // ---------------------------------------------------------------- cyclictest -v
+
+    private static MeasuredHistogram parseVerbose(String name, List<String> lines) {
+        TreeMap<Integer, List<Long>> per = new TreeMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String t = lines.get(i).trim();
+            if (t.isEmpty() || t.startsWith("#") || t.startsWith("T:") || t.startsWith("policy:")) {
+                continue;
+            }
+            Matcher m = VERBOSE.matcher(t);
+            if (!m.matches()) {
+                throw MeasuredDataException.at(name, i + 1, "'thread:cycle:latency_us'", t);
+            }
+            long lat = Long.parseLong(m.group(3));
+            if (lat < 0) {
+                throw MeasuredDataException.at(name, i + 1, "a latency ≥ 0", t);
+            }
+            per.computeIfAbsent(Integer.parseInt(m.group(1)), k -> new ArrayList<>()).add(lat);
+        }
+        List<ThreadHistogram> threads = new ArrayList<>();
+        for (Map.Entry<Integer, List<Long>> e : per.entrySet()) {
+            long max = 0;
+            long min = Long.MAX_VALUE;
+            double sum = 0;
+            for (long v : e.getValue()) {
+                max = Math.max(max, v);
+                min = Math.min(min, v);
+                sum += v;
+            }
+            if (max > 100_000_000L) {
+                throw new MeasuredDataException(name + ": latency " + max + " µs too large for a 1-µs histogram");
+            }
+            long[] counts = new long[(int) max + 1];
+            for (long v : e.getValue()) {
+                counts[(int) v]++;
+            }
+            threads.add(new ThreadHistogram("T" + e.getKey(), 1.0, counts, 0, min, sum / e.getValue().size(), max));
+        }
+        return new MeasuredHistogram(name, Format.CYCLICTEST_VERBOSE, threads, List.of(), true);
+    }
+
+    // ---------------------------------------------------------------- cyclictest --json
+
+    private static MeasuredHistogram parseJson(String name, String text) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(text);
+        } catch (IOException e) {
+            String where = e instanceof com.fasterxml.jackson.core.JsonProcessingException jp
+                    && jp.getLocation() != null ? String.valueOf(jp.getLocation().getLineNr()) : "1";
+            throw new MeasuredDataException(name + ":" + where + ": valid JSON; got " + e.getMessage().lines()
+                    .findFirst().orElse(""));
+        }
+        JsonNode th = root.get("thread");
+        if (th == null || !th.isObject() || th.isEmpty()) {
+            throw new MeasuredDataException(name + ":1: a JSON object with a non-empty \"thread\" object; got "
+                    + (th == null ? "no \"thread\" key" : th.getNodeType()));
+        }
+        double scale = root.path("resolution_in_ns").asInt(0) != 0 ? 1e-3 : 1.0;
+        int n = histogramSize(root.path("cmdline").asText(root.path("cmdline:").asText("")));
+        List<ThreadHistogram> threads = new ArrayList<>();
+        TreeMap<Integer, JsonNode> sorted = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = th.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            try {
+                sorted.put(Integer.parseInt(e.getKey()), e.getValue());
+            } catch (NumberFormatException ex) {
+                throw new MeasuredDataException(name + ":1: thread keys \"0\", \"1\", …; got \"" + e.getKey() + "\"");
+            }
+        }
+        for (Map.Entry<Integer, JsonNode> e : sorted.entrySet()) {
+            JsonNode t = e.getValue();
+            TreeMap<Integer, Long> buckets = new TreeMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = t.path("histogram").fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> b = it.next();
+                if (!INT.matcher(b.getKey()).matches() || !b.getValue().canConvertToLong()) {
+                    throw new MeasuredDataException(name + ":1: histogram entries \"bucket\": count in thread "
+                            + e.getKey() + "; got \"" + b.getKey() + "\": " + b.getValue());
+                }
+                buckets.put(Integer.parseInt(b.getKey()), b.getValue().asLong());
+            }
+            int len = Math.max(n, buckets.isEmpty() ? 0 : buckets.lastKey() + 1);
+            long[] counts = new long[len];
+            long sum = 0;
+            for (Map.Entry<Integer, Long> b : buckets.entrySet()) {
+                counts[b.getKey()] = b.getValue();
+                sum += b.getValue();
+            }
+            long cycles = t.has("cycles") ? t.get("cycles").asLong() : sum;
+            long over = buckets.isEmpty() ? 0 : Math.max(0, cycles - sum);
+            threads.add(new ThreadHistogram(t.has("cpu") ? "T" + e.getKey() + "@cpu" + t.get("cpu").asInt()
+                    : "T" + e.getKey(), scale, counts, over, num(t, "min") * scale, num(t, "avg") * scale,
+                    num(t, "max") * scale));
+        }
+        return new MeasuredHistogram(name, Format.CYCLICTEST_JSON, threads, List.of(), true);
+    }
+
+    private static double num(JsonNode t, String k) {
+        return t.has(k) && t.get(k).isNumber() ? t.get(k).asDouble() : Double.NaN;
+    }
+
+    static int histogramSize(String cmdline) {
+        Matcher m = Pattern.compile("(?:^|\\s)(?:-[hH]\\s*|--histogram[= ]|--histofall[= ])(\\d+)").matcher(cmdline);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    // ---------------------------------------------------------------- rtla timerlat hist
+
+    private static MeasuredHistogram parseRtla(String name, List<String> lines) {
+        String[] header = null;
+        double scale = 1.0;
+        TreeMap<Integer, long[]> rows = new TreeMap<>();
+        Map<String, String[]> summary = new TreeMap<>();
+        boolean inAll = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String t = lines.get(i).trim();
+            if (t.startsWith("#")) {
+                if (t.contains("nanoseconds")) {
+                    scale = 1e-3;
+                }
+                continue;
+            }
+            if (t.isEmpty() || inAll) {
+                continue;
+            }
+            String[] f = t.split("\\s+");
+            if (header == null) {
+                if (!f[0].equals("Index")) {
+                    throw MeasuredDataException.at(name, i + 1, "rtla header 'Index IRQ-000 Thr-000 …'", t);
+                }
+                header = java.util.Arrays.copyOfRange(f, 1, f.length);
+                continue;
+            }
+            if (f[0].equals("ALL:")) {
+                inAll = true; // the all-CPU aggregate section repeats the per-CPU data
+                continue;
+            }
+            boolean summaryRow = f[0].endsWith(":") && !f[0].equals("Index:");
+            if (summary.containsKey("max") && !summaryRow) {
+                inAll = true; // trailer after the summary ("rtla timerlat hit stop tracing", auto-analysis, …)
+                continue;
+            }
+            if (summaryRow && f.length == 2 && f[1].equals("0") && rows.isEmpty()) {
+                continue; // rtla prints "over: 0", "count: 0", … once when no sample was recorded
+            }
+            if (f.length != header.length + 1) {
+                throw MeasuredDataException.at(name, i + 1, header.length + " value(s) after the row label", t);
+            }
+            if (f[0].endsWith(":")) {
+                summary.put(f[0].substring(0, f[0].length() - 1), java.util.Arrays.copyOfRange(f, 1, f.length));
+                continue;
+            }
+            if (!INT.matcher(f[0]).matches()) {
+                throw MeasuredDataException.at(name, i + 1, "'index count…' or 'over:/count:/min:/avg:/max:' row", t);
+            }
+            long[] c = new long[header.length];
+            for (int k = 1; k < f.length; k++) {
+                if (!INT.matcher(f[k]).matches()) {
+                    throw MeasuredDataException.at(name, i + 1, "unsigned integer counts", t);
+                }
+                c[k - 1] = Long.parseLong(f[k]);
+            }
+            rows.put(Integer.parseInt(f[0]), c);
+        }
+        if (header == null) {
+            throw MeasuredDataException.at(name, lines.size(), "rtla header 'Index IRQ-000 Thr-000 …'", null);
+        }
+        int n = rows.isEmpty() ? 0 : rows.lastKey() + 1;
+        List<ThreadHistogram> thr = new ArrayList<>();
+        List<ThreadHistogram> irq = new ArrayList<>();
+        for (int k = 0; k < header.length; k++) {
+            long[] counts = new long[n];
+            for (Map.Entry<Integer, long[]> e : rows.entrySet()) {
+                counts[e.getKey()] = e.getValue()[k];
+            }
+            double over = sval(summary, "over", k);
+            ThreadHistogram h = new ThreadHistogram(header[k], scale, counts, Double.isNaN(over) ? 0 : (long) over,
+                    sval(summary, "min", k) * scale, sval(summary, "avg", k) * scale, sval(summary, "max", k) * scale);
+            if (header[k].startsWith("Thr-")) {
+                thr.add(h);
+            } else if (header[k].startsWith("IRQ-")) {
+                irq.add(h);
+            }
+        }
+        if (thr.isEmpty()) {
+            throw new MeasuredDataException(name + ": rtla output has no Thr-NNN column (run without --no-thread)");
+        }
+        return new MeasuredHistogram(name, Format.RTLA_TIMERLAT_HIST, thr, irq, summary.containsKey("over"));
+    }
+
+    private static double sval(Map<String, String[]> s, String key, int k) {
+        String[] v = s.get(key);
+        return v == null || !NUM.matcher(v[k]).matches() ? Double.NaN : Double.parseDouble(v[k]);
+    }
+
+    // ---------------------------------------------------------------- Xenomai latency -g
+
+    private static MeasuredHistogram parseXenomai(String name, List<String> lines) {
+        TreeMap<Integer, Long> buckets = new TreeMap<>();
+        double min = Double.NaN;
+        double avg = Double.NaN;
+        double max = Double.NaN;
+        boolean started = false;
+        boolean statsNext = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String t = lines.get(i).trim();
+            if (t.startsWith("#")) {
+                started = true;
+                if (statsNext) {
+                    String[] v = t.substring(1).split("\\|");
+                    if (v.length >= 3) {
+                        min = Double.parseDouble(v[0].trim());
+                        avg = Double.parseDouble(v[1].trim());
+                        max = Double.parseDouble(v[2].trim());
+                    }
+                }
+                statsNext = t.contains("----lat min|");
+                continue;
+            }
+            statsNext = false;
+            if (t.isEmpty() || !started) {
+                continue; // blank lines; a shell prompt before the first '#' line
+            }
+            String[] f = t.split("\\s+");
+            if (f.length != 2 || !NUM.matcher(f[0]).matches() || !INT.matcher(f[1]).matches()) {
+                throw MeasuredDataException.at(name, i + 1, "'bin_us count'", t);
+            }
+            int b = (int) Math.floor(Double.parseDouble(f[0]));
+            buckets.merge(b, Long.parseLong(f[1]), Long::sum);
+        }
+        if (buckets.isEmpty()) {
+            throw MeasuredDataException.at(name, lines.size(), "'bin_us count' lines", null);
+        }
+        long[] counts = new long[buckets.lastKey() + 1];
+        buckets.forEach((b, c) -> counts[b] += c);
+        return new MeasuredHistogram(name, Format.XENOMAI_LATENCY,
+                List.of(new ThreadHistogram("T0", 1.0, counts, 0, min, avg, max)), List.of(), false);
+    }
+
+    // ---------------------------------------------------------------- CSV
+
+    private static final Pattern META_H = Pattern.compile("-h\\s*(\\d+)");
+    private static final Pattern META_OVER = Pattern.compile("overflows[^;]*=\\s*(\\d+)\\s*(?:;|$)");
+    private static final Pattern META_STATS =
+            Pattern.compile("Min\\s+(\\d+(?:\\.\\d+)?)\\s+Avg\\s+(\\d+(?:\\.\\d+)?)\\s+Max\\s+(\\d+(?:\\.\\d+)?)");
+
+    private static MeasuredHistogram parseCsv(String name, List<String> lines) {
+        String[] header = null;
+        TreeMap<Integer, long[]> rows = new TreeMap<>();
+        long[] over = null;
+        int metaN = 0;
+        long metaOver = -1;
+        double[] stats = null;
+        for (int i = 0; i < lines.size(); i++) {
+            String t = lines.get(i).trim();
+            if (t.isEmpty()) {
+                continue;
+            }
+            if (t.startsWith("#")) {
+                Matcher m = META_H.matcher(t);
+                if (m.find()) {
+                    metaN = Integer.parseInt(m.group(1));
+                }
+                m = META_OVER.matcher(t);
+                if (m.find()) {
+                    metaOver = Long.parseLong(m.group(1));
+                }
+                m = META_STATS.matcher(t);
+                if (m.find()) {
+                    stats = new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
+                        Double.parseDouble(m.group(3))};
+                }
+                continue;
+            }
+            String[] f = t.split("\\s*,\\s*", -1);
+            if (header == null) {
+                if (f.length < 2 || NUM.matcher(f[0]).matches()) {
+                    throw MeasuredDataException.at(name, i + 1,
+                            "a CSV header 'latency_us,count[,count…]'", t);
+                }
+                header = f;
+                continue;
+            }
+            if (f.length != header.length) {
+                throw MeasuredDataException.at(name, i + 1, header.length + " comma-separated fields", t);
+            }
+            long[] c = new long[header.length - 1];
+            for (int k = 1; k < f.length; k++) {
+                if (!INT.matcher(f[k]).matches()) {
+                    throw MeasuredDataException.at(name, i + 1, "unsigned integer counts", t);
+                }
+                c[k - 1] = Long.parseLong(f[k]);
+            }
+            String lab = f[0].toLowerCase(java.util.Locale.ROOT);
+            if (lab.startsWith("over")) {
+                over = c;
+                continue;
+            }
+            if (!NUM.matcher(f[0]).matches() || f[0].startsWith("-")) {
+                throw MeasuredDataException.at(name, i + 1, "a latency in µs ≥ 0 in the first field", t);
+            }
+            int b = (int) Math.floor(Double.parseDouble(f[0]));
+            long[] prev = rows.get(b);
+            if (prev != null) {
+                for (int k = 0; k < c.length; k++) {
+                    c[k] += prev[k];
+                }
+            }
+            rows.put(b, c);
+        }
+        if (header == null) {
+            throw MeasuredDataException.at(name, lines.size(), "a CSV header 'latency_us,count'", null);
+        }
+        int n = Math.max(metaN, rows.isEmpty() ? 0 : rows.lastKey() + 1);
+        int cols = header.length - 1;
+        List<ThreadHistogram> threads = new ArrayList<>();
+        for (int k = 0; k < cols; k++) {
+            long[] counts = new long[n];
+            for (Map.Entry<Integer, long[]> e : rows.entrySet()) {
+                counts[e.getKey()] = e.getValue()[k];
+            }
+            long o = over != null ? over[k] : (cols == 1 && metaOver >= 0 ? metaOver : 0);
+            boolean one = cols == 1 && stats != null;
+            threads.add(new ThreadHistogram(header[k + 1].isEmpty() ? "T" + k : header[k + 1], 1.0, counts, o,
+                    one ? stats[0] : Double.NaN, one ? stats[1] : Double.NaN, one ? stats[2] : Double.NaN));
+        }
+        return new MeasuredHistogram(name, Format.CSV, threads, List.of(), over != null || metaOver >= 0);
+    }
+}
