@@ -50,6 +50,11 @@ final class TailCommand implements Callable<Integer> {
             description = "Confidence level of the intervals (default: ${DEFAULT-VALUE}).")
     double confidence;
 
+    @Option(names = "--measured",
+            description = "FILE is a measurement (cyclictest -h/--histfile/-v/--json, rtla timerlat hist, CSV; "
+                    + "docs/measured-data.md), not a scenario: fit its threads' samples pooled, overflows censored.")
+    boolean measured;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Also write " + TailCharts.MEAN_EXCESS_FILE + " and " + TailCharts.RETURN_LEVEL_FILE
                     + " into DIR (created when missing; only these files are replaced).")
@@ -60,6 +65,9 @@ final class TailCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (measured) {
+            return fitMeasuredFile(scenario.file);
+        }
         TailFit.Options options = options();
         ScenarioSpec s = scenario.load();
         if (durationNs != null) {
@@ -89,6 +97,34 @@ final class TailCommand implements Callable<Integer> {
         String header = String.format(Locale.ROOT, "Measured %s: %d samples (%d censored), max %.3f us%n", source,
                 data.total(), data.censoredCount(), data.max() / 1000);
         return report(header, data, options);
+    }
+
+    /** Reads a measurement and fits it: buckets at their midpoints, overflows censored at the histogram's end. */
+    private int fitMeasuredFile(Path file) throws IOException {
+        org.rtvsim.calibrate.MeasuredHistogram h;
+        try {
+            h = org.rtvsim.calibrate.MeasuredReader.read(file);
+        } catch (org.rtvsim.calibrate.MeasuredDataException e) {
+            throw new Errors.BadInput(e.getMessage());
+        }
+        java.util.Map<Long, Long> byValue = new java.util.TreeMap<>();
+        java.util.Map<Long, Long> censoredAt = new java.util.TreeMap<>();
+        for (org.rtvsim.calibrate.ThreadHistogram t : h.threads()) {
+            long[] counts = t.counts();
+            for (int b = 0; b < counts.length; b++) {
+                if (counts[b] > 0) {
+                    byValue.merge(Math.round((b + 0.5) * t.bucketWidthUs() * 1000), counts[b], Long::sum);
+                }
+            }
+            if (t.overflows() > 0) {
+                censoredAt.merge(Math.round(t.overflowEdgeUs() * 1000), t.overflows(), Long::sum);
+            }
+        }
+        List<TailData.Bin> bins = new java.util.ArrayList<>();
+        byValue.forEach((v, c) -> bins.add(new TailData.Bin(v, c)));
+        List<TailData.Censored> censored = new java.util.ArrayList<>();
+        censoredAt.forEach((v, c) -> censored.add(new TailData.Censored(v, c)));
+        return fitMeasured(file.toString(), bins, censored);
     }
 
     private TailFit.Options options() {

@@ -29,4 +29,20 @@ class TailCommandTest {
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().startsWith("rtvsim: error: "), r.err());
     }
+
+    @Test
+    void tail_measured_fitsAMeasurementWithCensoredOverflows() {
+        Cli r = Cli.run("tail", "--measured", "src/test/resources/org/rtvsim/calibrate/guest_before_tuning_hist.csv");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("604 censored"), r.out());
+        assertTrue(r.out().contains("not credible"), "the heavy pre-tuning tail is flagged: " + r.out());
+    }
+
+    @Test
+    void tail_measured_malformedFile_isBadInputWithTheLine() throws java.io.IOException {
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "latency_us,count\n1,10\nx,y\n");
+        Cli r = Cli.run("tail", "--measured", bad.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("bad.csv:3"), r.err());
+    }
 }
