@@ -25,8 +25,8 @@ public final class MeasuredReader {
 
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]");
     private static final Pattern VERBOSE = Pattern.compile("\\s*(\\d+):\\s*(\\d+):\\s*(-?\\d+)(?:[:\\s]\\s*-?\\d+)?\\s*");
-    private static final Pattern INT = Pattern.compile("\\d+");
-    private static final Pattern NUM = Pattern.compile("-?\\d+(?:\\.\\d+)?");
+    static final Pattern INT = Pattern.compile("\\d+");
+    static final Pattern NUM = Pattern.compile("-?\\d+(?:\\.\\d+)?");
 
     private MeasuredReader() {
     }
@@ -52,10 +52,10 @@ public final class MeasuredReader {
         return switch (detect(name, lines)) {
             case CYCLICTEST_JSON -> parseJson(name, text);
             case CYCLICTEST_HISTOGRAM -> parseCyclictest(name, lines);
-            case RTLA_TIMERLAT_HIST -> parseRtla(name, lines);
+            case RTLA_TIMERLAT_HIST -> TableFormats.parseRtla(name, lines);
             case CYCLICTEST_VERBOSE -> parseVerbose(name, lines);
-            case XENOMAI_LATENCY -> parseXenomai(name, lines);
-            case CSV -> parseCsv(name, lines);
+            case XENOMAI_LATENCY -> TableFormats.parseXenomai(name, lines);
+            case CSV -> TableFormats.parseCsv(name, lines);
         };
     }
 
@@ -327,228 +327,5 @@ public final class MeasuredReader {
     static int histogramSize(String cmdline) {
         Matcher m = Pattern.compile("(?:^|\\s)(?:-[hH]\\s*|--histogram[= ]|--histofall[= ])(\\d+)").matcher(cmdline);
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
-    }
-
-    // ---------------------------------------------------------------- rtla timerlat hist
-
-    private static MeasuredHistogram parseRtla(String name, List<String> lines) {
-        String[] header = null;
-        double scale = 1.0;
-        TreeMap<Integer, long[]> rows = new TreeMap<>();
-        Map<String, String[]> summary = new TreeMap<>();
-        boolean inAll = false;
-        for (int i = 0; i < lines.size(); i++) {
-            String t = lines.get(i).trim();
-            if (t.startsWith("#")) {
-                if (t.contains("nanoseconds")) {
-                    scale = 1e-3;
-                }
-                continue;
-            }
-            if (t.isEmpty() || inAll) {
-                continue;
-            }
-            String[] f = t.split("\\s+");
-            if (header == null) {
-                if (!f[0].equals("Index")) {
-                    throw MeasuredDataException.at(name, i + 1, "rtla header 'Index IRQ-000 Thr-000 …'", t);
-                }
-                header = java.util.Arrays.copyOfRange(f, 1, f.length);
-                continue;
-            }
-            if (f[0].equals("ALL:")) {
-                inAll = true; // the all-CPU aggregate section repeats the per-CPU data
-                continue;
-            }
-            boolean summaryRow = f[0].endsWith(":") && !f[0].equals("Index:");
-            if (summary.containsKey("max") && !summaryRow) {
-                inAll = true; // trailer after the summary ("rtla timerlat hit stop tracing", auto-analysis, …)
-                continue;
-            }
-            if (summaryRow && f.length == 2 && f[1].equals("0") && rows.isEmpty()) {
-                continue; // rtla prints "over: 0", "count: 0", … once when no sample was recorded
-            }
-            if (f.length != header.length + 1) {
-                throw MeasuredDataException.at(name, i + 1, header.length + " value(s) after the row label", t);
-            }
-            if (f[0].endsWith(":")) {
-                summary.put(f[0].substring(0, f[0].length() - 1), java.util.Arrays.copyOfRange(f, 1, f.length));
-                continue;
-            }
-            if (!INT.matcher(f[0]).matches()) {
-                throw MeasuredDataException.at(name, i + 1, "'index count…' or 'over:/count:/min:/avg:/max:' row", t);
-            }
-            long[] c = new long[header.length];
-            for (int k = 1; k < f.length; k++) {
-                if (!INT.matcher(f[k]).matches()) {
-                    throw MeasuredDataException.at(name, i + 1, "unsigned integer counts", t);
-                }
-                c[k - 1] = Long.parseLong(f[k]);
-            }
-            rows.put(Integer.parseInt(f[0]), c);
-        }
-        if (header == null) {
-            throw MeasuredDataException.at(name, lines.size(), "rtla header 'Index IRQ-000 Thr-000 …'", null);
-        }
-        int n = rows.isEmpty() ? 0 : rows.lastKey() + 1;
-        List<ThreadHistogram> thr = new ArrayList<>();
-        List<ThreadHistogram> irq = new ArrayList<>();
-        for (int k = 0; k < header.length; k++) {
-            long[] counts = new long[n];
-            for (Map.Entry<Integer, long[]> e : rows.entrySet()) {
-                counts[e.getKey()] = e.getValue()[k];
-            }
-            double over = sval(summary, "over", k);
-            ThreadHistogram h = new ThreadHistogram(header[k], scale, counts, Double.isNaN(over) ? 0 : (long) over,
-                    sval(summary, "min", k) * scale, sval(summary, "avg", k) * scale, sval(summary, "max", k) * scale);
-            if (header[k].startsWith("Thr-")) {
-                thr.add(h);
-            } else if (header[k].startsWith("IRQ-")) {
-                irq.add(h);
-            }
-        }
-        if (thr.isEmpty()) {
-            throw new MeasuredDataException(name + ": rtla output has no Thr-NNN column (run without --no-thread)");
-        }
-        return new MeasuredHistogram(name, Format.RTLA_TIMERLAT_HIST, thr, irq, summary.containsKey("over"));
-    }
-
-    private static double sval(Map<String, String[]> s, String key, int k) {
-        String[] v = s.get(key);
-        return v == null || !NUM.matcher(v[k]).matches() ? Double.NaN : Double.parseDouble(v[k]);
-    }
-
-    // ---------------------------------------------------------------- Xenomai latency -g
-
-    private static MeasuredHistogram parseXenomai(String name, List<String> lines) {
-        TreeMap<Integer, Long> buckets = new TreeMap<>();
-        double min = Double.NaN;
-        double avg = Double.NaN;
-        double max = Double.NaN;
-        boolean started = false;
-        boolean statsNext = false;
-        for (int i = 0; i < lines.size(); i++) {
-            String t = lines.get(i).trim();
-            if (t.startsWith("#")) {
-                started = true;
-                if (statsNext) {
-                    String[] v = t.substring(1).split("\\|");
-                    if (v.length >= 3) {
-                        min = Double.parseDouble(v[0].trim());
-                        avg = Double.parseDouble(v[1].trim());
-                        max = Double.parseDouble(v[2].trim());
-                    }
-                }
-                statsNext = t.contains("----lat min|");
-                continue;
-            }
-            statsNext = false;
-            if (t.isEmpty() || !started) {
-                continue; // blank lines; a shell prompt before the first '#' line
-            }
-            String[] f = t.split("\\s+");
-            if (f.length != 2 || !NUM.matcher(f[0]).matches() || !INT.matcher(f[1]).matches()) {
-                throw MeasuredDataException.at(name, i + 1, "'bin_us count'", t);
-            }
-            int b = (int) Math.floor(Double.parseDouble(f[0]));
-            buckets.merge(b, Long.parseLong(f[1]), Long::sum);
-        }
-        if (buckets.isEmpty()) {
-            throw MeasuredDataException.at(name, lines.size(), "'bin_us count' lines", null);
-        }
-        long[] counts = new long[buckets.lastKey() + 1];
-        buckets.forEach((b, c) -> counts[b] += c);
-        return new MeasuredHistogram(name, Format.XENOMAI_LATENCY,
-                List.of(new ThreadHistogram("T0", 1.0, counts, 0, min, avg, max)), List.of(), false);
-    }
-
-    // ---------------------------------------------------------------- CSV
-
-    private static final Pattern META_H = Pattern.compile("-h\\s*(\\d+)");
-    private static final Pattern META_OVER = Pattern.compile("overflows[^;]*=\\s*(\\d+)\\s*(?:;|$)");
-    private static final Pattern META_STATS =
-            Pattern.compile("Min\\s+(\\d+(?:\\.\\d+)?)\\s+Avg\\s+(\\d+(?:\\.\\d+)?)\\s+Max\\s+(\\d+(?:\\.\\d+)?)");
-
-    private static MeasuredHistogram parseCsv(String name, List<String> lines) {
-        String[] header = null;
-        TreeMap<Integer, long[]> rows = new TreeMap<>();
-        long[] over = null;
-        int metaN = 0;
-        long metaOver = -1;
-        double[] stats = null;
-        for (int i = 0; i < lines.size(); i++) {
-            String t = lines.get(i).trim();
-            if (t.isEmpty()) {
-                continue;
-            }
-            if (t.startsWith("#")) {
-                Matcher m = META_H.matcher(t);
-                if (m.find()) {
-                    metaN = Integer.parseInt(m.group(1));
-                }
-                m = META_OVER.matcher(t);
-                if (m.find()) {
-                    metaOver = Long.parseLong(m.group(1));
-                }
-                m = META_STATS.matcher(t);
-                if (m.find()) {
-                    stats = new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
-                        Double.parseDouble(m.group(3))};
-                }
-                continue;
-            }
-            String[] f = t.split("\\s*,\\s*", -1);
-            if (header == null) {
-                if (f.length < 2 || NUM.matcher(f[0]).matches()) {
-                    throw MeasuredDataException.at(name, i + 1,
-                            "a CSV header 'latency_us,count[,count…]'", t);
-                }
-                header = f;
-                continue;
-            }
-            if (f.length != header.length) {
-                throw MeasuredDataException.at(name, i + 1, header.length + " comma-separated fields", t);
-            }
-            long[] c = new long[header.length - 1];
-            for (int k = 1; k < f.length; k++) {
-                if (!INT.matcher(f[k]).matches()) {
-                    throw MeasuredDataException.at(name, i + 1, "unsigned integer counts", t);
-                }
-                c[k - 1] = Long.parseLong(f[k]);
-            }
-            String lab = f[0].toLowerCase(java.util.Locale.ROOT);
-            if (lab.startsWith("over")) {
-                over = c;
-                continue;
-            }
-            if (!NUM.matcher(f[0]).matches() || f[0].startsWith("-")) {
-                throw MeasuredDataException.at(name, i + 1, "a latency in µs ≥ 0 in the first field", t);
-            }
-            int b = (int) Math.floor(Double.parseDouble(f[0]));
-            long[] prev = rows.get(b);
-            if (prev != null) {
-                for (int k = 0; k < c.length; k++) {
-                    c[k] += prev[k];
-                }
-            }
-            rows.put(b, c);
-        }
-        if (header == null) {
-            throw MeasuredDataException.at(name, lines.size(), "a CSV header 'latency_us,count'", null);
-        }
-        int n = Math.max(metaN, rows.isEmpty() ? 0 : rows.lastKey() + 1);
-        int cols = header.length - 1;
-        List<ThreadHistogram> threads = new ArrayList<>();
-        for (int k = 0; k < cols; k++) {
-            long[] counts = new long[n];
-            for (Map.Entry<Integer, long[]> e : rows.entrySet()) {
-                counts[e.getKey()] = e.getValue()[k];
-            }
-            long o = over != null ? over[k] : (cols == 1 && metaOver >= 0 ? metaOver : 0);
-            boolean one = cols == 1 && stats != null;
-            threads.add(new ThreadHistogram(header[k + 1].isEmpty() ? "T" + k : header[k + 1], 1.0, counts, o,
-                    one ? stats[0] : Double.NaN, one ? stats[1] : Double.NaN, one ? stats[2] : Double.NaN));
-        }
-        return new MeasuredHistogram(name, Format.CSV, threads, List.of(), over != null || metaOver >= 0);
     }
 }
