@@ -10,14 +10,14 @@ import org.rtvsim.scenario.ScenarioSpec;
  * cost fixed so the base latency is 3 µs. With sections Exp(m): E[latency] = 3 µs + ρ·m, ρ = m/(m + 40 µs).
  * With fixed sections of length L: P(latency − 3 µs > x) = ρ·(1 − x/L) for x &lt; L, ρ = L/(L + 40 µs).
  */
-final class ResidualLife {
-    static final double BASE_NS = 3_000;
+public final class ResidualLife {
+    public static final double BASE_NS = 3_000;
 
     private ResidualLife() {
     }
 
     /** The scenario: {@code section} is a distribution such as {@code {fixed: 20us}}. */
-    static String yaml(String section, String duration, String interval, long seed) {
+    public static String yaml(String section, String duration, String interval, long seed) {
         return """
                 name: residual-life
                 seed: %d

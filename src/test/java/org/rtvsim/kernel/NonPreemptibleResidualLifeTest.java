@@ -36,41 +36,21 @@ class NonPreemptibleResidualLifeTest {
     /** Four checks of a fixed-seed run: z = 4 makes a false failure over seeds rarer than 1 in 10 000. */
     private static final double Z = 4.0;
 
-    private static final String SCENARIO = """
-            name: residual-life
-            seed: 5
-            duration: 60s
-            warmup: 10ms
-            hardware:
-              cpus: 1
-              clock_read: {fixed: 0ns}
-            host:
-              kernel:
-                preempt: %s
-                hz: 1
-                nohz_full: "0"
-                rt_throttling: off
-                costs:
-                  irq_entry: {fixed: 500ns}
-                  timer_expiry: {fixed: 1us}
-                  context_switch: {fixed: 1us}
-                  return_to_user: {fixed: 500ns}
-                  tick: {fixed: 1us}
-              workload:
-                - kernel_activity:
-                    cpus: "0"
-                    tasks: 1
-                    think: {exponential: {mean: 40us}}
-                    segments: [{kind: raw_spinlock, length: {exponential: {mean: 20us}}}]
-                - cyclictest: {threads: 1, priority: 99, interval: 1ms, mlock: true}
-            measure: {attribution: true}
-            """;
+    /**
+     * The residual-life scenario shared with the experiment tests (one CPU, fixed path costs, 3 us base,
+     * Exp(20 us) raw-spinlock sections with Exp(40 us) think time), under {@code preempt}, with attribution.
+     */
+    private static String scenario(String preempt) {
+        return org.rtvsim.experiment.ResidualLife.yaml("{exponential: {mean: 20us}}", "60s", "1ms", 5)
+                .replace("preempt: full", "preempt: " + preempt)
+                .replace("measure: {attribution: false}", "measure: {attribution: true}");
+    }
 
     private static ThreadResult full;
 
     @BeforeAll
     static void run() {
-        RunResult r = SingleRun.run(ScenarioLoader.loadString(SCENARIO.formatted("full"), "residual.yaml",
+        RunResult r = SingleRun.run(ScenarioLoader.loadString(scenario("full"), "residual.yaml",
                 List.of()), 0);
         full = r.threads().get(0);
     }
@@ -125,7 +105,7 @@ class NonPreemptibleResidualLifeTest {
     /** raw_spinlock is non-preemptible under PREEMPT_RT too: the same closed form holds on rt. */
     @Test
     void exceedance_rtKernel_sameResidualLaw() {
-        ThreadResult rt = SingleRun.run(ScenarioLoader.loadString(SCENARIO.formatted("rt").replace("60s", "20s"),
+        ThreadResult rt = SingleRun.run(ScenarioLoader.loadString(scenario("rt").replace("60s", "20s"),
                 "residual-rt.yaml", List.of()), 0).threads().get(0);
         assertEquals(BASE_NS, rt.minNs());
         long atBase = rt.hdr().getCountAtValue(BASE_NS);
@@ -136,7 +116,7 @@ class NonPreemptibleResidualLifeTest {
     /** spinlock_t becomes a preemptible rt_mutex on PREEMPT_RT: every sample is the bare base path. */
     @Test
     void latency_rtKernelSpinlockSections_alwaysBase() {
-        String yaml = SCENARIO.formatted("rt").replace("60s", "5s").replace("kind: raw_spinlock", "kind: spinlock");
+        String yaml = scenario("rt").replace("60s", "5s").replace("kind: raw_spinlock", "kind: spinlock");
         ThreadResult rt = SingleRun.run(ScenarioLoader.loadString(yaml, "residual-rt-spin.yaml", List.of()), 0)
                 .threads().get(0);
         assertEquals(BASE_NS, rt.minNs());
