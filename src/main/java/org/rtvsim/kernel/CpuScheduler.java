@@ -223,6 +223,9 @@ final class CpuScheduler {
         Task prev = state == RUNNING ? curr : null;
         if (prev != null) {
             cpu.bandwidth.stopped(prev);
+            if (prev.seg.guest) {
+                prev.guestExited = true; // preempted out of guest mode: it re-enters when it runs again
+            }
             if (prev.state == TaskState.RUNNING) {
                 prev.state = TaskState.RUNNABLE;
                 if (cpu.tracing.on()) {

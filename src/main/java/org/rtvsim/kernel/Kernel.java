@@ -37,6 +37,8 @@ public final class Kernel {
     final int blameTimerIrq;
     final int blameIpi;
     final int blameTick;
+    /** rt_kvm.stop_tick_for_fifo: a lone SCHED_FIFO task lets a nohz_full CPU stop its tick. */
+    final boolean stopTickForFifo;
 
     /**
      * @param path     component path of this kernel ({@code host}), the prefix of its streams
@@ -55,6 +57,7 @@ public final class Kernel {
         this.blameTimerIrq = blames.id("timer interrupt entry");
         this.blameIpi = blames.id("reschedule IPI");
         this.blameTick = blames.id("tick");
+        this.stopTickForFifo = spec.rtKvm() == null || spec.rtKvm().stopTickForFifo();
         this.tickPeriodNs = (none || spec.hz() <= 0) ? 0 : 1_000_000_000L / spec.hz();
         int n = supplies.length;
         this.fairSliceNs = spec.fairSliceNs() > 0 ? spec.fairSliceNs()

@@ -49,6 +49,10 @@ public final class Task {
     /** Set when its slice expired with an equal-priority task waiting: requeue at the tail. */
     boolean requeueTail;
 
+    /** For a vCPU thread: its host side (null for other tasks), and whether it left guest mode by an exit. */
+    GuestMode guestMode;
+    boolean guestExited;
+
     Task(String name, SchedPolicy policy, int priority, Cpu cpu, TaskBehaviour behaviour) {
         this.name = name;
         this.policy = policy;
@@ -165,6 +169,29 @@ public final class Task {
             }
         }
         return false;
+    }
+
+    /** The length of a guest-mode segment: it ends only by an exit the vCPU asks for. */
+    static final long GUEST_MODE_NS = Long.MAX_VALUE / 8;
+
+    /** Makes this task a vCPU thread whose guest-mode segments are driven by {@code g}. */
+    public void setGuestMode(GuestMode g) {
+        this.guestMode = g;
+    }
+
+    /**
+     * Runs in guest mode (VMX non-root) until the vCPU asks to leave ({@link Cpu#endGuestMode}): preemptible
+     * by the host, and every host interrupt meanwhile costs a VM exit and an entry.
+     */
+    public void runGuest(int blame) {
+        seg.set(GUEST_MODE_NS, SegmentKind.USER, false, false, false, blame);
+        seg.guest = true;
+        guestExited = false;
+    }
+
+    /** Whether this task runs its guest-mode segment (it may be preempted or interrupted meanwhile). */
+    public boolean inGuestSegment() {
+        return seg.live && seg.guest;
     }
 
     /** Blocks until another component calls {@link Kernel#wakeLocal} or {@link Kernel#wakeRemote}. */
