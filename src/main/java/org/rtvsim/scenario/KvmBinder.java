@@ -27,8 +27,12 @@ final class KvmBinder {
         int priority = io.integer("priority", policy.isRealtime() ? 1 : 0, 0, 99);
         WorkloadBinder.checkPriority(io, policy, priority);
         Section loop = q.section("main_loop", Schema.Shape.MAIN_LOOP);
-        double rate = loop.has("rate") ? Values.frequencyHz(loop.node("rate"), loop.key("rate"))
-                : Defaults.QEMU_MAIN_LOOP_RATE_HZ;
+        double rate = Defaults.QEMU_MAIN_LOOP_RATE_HZ;
+        if (loop.has("rate")) {
+            Node n = loop.node("rate");
+            boolean off = n instanceof Node.Scalar s && s.text().trim().equalsIgnoreCase("off");
+            rate = off ? 0 : Values.frequencyHz(n, loop.key("rate"));
+        }
         return new QemuSpec(io.cpus("cpus", hostCpus, "hardware.cpus", null), policy, priority,
                 q.bool("bql_pi", Defaults.QEMU_BQL_PI), rate, loop.dist("hold", Defaults.QEMU_MAIN_LOOP_HOLD));
     }
