@@ -85,6 +85,9 @@ public final class SingleRun {
             tasks.add(r.result(ps));
         }
         List<String> notes = new ArrayList<>();
+        if (m.kvm != null) {
+            notes.addAll(m.kvm.overcommitNotes());
+        }
         SloResult slo = null;
         if (spec.slo() != null && !threads.isEmpty()) {
             slo = evaluateSlo(spec, threads);

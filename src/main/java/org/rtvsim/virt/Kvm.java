@@ -50,6 +50,27 @@ public final class Kvm {
         return vms;
     }
 
+    /**
+     * One note per host CPU that more than one vCPU thread is pinned to (more vCPUs than CPUs in their
+     * partition: they take turns, and a vCPU's guest waits while its sibling runs).
+     */
+    public List<String> overcommitNotes() {
+        java.util.Map<Integer, List<String>> byCpu = new java.util.TreeMap<>();
+        for (VirtualMachine m : vms) {
+            for (Vcpu v : m.vcpus()) {
+                byCpu.computeIfAbsent(v.host.id(), k -> new ArrayList<>()).add(v.toString());
+            }
+        }
+        List<String> out = new ArrayList<>();
+        byCpu.forEach((cpu, list) -> {
+            if (list.size() > 1) {
+                out.add("overcommitted: host CPU " + cpu + " runs " + list.size() + " vCPU threads ("
+                        + String.join(", ", list) + ")");
+            }
+        });
+        return out;
+    }
+
     /** Starts the guests and the host's KVM housekeeping. */
     public void start() {
         for (VirtualMachine m : vms) {
