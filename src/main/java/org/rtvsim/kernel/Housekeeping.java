@@ -270,75 +270,76 @@ public final class Housekeeping {
         }
     }
 
-    /** The next RCU batch of an offloaded CPU is ready: its rcuop thread is woken on its housekeeping CPU. */
-    private final class RcuoArrival extends SimEvent {
-        private final PerCpu p;
+    /** A Poisson stream of arrivals (one reused event, rescheduled at each arrival). */
+    private abstract class Arrival extends SimEvent {
         private final Sampler gap;
 
-        RcuoArrival(PerCpu p, Sampler gap) {
+        Arrival(Sampler gap) {
             super(kernel.sim(), Phase.RELEASE);
-            this.p = p;
             this.gap = gap;
         }
 
-        void next() {
+        final void next() {
             scheduleAt(kernel.sim().now() + Math.max(1, gap.sampleNs()));
         }
 
         @Override
-        protected void fire() {
+        protected final void fire() {
+            arrived();
+            next();
+        }
+
+        abstract void arrived();
+    }
+
+    /** The next RCU batch of an offloaded CPU is ready: its rcuop thread is woken on its housekeeping CPU. */
+    private final class RcuoArrival extends Arrival {
+        private final PerCpu p;
+
+        RcuoArrival(PerCpu p, Sampler gap) {
+            super(gap);
+            this.p = p;
+        }
+
+        @Override
+        void arrived() {
             counts[Source.RCU.ordinal()][p.rcuThread.task.cpu.id]++;
             p.rcuThread.queueRemote(0);
-            next();
         }
     }
 
     /** A work item is queued on a CPU's kworker from elsewhere. */
-    private final class KworkerArrival extends SimEvent {
+    private final class KworkerArrival extends Arrival {
         private final PerCpu p;
-        private final Sampler gap;
 
         KworkerArrival(PerCpu p, Sampler gap) {
-            super(kernel.sim(), Phase.RELEASE);
+            super(gap);
             this.p = p;
-            this.gap = gap;
-        }
-
-        void next() {
-            scheduleAt(kernel.sim().now() + Math.max(1, gap.sampleNs()));
         }
 
         @Override
-        protected void fire() {
+        void arrived() {
             counts[Source.KWORKER.ordinal()][p.id]++;
             p.kworker.queueRemote(KW_ITEM);
-            next();
         }
     }
 
     /** An unbound work item: queued on the unbound worker of a workqueue CPU drawn uniformly. */
-    private final class UnboundArrival extends SimEvent {
+    private final class UnboundArrival extends Arrival {
         private final int[] targets;
-        private final Sampler gap;
         private final umontreal.ssj.rng.RandomStream choice;
 
         UnboundArrival(int[] targets) {
-            super(kernel.sim(), Phase.RELEASE);
+            super(exponential(spec.kworker().unboundRateHz(), "kworker.unbound.arrivals"));
             this.targets = targets;
-            this.gap = exponential(spec.kworker().unboundRateHz(), "kworker.unbound.arrivals");
             this.choice = streams().stream(path + ".kworker.unbound.cpu");
         }
 
-        void next() {
-            scheduleAt(kernel.sim().now() + Math.max(1, gap.sampleNs()));
-        }
-
         @Override
-        protected void fire() {
+        void arrived() {
             int c = targets[Math.min(targets.length - 1, (int) (choice.nextDouble() * targets.length))];
             counts[Source.KWORKER.ordinal()][c]++;
             unbound[c].queueRemote(0);
-            next();
         }
     }
 }
