@@ -68,6 +68,9 @@ public final class ModelBuilder {
         Model m = new Model(sim, machine, host);
         m.cache = CacheModel.build(spec, blames);
         host.setCache(m.cache);
+        org.rtvsim.kernel.Housekeeping hostHk = new org.rtvsim.kernel.Housekeeping(host,
+                spec.host().kernel().housekeeping(), "host");
+        m.starters.add(hostHk::start);
         long warmupEnd = spec.warmupNs();
         for (WorkloadSpec w : spec.host().workload()) {
             addWorkload(m, spec, w, warmupEnd, host, null);

@@ -180,6 +180,9 @@ public final class Kernel {
             HrTimer tick = new HrTimer(c, blameTick, c.costs.tick(), true, t -> {
                 rearmTick(t);
                 c.sched.tickFired();
+                if (housekeepingWork != null) {
+                    housekeepingWork.tick(c);
+                }
             });
             tick.start(sim.now() + phase.sampleNs());
         }
@@ -245,4 +248,7 @@ public final class Kernel {
         ipi.add((handlerNs != null ? handlerNs : c.costs.ipi()).sampleNs(), blame);
         ipi.raise();
     }
+
+    /** The housekeeping work the tick drives on this kernel's CPUs, or null (set by {@link Housekeeping}). */
+    Housekeeping housekeepingWork;
 }

@@ -208,4 +208,62 @@ public final class Task {
     public String toString() {
         return name + "(" + policy.key() + (priority >= 0 ? " " + priority : "") + ")";
     }
+
+    // ---------------------------------------------------------------- starvation monitor
+
+    /** A kernel thread (rcuc/N, kworker/N:1, ksoftirqd/N, irq/…): the starvation monitor judges these. */
+    boolean kthread;
+    /** When the task last became runnable (woken or preempted), or -1 while running or blocked. */
+    long runnableSinceNs = -1;
+    /** The longest completed runnable-but-not-running wait (ns) and when it began. */
+    long longestWaitNs;
+    long longestWaitStartNs = -1;
+
+    /** Marks this task as a kernel thread (see {@link #kthread()}). */
+    public void markKthread() {
+        kthread = true;
+    }
+
+    public boolean kthread() {
+        return kthread;
+    }
+
+    /** The task became runnable at {@code nowNs}: its wait starts (no-op when it already waits). */
+    void waitStarted(long nowNs) {
+        if (runnableSinceNs < 0) {
+            runnableSinceNs = nowNs;
+        }
+    }
+
+    /** The task was picked to run at {@code nowNs}: its wait ends. */
+    void waitEnded(long nowNs) {
+        if (runnableSinceNs >= 0) {
+            long w = nowNs - runnableSinceNs;
+            if (w > longestWaitNs) {
+                longestWaitNs = w;
+                longestWaitStartNs = runnableSinceNs;
+            }
+            runnableSinceNs = -1;
+        }
+    }
+
+    /** Whether the task is waiting for its CPU now (runnable, not running). */
+    public boolean waitingNow() {
+        return runnableSinceNs >= 0;
+    }
+
+    /** The longest runnable-but-not-running wait up to {@code nowNs}, a wait still going on counted up to now. */
+    public long longestWaitNs(long nowNs) {
+        return Math.max(longestWaitNs, runnableSinceNs >= 0 ? nowNs - runnableSinceNs : 0);
+    }
+
+    /** Whether the longest wait up to {@code nowNs} is the one still going on. */
+    public boolean longestWaitOngoing(long nowNs) {
+        return runnableSinceNs >= 0 && nowNs - runnableSinceNs >= longestWaitNs;
+    }
+
+    /** When the longest wait up to {@code nowNs} began (-1: never waited). */
+    public long longestWaitStartNs(long nowNs) {
+        return longestWaitOngoing(nowNs) ? runnableSinceNs : longestWaitStartNs;
+    }
 }

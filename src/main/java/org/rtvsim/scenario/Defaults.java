@@ -85,6 +85,32 @@ public final class Defaults {
     /** [K] arch/x86/kvm/lapic.c: lapic_timer_advance defaults on, adaptive from 1000 ns; "adaptive" or a duration. */
     public static final String RT_KVM_TIMER_ADVANCE = "adaptive";
 
+    // ---- kernel housekeeping (model-reference.md §7b)
+    /** [R] assumption: RCU callback batches per CPU per second (no published rate; calibrate). */
+    public static final double HK_RCU_RATE_HZ = 50;
+    /**
+     * [R] model-parameters.md Known unknowns: 50–200 ns per callback, rcutree.blimit 10 per batch ⇒ 1–2 µs;
+     * capped at 50 µs.
+     */
+    public static final DistSpec HK_RCU_DURATION = new DistSpec.Lognormal(1_500, 0.5, 50_000);
+    /** [R] vm.stat_interval = 1 s (Documentation/admin-guide/sysctl/vm.rst). */
+    public static final long HK_VMSTAT_INTERVAL_NS = 1_000_000_000L;
+    /** [R] assumption: vmstat_update folds a few per-CPU counters: a few µs. */
+    public static final DistSpec HK_VMSTAT_DURATION = new DistSpec.Lognormal(3_000, 0.5, 50_000);
+    /**
+     * [R] assumption: per-CPU workqueue items per housekeeping CPU per second, in the 0–41 thread
+     * interruptions per second of the osnoise example ([K] osnoise-tracer.rst).
+     */
+    public static final double HK_KWORKER_RATE_HZ = 10;
+    /** [R] assumption: unbound workqueue items per second, spread over the housekeeping CPUs. */
+    public static final double HK_KWORKER_UNBOUND_RATE_HZ = 10;
+    /** [R] assumption: "duration µs–ms" (model-parameters.md §7): lognormal(10 µs, 1.0), cap 1 ms. */
+    public static final DistSpec HK_KWORKER_DURATION = new DistSpec.Lognormal(10_000, 1.0, 1_000_000);
+    /** [K] osnoise-tracer.rst example: 16–49 softirqs per CPU per second; taken as 25 timer-wheel expiries. */
+    public static final double HK_TIMER_SOFTIRQ_RATE_HZ = 25;
+    /** [R] assumption: one timer-wheel callback batch, about 1 µs. */
+    public static final DistSpec HK_TIMER_SOFTIRQ_DURATION = new DistSpec.Lognormal(1_000, 0.5, 50_000);
+
     // ---- kernel costs (lognormal, ns)
     /** [R] assumption: part of the 0.77–2.8 us timer IRQ latency in timerlat-tracer.rst. */
     public static final DistSpec COST_IRQ_ENTRY = new DistSpec.Lognormal(500, 0.3, 0);

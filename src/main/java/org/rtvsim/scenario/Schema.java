@@ -15,8 +15,8 @@ final class Schema {
     enum Shape {
         ROOT, HARDWARE, LLC, CAT, CAT_CLASSES, CAT_CLASS, SMI, CSTATES, HOST, KERNEL, RT_THROTTLING, RT_KVM, COSTS,
         WORKLOADS, WORKLOAD, CYCLICTEST, PERIODIC, TASKS, TASK, LOCKS, LOCK, KERNEL_ACTIVITY, SEGMENTS, SEGMENT,
-        DEVICE_IRQ, EMULATED_IO, CACHE_HOG, LOCK_SHARING, MUTEX, VMS, VM, VCPU_SCHED, KVM, QEMU, IO_THREAD, MAIN_LOOP, EVENTS, MEASURE, HISTOGRAM,
-        TRACE, SLO,
+        DEVICE_IRQ, EMULATED_IO, CACHE_HOG, LOCK_SHARING, MUTEX, VMS, VM, VCPU_SCHED, KVM, QEMU, IO_THREAD, MAIN_LOOP,
+        EVENTS, MEASURE, HISTOGRAM, TRACE, SLO, HOUSEKEEPING, HK_RATE, HK_PERIODIC, HK_KWORKER,
         /** A mapping whose keys are free (qemu options, C-state names, event fields, distributions). */
         OPEN,
         /** A scalar or a flow value that is not stepped into (numbers, strings, percentiles). */
@@ -51,7 +51,13 @@ final class Schema {
             Map.entry(Shape.KERNEL, Map.ofEntries(v("preempt"), v("hz"), v("isolcpus"), v("nohz_full"),
                     v("rcu_nocbs"), v("irqaffinity"), s("rt_throttling", Shape.RT_THROTTLING),
                     s("rt_kvm", Shape.RT_KVM), v("overheads"), s("costs", Shape.COSTS), v("cond_resched_gap"),
-                    v("rr_timeslice"), v("fair_slice"), v("irq_thread_priority"))),
+                    v("rr_timeslice"), v("fair_slice"), v("irq_thread_priority"),
+                    s("housekeeping", Shape.HOUSEKEEPING))),
+            Map.entry(Shape.HOUSEKEEPING, Map.ofEntries(s("rcu_callbacks", Shape.HK_RATE), s("vmstat", Shape.HK_PERIODIC),
+                    s("kworker", Shape.HK_KWORKER), s("timer_softirq", Shape.HK_RATE), v("rcu_kthread_prio"))),
+            Map.entry(Shape.HK_RATE, Map.ofEntries(v("rate"), o("duration"))),
+            Map.entry(Shape.HK_PERIODIC, Map.ofEntries(v("interval"), o("duration"))),
+            Map.entry(Shape.HK_KWORKER, Map.ofEntries(v("rate"), v("unbound_rate"), o("duration"))),
             Map.entry(Shape.RT_THROTTLING, Map.ofEntries(v("runtime"), v("period"))),
             Map.entry(Shape.RT_KVM, Map.ofEntries(v("extended_rcu_qs_in_guest"), v("kvmclock_periodic_sync"),
                     v("stop_tick_for_fifo"), v("timer_advance"))),
