@@ -79,6 +79,8 @@ public final class ModelBuilder {
             m.kvm = new Kvm(host, spec.host().kvm(), hw.freqHz());
             for (VmSpec vs : spec.vms()) {
                 VirtualMachine vm = m.kvm.addVm(vs);
+                var guestHk = new org.rtvsim.kernel.Housekeeping(vm.kernel(), vs.kernel().housekeeping(), vm.path());
+                m.starters.add(guestHk::start);
                 for (WorkloadSpec w : vs.workload()) {
                     addWorkload(m, spec, w, warmupEnd, vm.kernel(), vm);
                 }

@@ -94,17 +94,22 @@ public final class SingleRun {
         if (spec.slo() != null && !threads.isEmpty()) {
             slo = evaluateSlo(spec, threads);
         }
-        List<TaskWait> waits = waits(m.host, total);
+        List<TaskWait> waits = waits(m.host, total, "");
+        if (m.kvm != null) {
+            for (org.rtvsim.virt.VirtualMachine vm : m.kvm.vms()) {
+                waits.addAll(waits(vm.kernel(), total, vm.name() + ": "));
+            }
+        }
         return new RunResult(spec.name(), spec.source(), spec.seed(), spec.durationNs(), spec.warmupNs(),
                 threads, tasks, m.sim.events(), wall, m.machine.smiCount(), slo, notes,
                 Starvation.top(waits, Starvation.TOP), Starvation.findings(waits, total));
     }
 
     /** The starvation monitor's reading of every task of kernel {@code k} at the run's end {@code endNs}. */
-    static List<TaskWait> waits(org.rtvsim.kernel.Kernel k, long endNs) {
+    static List<TaskWait> waits(org.rtvsim.kernel.Kernel k, long endNs, String prefix) {
         List<TaskWait> out = new ArrayList<>();
         for (org.rtvsim.kernel.Task t : k.tasks()) {
-            out.add(new TaskWait(t.name(), t.cpu().id(), t.policy().key(), t.basePriority(), t.kthread(),
+            out.add(new TaskWait(prefix + t.name(), t.cpu().id(), t.policy().key(), t.basePriority(), t.kthread(),
                     t.longestWaitNs(endNs), t.longestWaitStartNs(endNs), t.longestWaitOngoing(endNs)));
         }
         return out;
