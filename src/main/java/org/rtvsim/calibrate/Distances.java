@@ -10,8 +10,9 @@ import java.util.Locale;
  * distance {@link #tailLogRms()}, whose square {@link #objective()} is what {@code rtvsim calibrate} minimises.
  *
  * <p><b>Tail-weighted log distance.</b> Over exceedance levels q = 10^(−u) spaced evenly in u — 20 per
- * decade — from q = 1/2 (the median) down to q = 1/N, N the smaller sample count of the two (the rarest level
- * both resolve), it averages the squared log-ratio of the quantiles, ln Q_meas(1−q) − ln Q_sim(1−q) (trapezoid
+ * decade — from q = 1/2 (the median) down to q = 10/N, N the smaller sample count of the two (the rarest level
+ * with ten samples beyond it on both sides: rarer quantiles rest on a handful of samples and are mostly noise;
+ * the maximum is reported apart), it averages the squared log-ratio of the quantiles, ln Q_meas(1−q) − ln Q_sim(1−q) (trapezoid
  * rule in u). Evenly spaced in u means weight 1/(1−p) in p: each decade of rarity (p90, p99, p99.9, …) counts
  * as much as the bulk; the log makes an error of 10 % at 5 µs count as much as 10 % at 500 µs. Latencies
  * below half a bucket are floored there (log 0). Where the measured quantile is censored (its rank falls among
@@ -29,6 +30,8 @@ public record Distances(List<QuantileError> quantiles, QuantileError max, double
 
     /** The quantiles reported, in percent. */
     public static final double[] PERCENTS = {50, 90, 99, 99.9, 99.99};
+    /** Samples that must lie beyond the rarest level of the tail distance on both sides. */
+    static final double MIN_BEYOND = 10;
     /** Exceedance levels per decade of the tail distance. */
     static final int LEVELS_PER_DECADE = 20;
 
@@ -65,7 +68,7 @@ public record Distances(List<QuantileError> quantiles, QuantileError max, double
             qs.add(quantileError(name(pc), pc / 100, measured, simulated));
         }
         double n = Math.min(measured.samples(), simulated.samples());
-        double rarest = Math.min(0.5, 1 / n);
+        double rarest = Math.min(0.5, MIN_BEYOND / n);
         return new Distances(qs, maxError(measured, simulated), ks(measured, simulated),
                 Math.sqrt(tailMeanSquare(measured, simulated, rarest)), levels(rarest), rarest);
     }

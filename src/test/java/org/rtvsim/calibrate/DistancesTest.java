@@ -78,9 +78,9 @@ class DistancesTest {
         assertEquals(15.0, d.quantiles().get(0).measuredUs(), 1e-12);
         assertEquals(15.0, d.quantiles().get(0).errorUs(), 1e-12);
         assertEquals(1.0, d.quantiles().get(0).relative(), 1e-12);
-        // 1/2 to 1/1000 is log10(500) = 2.70 decades at 20 levels per decade: 54 steps, 55 levels
-        assertEquals(55, d.tailLevels());
-        assertEquals(1e-3, d.tailRarestExceedance(), 1e-15);
+        // 1/2 to 10/1000 is log10(50) = 1.70 decades at 20 levels per decade: 34 steps, 35 levels
+        assertEquals(35, d.tailLevels());
+        assertEquals(1e-2, d.tailRarestExceedance(), 1e-15);
     }
 
     @Test
