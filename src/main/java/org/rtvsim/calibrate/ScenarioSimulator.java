@@ -51,9 +51,14 @@ public final class ScenarioSimulator implements Calibration.Simulator {
 
     @Override
     public LatencyCdf run(List<String> sets, int replication) {
-        RunResult r = SingleRun.run(spec(sets), replication);
+        return run(spec(sets), replication, bucketWidthUs);
+    }
+
+    /** Runs {@code spec} as replication {@code replication} and pools its cyclictest threads. */
+    public static LatencyCdf run(ScenarioSpec spec, int replication, double bucketWidthUs) {
+        RunResult r = SingleRun.run(spec, replication);
         if (r.threads().isEmpty()) {
-            throw new IllegalArgumentException(file + ": the scenario has no cyclictest thread to compare");
+            throw new IllegalArgumentException(spec.source() + ": the scenario has no cyclictest thread to compare");
         }
         return LatencyCdf.ofThreads(r.scenario(), r.threads(), bucketWidthUs);
     }
