@@ -10,7 +10,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
 cd "$root"
-data="${DATA:-$root/../shared/data}/public/civcode-mainline-vs-rt"
+data="${DATA:-../shared/data}/public/civcode-mainline-vs-rt"   # relative: the outputs name it so
 out=docs/examples/validation
 
 rm -rf "$out/civcode-fit" "$out/civcode-predict"
