@@ -43,6 +43,16 @@ class VirtScenariosTest {
     }
 
     @Test
+    void idlePollFifoVcpu_withoutThrottling_starvesHostKthreads() {
+        RunResult r = run("kvm-idle-poll-starvation.yaml", 500_000_000L);
+        assertTrue(r.starvation().stream().anyMatch(f -> f.task().startsWith("rcuc/") && f.runnableAtEnd()
+                && f.cpu() >= 4 && f.cpu() <= 11), "rcuc on a vCPU's host CPU starves: " + r.starvation());
+        RunResult part = run("kvm-rt-partitioned.yaml", 500_000_000L);
+        assertTrue(part.starvation().stream().noneMatch(f -> f.cpu() >= 4 && f.cpu() <= 11),
+                "partitioned: nothing lands on the vCPUs' CPUs: " + part.starvation());
+    }
+
+    @Test
     void overcommit_isFlagged() {
         RunResult r = run("kvm-overcommit.yaml", 100_000_000L);
         assertEquals(4, r.notes().stream().filter(n -> n.startsWith("overcommitted: host CPU")).count(), "" + r.notes());
