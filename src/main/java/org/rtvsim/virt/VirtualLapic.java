@@ -35,6 +35,8 @@ final class VirtualLapic implements LocalTimer {
     private boolean injected;
     private long injectedDeadline;
     private boolean hostTimerWakes;
+    /** The latest deadline already expired and injected: re-programming it is a no-op until handled. */
+    private long coveredNs = -1;
 
     /**
      * @param advanceNs the fixed advance, or the initial one when {@code adaptive}
@@ -60,6 +62,11 @@ final class VirtualLapic implements LocalTimer {
 
     @Override
     public void program(long atNs) {
+        if (atNs <= coveredNs && (injected || vcpu.guest.interruptPending())) {
+            // an expiry already injected (or pending in the guest) covers this deadline: the guest's handler
+            // pops every expired timer and programs the next one itself
+            return;
+        }
         deadline = atNs;
         long fireAt = Math.max(sim.now(), atNs - advanceNs);
         if (hvTimer) {
@@ -94,6 +101,7 @@ final class VirtualLapic implements LocalTimer {
         }
         injected = true;
         injectedDeadline = deadline;
+        coveredNs = Math.max(coveredNs, deadline);
         deadline = -1;
     }
 
@@ -103,7 +111,7 @@ final class VirtualLapic implements LocalTimer {
         if (vcpu.inGuest()) {
             vcpu.requestExit(Vcpu.TIMER);
         } else {
-            // out of guest mode KVM runs the guest timer on a host hrtimer (kvm_lapic_switch_to_sw_timer)
+                // out of guest mode KVM runs the guest timer on a host hrtimer (kvm_lapic_switch_to_sw_timer)
             hostTimerWakes = true;
             hostTimer.start(sim.now());
         }
@@ -139,8 +147,8 @@ final class VirtualLapic implements LocalTimer {
     /** Injects an expired timer into the guest (its timer interrupt becomes pending there). */
     void deliverIfInjected() {
         if (injected) {
+            vcpu.guest.localTimerFired(); // (still marked injected: re-programming inside is covered)
             injected = false;
-            vcpu.guest.localTimerFired();
         }
     }
 
