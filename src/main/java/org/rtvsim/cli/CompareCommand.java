@@ -23,16 +23,20 @@ import picocli.CommandLine.Parameters;
  * and replication indices (common random numbers) and prints every pooled statistic side by side with
  * its interval, plus the paired difference of each entry minus the first with its interval and whether
  * it is significant. {@code --out DIR} writes {@code compare.csv}, {@code compare.json}, {@code report.md}.
+ * With {@code --measured FILE} every entry is checked against a measurement instead ({@link MeasuredCompare}).
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compare scenarios, or variants of one scenario, with common random numbers: the same "
                 + "seed and replication indices for every entry, so shared components draw the same numbers "
                 + "and the paired differences (entry - first entry, per replication) have narrow intervals.",
-            "Entries: every FILE, then every --variant applied to the first FILE."},
+            "Entries: every FILE, then every --variant applied to the first FILE.",
+            "With --measured FILE, each entry is instead a prediction checked against that measurement: "
+                + "percentile table, distances and a CCDF overlay (docs/calibration.md)."},
         footer = {"", "Examples:",
             "  rtvsim compare a.yaml b.yaml --replications 20",
             "  rtvsim compare base.yaml --variant host.kernel.preempt=full --variant host.kernel.preempt=rt",
             "  rtvsim compare base.yaml --variant 'busy:host.workload[1].kernel_activity.tasks=4;hardware.cpus=8'",
+            "  rtvsim compare --measured cyclictest.txt calibrated.yaml --variant host.kernel.preempt=full",
             "", "Exit codes: 0 ok, 2 bad input, 3 internal error."})
 final class CompareCommand implements Callable<Integer> {
     static final String CSV_FILE = "compare.csv";
@@ -59,6 +63,9 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     ExperimentArgs exp;
 
+    @Mixin
+    MeasuredArgs measured;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -69,6 +76,11 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         exp.check();
+        if (measured.file != null) {
+            MeasuredArgs.Measured m = measured.read();
+            return MeasuredCompare.run(m, entries(), exp, spec.commandLine().getOut(), ExperimentArgs.commandLine(
+                    spec.commandLine().getParseResult().originalArgs()));
+        }
         List<Entry> entries = entries();
         if (entries.size() < 2) {
             throw new Errors.BadInput("compare needs at least two entries: give two FILEs or a FILE and a --variant");

@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "rtvsim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Simulates Linux real-time scheduling latency (what cyclictest measures).",
         subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, CapacityCommand.class,
-            TraceCommand.class, HwlatCommand.class, TailCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+            TraceCommand.class, HwlatCommand.class, TailCommand.class, CalibrateCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 an slo: was missed, 2 bad input, 3 internal error.",
             "Set RTVSIM_DEBUG=1 or pass --debug for stack traces of internal errors."})
 public final class Main implements Runnable {
@@ -33,7 +33,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, compare, sweep, capacity, trace, hwlat, tail or validate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, compare, sweep, capacity, trace, hwlat, tail, calibrate or validate");
     }
 
     public static void main(String[] args) {

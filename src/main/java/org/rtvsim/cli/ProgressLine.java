@@ -29,4 +29,17 @@ final class ProgressLine {
             err.flush();
         });
     }
+
+    /** A listener printing the calibration's progress, or null when quiet or not on a terminal. */
+    static org.rtvsim.calibrate.Calibration.Listener calibration(PrintWriter err, boolean quiet, long budgetNs) {
+        if (quiet || System.console() == null) {
+            return null;
+        }
+        long start = System.nanoTime();
+        return (n, objective, best, phase) -> {
+            err.printf(Locale.ROOT, "\rrtvsim: calibrate: evaluation %d (%s), objective %.5f, best %.5f, %.0f s of "
+                    + "%.0f s budget   ", n, phase, objective, best, (System.nanoTime() - start) / 1e9, budgetNs / 1e9);
+            err.flush();
+        };
+    }
 }

@@ -54,24 +54,10 @@ public record Axis(String key, List<String> values) {
 
     /** The values of {@code A..B[:S]} from A up to at most B, in steps of S (default 1). */
     static List<String> range(String key, String item) {
-        String[] ends = item.split("\\.\\.", -1);
-        String[] hiStep = ends.length == 2 ? ends[1].split(":", -1) : new String[0];
-        if (ends.length != 2 || hiStep.length > 2) {
-            throw new IllegalArgumentException("--vary " + key + ": range '" + item + "' is not A..B or A..B:STEP");
-        }
-        Matcher a = quantity(key, item, ends[0]);
-        Matcher b = quantity(key, item, hiStep[0]);
-        Matcher s = hiStep.length == 2 ? quantity(key, item, hiStep[1]) : null;
-        String unit = a.group(2).isEmpty() ? b.group(2) : a.group(2);
-        for (Matcher m : new Matcher[] {a, b, s}) {
-            if (m != null && !m.group(2).isEmpty() && !m.group(2).equals(unit)) {
-                throw new IllegalArgumentException("--vary " + key + ": range '" + item
-                        + "' mixes units; write every part in the same unit, e.g. 10us..50us:10us");
-            }
-        }
-        BigDecimal lo = new BigDecimal(a.group(1));
-        BigDecimal hi = new BigDecimal(b.group(1));
-        BigDecimal step = s == null ? BigDecimal.ONE : new BigDecimal(s.group(1));
+        Span span = span("--vary", key, item);
+        BigDecimal lo = span.lo();
+        BigDecimal hi = span.hi();
+        BigDecimal step = span.step() == null ? BigDecimal.ONE : span.step();
         if (step.signum() <= 0) {
             throw new IllegalArgumentException("--vary " + key + ": range '" + item + "' needs a positive step");
         }
@@ -81,7 +67,7 @@ public record Axis(String key, List<String> values) {
         }
         List<String> out = new ArrayList<>();
         for (BigDecimal v = lo; v.compareTo(hi) <= 0; v = v.add(step)) {
-            out.add(v.stripTrailingZeros().toPlainString() + unit);
+            out.add(v.stripTrailingZeros().toPlainString() + span.unit());
             if (out.size() > MAX_VALUES) {
                 throw new IllegalArgumentException("--vary " + key + ": range '" + item + "' has more than "
                         + MAX_VALUES + " values");
@@ -90,10 +76,39 @@ public record Axis(String key, List<String> values) {
         return out;
     }
 
-    private static Matcher quantity(String key, String item, String part) {
+    /** The ends, optional step (null when absent) and common unit of a range {@code A..B[:S]}. */
+    public record Span(BigDecimal lo, BigDecimal hi, BigDecimal step, String unit) {
+    }
+
+    /**
+     * Parses {@code A..B[:S]} (numbers with an optional common unit); {@code option} and {@code key} name it in
+     * messages. A malformed range is an {@link IllegalArgumentException}; the order of the ends is not checked.
+     */
+    public static Span span(String option, String key, String item) {
+        String[] ends = item.split("\\.\\.", -1);
+        String[] hiStep = ends.length == 2 ? ends[1].split(":", -1) : new String[0];
+        if (ends.length != 2 || hiStep.length > 2) {
+            throw new IllegalArgumentException(option + " " + key + ": range '" + item + "' is not A..B"
+                    + (option.equals("--vary") ? " or A..B:STEP" : ", e.g. 1us..4us"));
+        }
+        Matcher a = quantity(option, key, item, ends[0]);
+        Matcher b = quantity(option, key, item, hiStep[0]);
+        Matcher s = hiStep.length == 2 ? quantity(option, key, item, hiStep[1]) : null;
+        String unit = a.group(2).isEmpty() ? b.group(2) : a.group(2);
+        for (Matcher m : new Matcher[] {a, b, s}) {
+            if (m != null && !m.group(2).isEmpty() && !m.group(2).equals(unit)) {
+                throw new IllegalArgumentException(option + " " + key + ": range '" + item
+                        + "' mixes units; write every part in the same unit, e.g. 10us..50us");
+            }
+        }
+        return new Span(new BigDecimal(a.group(1)), new BigDecimal(b.group(1)),
+                s == null ? null : new BigDecimal(s.group(1)), unit);
+    }
+
+    private static Matcher quantity(String option, String key, String item, String part) {
         Matcher m = QUANTITY.matcher(part);
         if (!m.matches()) {
-            throw new IllegalArgumentException("--vary " + key + ": range '" + item + "': '" + part
+            throw new IllegalArgumentException(option + " " + key + ": range '" + item + "': '" + part
                     + "' is not a number with an optional unit");
         }
         return m;

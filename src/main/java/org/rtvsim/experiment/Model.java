@@ -20,6 +20,8 @@ public final class Model {
     /** The LLC model (null when no memory-streaming neighbour is configured). */
     org.rtvsim.hw.Cache cache;
     final List<Runnable> starters = new ArrayList<>();
+    /** KVM and its guests, or null on bare metal. */
+    org.rtvsim.virt.Kvm kvm;
     final List<LatencyRecorder> latency = new ArrayList<>();
     final List<ResponseTimeRecorder> responses = new ArrayList<>();
     private TraceSink trace;
@@ -36,6 +38,11 @@ public final class Model {
 
     public Kernel host() {
         return host;
+    }
+
+    /** KVM and its guests, or null on bare metal. */
+    public org.rtvsim.virt.Kvm kvm() {
+        return kvm;
     }
 
     public Machine machine() {
@@ -65,6 +72,9 @@ public final class Model {
     public void start() {
         machine.start();
         host.start();
+        if (kvm != null) {
+            kvm.start();
+        }
         for (Runnable r : starters) {
             r.run();
         }

@@ -23,6 +23,10 @@ import org.rtvsim.scenario.WorkloadSpec;
 import org.rtvsim.workload.CacheHog;
 import org.rtvsim.workload.Cyclictest;
 import org.rtvsim.workload.DeviceIrqSource;
+import org.rtvsim.workload.EmulatedIo;
+import org.rtvsim.virt.Kvm;
+import org.rtvsim.virt.VirtualMachine;
+import org.rtvsim.scenario.VmSpec;
 import org.rtvsim.workload.KernelActivity;
 import org.rtvsim.workload.PeriodicTasks;
 import org.rtvsim.workload.SystemEvents;
@@ -64,12 +68,22 @@ public final class ModelBuilder {
         Model m = new Model(sim, machine, host);
         m.cache = CacheModel.build(spec, blames);
         host.setCache(m.cache);
+        org.rtvsim.kernel.Housekeeping hostHk = new org.rtvsim.kernel.Housekeeping(host,
+                spec.host().kernel().housekeeping(), "host");
+        m.starters.add(hostHk::start);
         long warmupEnd = spec.warmupNs();
         for (WorkloadSpec w : spec.host().workload()) {
-            try {
-                addWorkload(m, spec, w, warmupEnd);
-            } catch (IllegalArgumentException e) { // a configuration the model cannot build, e.g. a lock kind clash
-                throw new ScenarioException(spec.source(), 0, 0, w.path(), e.getMessage());
+            addWorkload(m, spec, w, warmupEnd, host, null);
+        }
+        if (!spec.vms().isEmpty()) {
+            m.kvm = new Kvm(host, spec.host().kvm(), hw.freqHz());
+            for (VmSpec vs : spec.vms()) {
+                VirtualMachine vm = m.kvm.addVm(vs);
+                var guestHk = new org.rtvsim.kernel.Housekeeping(vm.kernel(), vs.kernel().housekeeping(), vm.path());
+                m.starters.add(guestHk::start);
+                for (WorkloadSpec w : vs.workload()) {
+                    addWorkload(m, spec, w, warmupEnd, vm.kernel(), vm);
+                }
             }
         }
         for (SystemEventSpec e : spec.events()) {
@@ -79,11 +93,20 @@ public final class ModelBuilder {
         return m;
     }
 
-    private static void addWorkload(Model m, ScenarioSpec spec, WorkloadSpec w, long warmupEnd) {
-        Kernel k = m.host;
-        var measure = spec.measure();
+    private static void addWorkload(Model m, ScenarioSpec spec, WorkloadSpec w, long warmupEnd, Kernel k,
+                                    VirtualMachine vm) {
+        try {
+            addWorkload(m, spec, w, warmupEnd, k, vm, spec.measure());
+        } catch (IllegalArgumentException e) { // a configuration the model cannot build, e.g. a lock kind clash
+            throw new ScenarioException(spec.source(), 0, 0, w.path(), e.getMessage());
+        }
+    }
+
+    private static void addWorkload(Model m, ScenarioSpec spec, WorkloadSpec w, long warmupEnd, Kernel k,
+                                    VirtualMachine vm, org.rtvsim.scenario.MeasureSpec measure) {
+        CStates cstates = vm == null ? m.machine.cstates() : CStates.none();
         if (w instanceof WorkloadSpec.CyclictestSpec c) {
-            Cyclictest ct = new Cyclictest(k, c, m.machine.clockRead(), m.machine.cstates(), warmupEnd,
+            Cyclictest ct = new Cyclictest(k, c, m.machine.clockRead(), cstates, warmupEnd,
                     measure.bucketNs(), measure.buckets(), measure.attribution());
             m.latency.addAll(ct.recorders());
             m.starters.add(ct::start);
@@ -104,15 +127,19 @@ public final class ModelBuilder {
         } else if (w instanceof WorkloadSpec.DeviceIrqSpec d) {
             DeviceIrqSource src = new DeviceIrqSource(k, d);
             m.starters.add(() -> src.start(0));
+        } else if (w instanceof WorkloadSpec.EmulatedIoSpec e) {
+            if (vm == null) {
+                throw new ScenarioException(spec.source(), 0, 0, w.path(), "emulated_io runs in a guest: move it to "
+                        + "vms[NAME].workload");
+            }
+            EmulatedIo io = new EmulatedIo(vm, e);
+            m.starters.add(io::start);
         } else {
             throw unmodelled(spec, w.path(), "this workload kind");
         }
     }
 
     private static void rejectUnmodelled(ScenarioSpec spec) {
-        if (!spec.vms().isEmpty()) {
-            throw unmodelled(spec, "vms", "virtual machines (KVM guests)");
-        }
         for (int i = 0; i < spec.events().size(); i++) {
             SystemEventSpec e = spec.events().get(i);
             if (!SystemEventSpec.SIMULATED.contains(e.kind())) {

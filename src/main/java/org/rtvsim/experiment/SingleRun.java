@@ -8,7 +8,9 @@ import org.rtvsim.measure.Percentiles;
 import org.rtvsim.measure.ResponseTimeRecorder;
 import org.rtvsim.measure.RunResult;
 import org.rtvsim.measure.SloResult;
+import org.rtvsim.measure.Starvation;
 import org.rtvsim.measure.TaskResult;
+import org.rtvsim.measure.TaskWait;
 import org.rtvsim.measure.ThreadResult;
 import org.rtvsim.measure.TraceSink;
 import org.rtvsim.scenario.ScenarioSpec;
@@ -85,12 +87,32 @@ public final class SingleRun {
             tasks.add(r.result(ps));
         }
         List<String> notes = new ArrayList<>();
+        if (m.kvm != null) {
+            notes.addAll(m.kvm.overcommitNotes());
+        }
         SloResult slo = null;
         if (spec.slo() != null && !threads.isEmpty()) {
             slo = evaluateSlo(spec, threads);
         }
+        List<TaskWait> waits = waits(m.host, total, "");
+        if (m.kvm != null) {
+            for (org.rtvsim.virt.VirtualMachine vm : m.kvm.vms()) {
+                waits.addAll(waits(vm.kernel(), total, vm.name() + ": "));
+            }
+        }
         return new RunResult(spec.name(), spec.source(), spec.seed(), spec.durationNs(), spec.warmupNs(),
-                threads, tasks, m.sim.events(), wall, m.machine.smiCount(), slo, notes);
+                threads, tasks, m.sim.events(), wall, m.machine.smiCount(), slo, notes,
+                Starvation.top(waits, Starvation.TOP), Starvation.findings(waits, total));
+    }
+
+    /** The starvation monitor's reading of every task of kernel {@code k} at the run's end {@code endNs}. */
+    static List<TaskWait> waits(org.rtvsim.kernel.Kernel k, long endNs, String prefix) {
+        List<TaskWait> out = new ArrayList<>();
+        for (org.rtvsim.kernel.Task t : k.tasks()) {
+            out.add(new TaskWait(prefix + t.name(), t.cpu().id(), t.policy().key(), t.basePriority(), t.kthread(),
+                    t.longestWaitNs(endNs), t.longestWaitStartNs(endNs), t.longestWaitOngoing(endNs)));
+        }
+        return out;
     }
 
     /** The SLO is judged on all measuring threads' samples pooled. */

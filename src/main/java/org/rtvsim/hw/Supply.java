@@ -16,4 +16,18 @@ public interface Supply {
 
     /** Registers the consumer told about every change (one consumer: the kernel CPU on top). */
     void attach(SupplyListener listener);
+
+    /**
+     * The supplied CPU went idle (nothing to run). A virtual CPU may then give its physical CPU back
+     * (a HLT exit); a physical CPU ignores it.
+     */
+    default void consumerIdle() {
+    }
+
+    /**
+     * An interrupt became pending on the supplied CPU while it has no supply. A halted virtual CPU is
+     * woken by it (a kick); a physical CPU ignores it.
+     */
+    default void consumerKick() {
+    }
 }

@@ -63,6 +63,8 @@ public final class Cpu implements SupplyListener {
 
     private boolean inFlow;
     private boolean redispatch;
+    /** Set on a host CPU that runs vCPU threads (exits, entries, guest supply); null otherwise. */
+    private VcpuHosting hosting;
     private long busyNs;
     /** Work done per ns of time: the current frequency over the nominal one (1 = nominal, exact integers). */
     private double speed = 1.0;
@@ -129,6 +131,9 @@ public final class Cpu implements SupplyListener {
         if (!pending.add(line)) {
             return;
         }
+        if (!supplied) {
+            supply.consumerKick(); // a halted vCPU is woken by its host
+        }
         Segment top = top();
         if (supplied && !inFlow && top != null && top.irqsOff) {
             return; // stays pending until the irqs-off segment ends
@@ -164,7 +169,75 @@ public final class Cpu implements SupplyListener {
         if (sched.state == CpuScheduler.IDLE && frames.depth() == 0 && pending.size() == 0) {
             return true;
         }
-        return nohzFull && sched.nrRunning() <= 1;
+        if (!nohzFull || sched.nrRunning() > 1) {
+            return false;
+        }
+        Task c = sched.current();
+        // before the RT KVM change, a SCHED_FIFO task kept the tick running on a nohz_full CPU
+        return c == null || c.policy != org.rtvsim.scenario.SchedPolicy.FIFO || kernel.stopTickForFifo;
+    }
+
+    // ---------------------------------------------------------------- hosting vCPUs, being a vCPU
+
+    /** Makes this (host) CPU able to run vCPU threads: exits on interrupts, entries, guest supply. */
+    public void hostVcpus() {
+        if (hosting == null) {
+            hosting = new VcpuHosting(this);
+        }
+    }
+
+    /** Registers a guest CPU that follows this CPU's attribution label while it has no supply. */
+    public void addBlameFollower(BlameFollower f) {
+        hostVcpus();
+        hosting.addFollower(f);
+    }
+
+    /**
+     * vCPU thread {@code t} leaves guest mode now by its own request (a synchronous exit: HLT, an MSR
+     * write, I/O): its guest-mode segment ends and its behaviour is asked for the exit's handling.
+     */
+    public void endGuestMode(Task t) {
+        if (!t.inGuestSegment()) {
+            throw new IllegalStateException(t + " is not in guest mode");
+        }
+        pauseRunning();
+        t.seg.remainingNs = 0;
+        t.guestExited = true;
+        dispatch();
+    }
+
+    /** Ends task {@code t}'s current segment now (a poll loop that saw its condition). */
+    public void endSegment(Task t) {
+        pauseRunning();
+        t.seg.remainingNs = 0;
+        dispatch();
+    }
+
+    /** Replaces this CPU's local APIC timer by an emulated one (a vCPU's, driven by the host). */
+    public void useLocalTimer(LocalTimer device) {
+        timers.useDevice(device);
+    }
+
+    /** The emulated local timer's interrupt is delivered now (guest side of an injection). */
+    public void localTimerFired() {
+        timers.fired();
+    }
+
+    /** Whether an interrupt waits to be handled here. */
+    public boolean interruptPending() {
+        return pending.size() > 0;
+    }
+
+    /** Whether this CPU has supply now. */
+    public boolean supplied() {
+        return supplied;
+    }
+
+    /** Re-charges the time from now to the supply's current reason (the host's label changed). */
+    public void supplyReasonChanged() {
+        if (!supplied) {
+            meter.charge(supply.unavailableBlame());
+        }
     }
 
     /** {@code t}, spinning on a lock on this CPU, has been handed the lock: its spin ends now. */
@@ -205,6 +278,9 @@ public final class Cpu implements SupplyListener {
 
     private void charge(int newBlame) {
         meter.charge(newBlame);
+        if (hosting != null) {
+            hosting.blameChanged();
+        }
     }
 
     // ---------------------------------------------------------------- the dispatcher
@@ -230,6 +306,9 @@ public final class Cpu implements SupplyListener {
             } while (redispatch);
         } finally {
             inFlow = false;
+        }
+        if (hosting != null) {
+            hosting.sync(running != null && running.guest ? sched.curr : null);
         }
     }
 
@@ -309,9 +388,15 @@ public final class Cpu implements SupplyListener {
                     completion.cancel();
                     charge(kernel.blameIdle);
                     tracing.occupy(TraceSink.Slice.IDLE, kernel.blameIdle, null);
+                    supply.consumerIdle(); // a halting vCPU gives its physical CPU back
                     return;
                 }
                 sched.atBoundary = false;
+                if (hosting != null && sched.state == CpuScheduler.RUNNING && hosting.needsEntry(sched.curr)) {
+                    hosting.entry.vcpu = sched.curr;
+                    pushFrame(hosting.entry);
+                    continue;
+                }
             }
             startRunning(top);
             return;
@@ -331,6 +416,9 @@ public final class Cpu implements SupplyListener {
             completion.scheduleAt(end);
         }
         meter.charge(s.blame, frames.depth() == 0 && sched.state == CpuScheduler.RUNNING ? sched.curr : null);
+        if (hosting != null) {
+            hosting.blameChanged();
+        }
         if (tracing.on()) {
             if (frames.depth() > 0) {
                 tracing.occupy(frames.inSoftirq() ? TraceSink.Slice.SOFTIRQ : TraceSink.Slice.HARDIRQ, s.blame,
@@ -355,6 +443,12 @@ public final class Cpu implements SupplyListener {
     }
 
     private void deliverPending() {
+        if (hosting != null && frames.depth() == 0 && sched.state == CpuScheduler.RUNNING
+                && hosting.needsExit(sched.curr)) {
+            hosting.exit.vcpu = sched.curr; // an external-interrupt VM exit before the host handles it
+            pushFrame(hosting.exit);
+            return;
+        }
         pushFrame(pending.poll().handler);
     }
 

@@ -112,6 +112,7 @@ final class CpuScheduler {
             throw new IllegalStateException(t + " woken while it waits for lock " + t.blockedOn);
         }
         t.state = TaskState.RUNNABLE;
+        t.waitStarted(cpu.now());
         cpu.rq.enqueue(t, false);
         if (cpu.tracing.on()) {
             cpu.tracing.instant(TraceSink.Instant.WAKEUP, t, null);
@@ -223,8 +224,12 @@ final class CpuScheduler {
         Task prev = state == RUNNING ? curr : null;
         if (prev != null) {
             cpu.bandwidth.stopped(prev);
+            if (prev.seg.guest) {
+                prev.guestExited = true; // preempted out of guest mode: it re-enters when it runs again
+            }
             if (prev.state == TaskState.RUNNING) {
                 prev.state = TaskState.RUNNABLE;
+                prev.waitStarted(cpu.now());
                 if (cpu.tracing.on()) {
                     cpu.tracing.state(prev, TraceSink.TaskState.RUNNABLE, null);
                 }
@@ -242,6 +247,7 @@ final class CpuScheduler {
         }
         cpu.rq.remove(next);
         next.state = TaskState.RUNNING;
+        next.waitEnded(cpu.now());
         if (next == prev) {
             curr = next;
             if (cpu.tracing.on()) {

@@ -39,6 +39,7 @@ public final class DeviceInterrupt extends IrqActivity {
         if (threaded) {
             thread = k.createTask("irq/" + name + "/" + cpu.id, SchedPolicy.FIFO, threadPriority, cpu.id,
                     this::threadStep);
+            thread.markKthread();
         }
     }
 

@@ -37,6 +37,8 @@ public final class Kernel {
     final int blameTimerIrq;
     final int blameIpi;
     final int blameTick;
+    /** rt_kvm.stop_tick_for_fifo: a lone SCHED_FIFO task lets a nohz_full CPU stop its tick. */
+    final boolean stopTickForFifo;
 
     /**
      * @param path     component path of this kernel ({@code host}), the prefix of its streams
@@ -55,6 +57,7 @@ public final class Kernel {
         this.blameTimerIrq = blames.id("timer interrupt entry");
         this.blameIpi = blames.id("reschedule IPI");
         this.blameTick = blames.id("tick");
+        this.stopTickForFifo = spec.rtKvm() == null || spec.rtKvm().stopTickForFifo();
         this.tickPeriodNs = (none || spec.hz() <= 0) ? 0 : 1_000_000_000L / spec.hz();
         int n = supplies.length;
         this.fairSliceNs = spec.fairSliceNs() > 0 ? spec.fairSliceNs()
@@ -177,6 +180,9 @@ public final class Kernel {
             HrTimer tick = new HrTimer(c, blameTick, c.costs.tick(), true, t -> {
                 rearmTick(t);
                 c.sched.tickFired();
+                if (housekeepingWork != null) {
+                    housekeepingWork.tick(c);
+                }
             });
             tick.start(sim.now() + phase.sampleNs());
         }
@@ -242,4 +248,7 @@ public final class Kernel {
         ipi.add((handlerNs != null ? handlerNs : c.costs.ipi()).sampleNs(), blame);
         ipi.raise();
     }
+
+    /** The housekeeping work the tick drives on this kernel's CPUs, or null (set by {@link Housekeeping}). */
+    Housekeeping housekeepingWork;
 }

@@ -108,6 +108,9 @@ final class RtThrottle {
         throttled = false;
         budgetUsed = false;
         roll(cpu.now());
+        if (runningSinceNs >= 0) { // an RT task ran through the period's end: watch the new period's budget
+            armExhaustion(cpu.now());
+        }
         cpu.sched.rtUnthrottled();
     }
 

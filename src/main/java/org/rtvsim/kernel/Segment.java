@@ -19,6 +19,8 @@ public final class Segment {
     boolean chunked;
     int blame;
     boolean live;
+    /** A vCPU thread's guest-mode segment: while it executes, the vCPU's guest CPU has supply. */
+    boolean guest;
 
     void set(long ns, SegmentKind kind, boolean irqsOff, boolean preemptOff, boolean chunked, int blame) {
         if (ns < 0) {
@@ -32,6 +34,7 @@ public final class Segment {
         this.chunked = chunked;
         this.blame = blame;
         this.live = true;
+        this.guest = false;
     }
 
     /** An interrupt-context segment: irqs off (hardirq) or preemption off with irqs on (softirq). */

@@ -49,6 +49,10 @@ public final class Task {
     /** Set when its slice expired with an equal-priority task waiting: requeue at the tail. */
     boolean requeueTail;
 
+    /** For a vCPU thread: its host side (null for other tasks), and whether it left guest mode by an exit. */
+    GuestMode guestMode;
+    boolean guestExited;
+
     Task(String name, SchedPolicy policy, int priority, Cpu cpu, TaskBehaviour behaviour) {
         this.name = name;
         this.policy = policy;
@@ -167,6 +171,29 @@ public final class Task {
         return false;
     }
 
+    /** The length of a guest-mode segment: it ends only by an exit the vCPU asks for. */
+    static final long GUEST_MODE_NS = Long.MAX_VALUE / 8;
+
+    /** Makes this task a vCPU thread whose guest-mode segments are driven by {@code g}. */
+    public void setGuestMode(GuestMode g) {
+        this.guestMode = g;
+    }
+
+    /**
+     * Runs in guest mode (VMX non-root) until the vCPU asks to leave ({@link Cpu#endGuestMode}): preemptible
+     * by the host, and every host interrupt meanwhile costs a VM exit and an entry.
+     */
+    public void runGuest(int blame) {
+        seg.set(GUEST_MODE_NS, SegmentKind.USER, false, false, false, blame);
+        seg.guest = true;
+        guestExited = false;
+    }
+
+    /** Whether this task runs its guest-mode segment (it may be preempted or interrupted meanwhile). */
+    public boolean inGuestSegment() {
+        return seg.live && seg.guest;
+    }
+
     /** Blocks until another component calls {@link Kernel#wakeLocal} or {@link Kernel#wakeRemote}. */
     public void block() {
         seg.live = false;
@@ -180,5 +207,63 @@ public final class Task {
     @Override
     public String toString() {
         return name + "(" + policy.key() + (priority >= 0 ? " " + priority : "") + ")";
+    }
+
+    // ---------------------------------------------------------------- starvation monitor
+
+    /** A kernel thread (rcuc/N, kworker/N:1, ksoftirqd/N, irq/…): the starvation monitor judges these. */
+    boolean kthread;
+    /** When the task last became runnable (woken or preempted), or -1 while running or blocked. */
+    long runnableSinceNs = -1;
+    /** The longest completed runnable-but-not-running wait (ns) and when it began. */
+    long longestWaitNs;
+    long longestWaitStartNs = -1;
+
+    /** Marks this task as a kernel thread (see {@link #kthread()}). */
+    public void markKthread() {
+        kthread = true;
+    }
+
+    public boolean kthread() {
+        return kthread;
+    }
+
+    /** The task became runnable at {@code nowNs}: its wait starts (no-op when it already waits). */
+    void waitStarted(long nowNs) {
+        if (runnableSinceNs < 0) {
+            runnableSinceNs = nowNs;
+        }
+    }
+
+    /** The task was picked to run at {@code nowNs}: its wait ends. */
+    void waitEnded(long nowNs) {
+        if (runnableSinceNs >= 0) {
+            long w = nowNs - runnableSinceNs;
+            if (w > longestWaitNs) {
+                longestWaitNs = w;
+                longestWaitStartNs = runnableSinceNs;
+            }
+            runnableSinceNs = -1;
+        }
+    }
+
+    /** Whether the task is waiting for its CPU now (runnable, not running). */
+    public boolean waitingNow() {
+        return runnableSinceNs >= 0;
+    }
+
+    /** The longest runnable-but-not-running wait up to {@code nowNs}, a wait still going on counted up to now. */
+    public long longestWaitNs(long nowNs) {
+        return Math.max(longestWaitNs, runnableSinceNs >= 0 ? nowNs - runnableSinceNs : 0);
+    }
+
+    /** Whether the longest wait up to {@code nowNs} is the one still going on. */
+    public boolean longestWaitOngoing(long nowNs) {
+        return runnableSinceNs >= 0 && nowNs - runnableSinceNs >= longestWaitNs;
+    }
+
+    /** When the longest wait up to {@code nowNs} began (-1: never waited). */
+    public long longestWaitStartNs(long nowNs) {
+        return longestWaitOngoing(nowNs) ? runnableSinceNs : longestWaitStartNs;
     }
 }

@@ -14,11 +14,21 @@ final class TimerQueue {
     private HrTimer[] heap = new HrTimer[16];
     private int size;
     private long nextOrder;
-    private final ApicTimer apic;
+    private LocalTimer apic;
+    /** Emulated timer device (a guest): a stopped tick is not programmed at all, as tick_nohz does. */
+    private boolean emulated;
 
     TimerQueue(Simulation sim, Cpu cpu) {
         this.cpu = cpu;
         this.apic = new ApicTimer(sim);
+    }
+
+    /** Replaces the local APIC timer by an emulated device (a vCPU's). */
+    void useDevice(LocalTimer device) {
+        apic.stop();
+        this.apic = device;
+        this.emulated = true;
+        program();
     }
 
     void arm(HrTimer t, long atNs) {
@@ -57,13 +67,33 @@ final class TimerQueue {
         return size == 0 ? null : heap[0];
     }
 
-    /** Reprograms the APIC timer to the earliest expiry. */
+    /**
+     * Reprograms the timer device to the earliest expiry. On a physical CPU a stopped tick's expiry is
+     * programmed and skipped when it fires (free there); an emulated device skips it here, because every
+     * programming and every expiry of a guest timer costs VM exits.
+     */
     void program() {
-        if (size == 0) {
-            apic.cancel();
-        } else if (!apic.isScheduled() || apic.atNs() != heap[0].expiresNs) {
-            apic.scheduleAt(heap[0].expiresNs);
+        long next = size == 0 ? -1 : heap[0].expiresNs;
+        if (emulated && next >= 0 && heap[0].tick && cpu.tickStopped()) {
+            next = earliestNonTick();
         }
+        if (next < 0) {
+            if (apic.programmedNs() >= 0) {
+                apic.stop();
+            }
+        } else if (apic.programmedNs() != next) {
+            apic.program(next);
+        }
+    }
+
+    private long earliestNonTick() {
+        long best = -1;
+        for (int i = 0; i < size; i++) {
+            if (!heap[i].tick && (best < 0 || heap[i].expiresNs < best)) {
+                best = heap[i].expiresNs;
+            }
+        }
+        return best;
     }
 
     private void removeAt(int i) {
@@ -123,7 +153,7 @@ final class TimerQueue {
      * The APIC timer fired: raise the timer interrupt if any hrtimer has expired, except that tick
      * expiries on an idle or tickless CPU (NO_HZ) are only re-armed, without an interrupt.
      */
-    private void fired() {
+    void fired() {
         long now = cpu.now();
         HrTimer t;
         while ((t = peek()) != null && t.expiresNs <= now && t.tick && cpu.tickStopped()) {
@@ -139,9 +169,24 @@ final class TimerQueue {
     }
 
     /** The local APIC timer (TSC-deadline mode) firing at the earliest hrtimer expiry. */
-    private final class ApicTimer extends SimEvent {
+    private final class ApicTimer extends SimEvent implements LocalTimer {
         ApicTimer(Simulation sim) {
             super(sim, Phase.INTERRUPT);
+        }
+
+        @Override
+        public void program(long atNs) {
+            scheduleAt(atNs);
+        }
+
+        @Override
+        public void stop() {
+            cancel();
+        }
+
+        @Override
+        public long programmedNs() {
+            return isScheduled() ? atNs() : -1;
         }
 
         @Override

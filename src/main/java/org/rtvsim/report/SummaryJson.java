@@ -17,8 +17,10 @@ import org.rtvsim.measure.Attribution;
 import org.rtvsim.measure.Percentile;
 import org.rtvsim.measure.RunResult;
 import org.rtvsim.measure.SloResult;
+import org.rtvsim.measure.StarvationFinding;
 import org.rtvsim.measure.TailAttribution;
 import org.rtvsim.measure.TaskResult;
+import org.rtvsim.measure.TaskWait;
 import org.rtvsim.measure.ThreadResult;
 import org.rtvsim.measure.WindowMax;
 
@@ -104,6 +106,7 @@ public final class SummaryJson {
         }
         ArrayNode notes = root.putArray("notes");
         r.notes().forEach(notes::add);
+        starvation(r, root);
         if (stats) {
             ObjectNode s = root.putObject("stats");
             s.put("events", r.events());
@@ -165,6 +168,33 @@ public final class SummaryJson {
             e.put("label", w.label());
         }
         return o;
+    }
+
+    /** The starvation monitor: findings on kernel threads, then the longest runnable waits of all tasks. */
+    static void starvation(RunResult r, ObjectNode root) {
+        ArrayNode findings = root.putArray("starvation");
+        for (StarvationFinding f : r.starvation()) {
+            ObjectNode o = findings.addObject();
+            o.put("task", f.task());
+            o.put("cpu", f.cpu());
+            o.put("level", f.level());
+            o.put("wait_ns", f.waitNs());
+            o.put("runnable_at_end", f.runnableAtEnd());
+            o.put("threshold_ns", f.thresholdNs());
+            o.put("message", f.message());
+        }
+        ArrayNode waits = root.putArray("longest_waits");
+        for (TaskWait w : r.waits()) {
+            ObjectNode o = waits.addObject();
+            o.put("task", w.task());
+            o.put("cpu", w.cpu());
+            o.put("policy", w.policy());
+            o.put("priority", w.priority());
+            o.put("kthread", w.kthread());
+            o.put("longest_ns", w.longestNs());
+            o.put("start_ns", w.startNs());
+            o.put("runnable_at_end", w.runnableAtEnd());
+        }
     }
 
     private static ObjectNode task(TaskResult t) {

@@ -50,6 +50,12 @@ public final class SummaryText {
         if (!r.tasks().isEmpty()) {
             tasks(r.tasks(), out);
         }
+        if (!r.starvation().isEmpty()) {
+            out.append("\nStarvation (kernel threads runnable but not running):\n");
+            for (org.rtvsim.measure.StarvationFinding f : r.starvation()) {
+                out.append("  ").append(f.level()).append(": ").append(f.message()).append('\n');
+            }
+        }
         SloResult slo = r.slo();
         if (slo != null) {
             out.append("\nSLO ").append(Format.percentileName(slo.percentile())).append(" < ")

@@ -75,11 +75,41 @@ public final class Defaults {
     public static final long FAIR_SLICE_NS = 0;
     /** [V] Linux Foundation RT wiki (threadirq): IRQ threads run SCHED_FIFO 50. */
     public static final int IRQ_THREAD_PRIORITY = 50;
-    public static final boolean RT_KVM_EXTENDED_RCU_QS_IN_GUEST = false;
+    // rt_kvm defaults describe a current kernel; scenarios/kvm-stock-host.yaml sets the talk-era stock values
+    /** [R] merged upstream after the talk (Linux 4.x): guest mode counts as an RCU extended quiescent state. */
+    public static final boolean RT_KVM_EXTENDED_RCU_QS_IN_GUEST = true;
+    /** [K] arch/x86/kvm/x86.c: kvmclock_periodic_sync module parameter defaults to true. */
     public static final boolean RT_KVM_KVMCLOCK_PERIODIC_SYNC = true;
-    public static final boolean RT_KVM_STOP_TICK_FOR_FIFO = false;
-    /** lapic_timer_advance_ns as written; "adaptive" is allowed. */
-    public static final String RT_KVM_TIMER_ADVANCE = "1000ns";
+    /** [K] kernel/sched/core.c sched_can_stop_tick(): a lone SCHED_FIFO task lets a nohz_full CPU stop its tick. */
+    public static final boolean RT_KVM_STOP_TICK_FOR_FIFO = true;
+    /** [K] arch/x86/kvm/lapic.c: lapic_timer_advance defaults on, adaptive from 1000 ns; "adaptive" or a duration. */
+    public static final String RT_KVM_TIMER_ADVANCE = "adaptive";
+
+    // ---- kernel housekeeping (model-reference.md §7b)
+    /** [R] assumption: RCU callback batches per CPU per second (no published rate; calibrate). */
+    public static final double HK_RCU_RATE_HZ = 50;
+    /**
+     * [R] model-parameters.md Known unknowns: 50–200 ns per callback, rcutree.blimit 10 per batch ⇒ 1–2 µs;
+     * capped at 50 µs.
+     */
+    public static final DistSpec HK_RCU_DURATION = new DistSpec.Lognormal(1_500, 0.5, 50_000);
+    /** [R] vm.stat_interval = 1 s (Documentation/admin-guide/sysctl/vm.rst). */
+    public static final long HK_VMSTAT_INTERVAL_NS = 1_000_000_000L;
+    /** [R] assumption: vmstat_update folds a few per-CPU counters: a few µs. */
+    public static final DistSpec HK_VMSTAT_DURATION = new DistSpec.Lognormal(3_000, 0.5, 50_000);
+    /**
+     * [R] assumption: per-CPU workqueue items per housekeeping CPU per second, in the 0–41 thread
+     * interruptions per second of the osnoise example ([K] osnoise-tracer.rst).
+     */
+    public static final double HK_KWORKER_RATE_HZ = 10;
+    /** [R] assumption: unbound workqueue items per second, spread over the housekeeping CPUs. */
+    public static final double HK_KWORKER_UNBOUND_RATE_HZ = 10;
+    /** [R] assumption: "duration µs–ms" (model-parameters.md §7): lognormal(10 µs, 1.0), cap 1 ms. */
+    public static final DistSpec HK_KWORKER_DURATION = new DistSpec.Lognormal(10_000, 1.0, 1_000_000);
+    /** [K] osnoise-tracer.rst example: 16–49 softirqs per CPU per second; taken as 25 timer-wheel expiries. */
+    public static final double HK_TIMER_SOFTIRQ_RATE_HZ = 25;
+    /** [R] assumption: one timer-wheel callback batch, about 1 µs. */
+    public static final DistSpec HK_TIMER_SOFTIRQ_DURATION = new DistSpec.Lognormal(1_000, 0.5, 50_000);
 
     // ---- kernel costs (lognormal, ns)
     /** [R] assumption: part of the 0.77–2.8 us timer IRQ latency in timerlat-tracer.rst. */
@@ -162,6 +192,48 @@ public final class Defaults {
     public static final String VM_IDLE = "halt";
     /** [K] KVM_HALT_POLL_NS_DEFAULT on x86: 200000 ns. */
     public static final long HALT_POLL_NS = 200_000L;
+
+    // ---- host.kvm (lognormal, ns); at 2.4 GHz 1 us = 2,400 cycles
+    /**
+     * [M] AMD SVM VMRUN to #VMEXIT round trip 1,340-1,380 cycles (0.56 us at 2.4 GHz); [R] an Intel light exit
+     * plus entry 1-2 us with mitigations. The exit half of a ~1 us round trip.
+     */
+    public static final DistSpec KVM_VM_EXIT = new DistSpec.Lognormal(500, 0.2, 0);
+    /** [M] Haswell: 700+ cycles from the end of wait_lapic_expire to the world switch, plus request checks [R]. */
+    public static final DistSpec KVM_VM_ENTRY = new DistSpec.Lognormal(400, 0.2, 0);
+    /** [R] assumption: apic_timer_fn / the preemption-timer exit handler and the injection bookkeeping. */
+    public static final DistSpec KVM_TIMER_INJECTION = new DistSpec.Lognormal(300, 0.3, 0);
+    /** [R] assumption: handling of the TSC-deadline MSR write (programming the preemption timer). */
+    public static final DistSpec KVM_MSR_WRITE = new DistSpec.Lognormal(300, 0.3, 0);
+    /** [R] assumption: HLT exit handling before polling or scheduling out. */
+    public static final DistSpec KVM_HALT = new DistSpec.Lognormal(300, 0.3, 0);
+    /** [R] assumption: handling of a kick (a request IPI) on exit. */
+    public static final DistSpec KVM_IPI_KICK = new DistSpec.Lognormal(200, 0.3, 0);
+    /** [R] known unknowns: an exit to qemu userspace is 5-15 us round trip, of which exit and entry are ~1 us. */
+    public static final DistSpec KVM_QEMU_EXIT = new DistSpec.Lognormal(5_000, 0.4, 0);
+    /** [R] known unknowns: kvmclock sync 2-5 us per vCPU including the kick and the exit. */
+    public static final DistSpec KVM_KVMCLOCK_UPDATE = new DistSpec.Lognormal(2_000, 0.3, 0);
+    /** [K] arch/x86/kvm/x86.c: KVMCLOCK_SYNC_PERIOD = 300 * HZ. */
+    public static final long KVMCLOCK_SYNC_NS = 300_000_000_000L;
+    /** [K] kvm_intel.preemption_timer defaults to Y (VMX preemption timer for TSC-deadline, since 2016). */
+    public static final boolean KVM_HV_TIMER = true;
+    /**
+     * [R] assumption: 10 RCU grace periods per second on a lightly loaded host; each needs a quiescent state
+     * from a nohz_full CPU that stays in guest mode, which RCU forces with an IPI unless
+     * rt_kvm.extended_rcu_qs_in_guest counts guest mode as an extended quiescent state.
+     */
+    public static final double KVM_RCU_GP_RATE_HZ = 10.0;
+
+    // ---- vms[].qemu
+    public static final SchedPolicy QEMU_IO_POLICY = SchedPolicy.OTHER;
+    public static final boolean QEMU_BQL_PI = false;
+    /** [R] assumption (no published BQL measurement): the main loop takes the BQL 100 times a second. */
+    public static final double QEMU_MAIN_LOOP_RATE_HZ = 100.0;
+    /**
+     * [R] known unknowns: BQL hold body 2-20 us, tail 0.1-1 ms (QMP, dirty sync, block completions); a lognormal of
+     * median 10 us and sigma 1 puts p99 near 100 us; capped at 1 ms.
+     */
+    public static final DistSpec QEMU_MAIN_LOOP_HOLD = new DistSpec.Lognormal(10_000, 1.0, 1_000_000);
 
     private static Map<String, Long> ordered(Object... kv) {
         java.util.LinkedHashMap<String, Long> m = new java.util.LinkedHashMap<>();

@@ -20,7 +20,8 @@ final class KernelBinder {
                 k.durationNs("cond_resched_gap", Defaults.COND_RESCHED_GAP_NS),
                 k.positiveDurationNs("rr_timeslice", Defaults.RR_TIMESLICE_NS),
                 k.durationNs("fair_slice", Defaults.FAIR_SLICE_NS),
-                k.integer("irq_thread_priority", Defaults.IRQ_THREAD_PRIORITY, 1, 99), rtKvm(k));
+                k.integer("irq_thread_priority", Defaults.IRQ_THREAD_PRIORITY, 1, 99), rtKvm(k),
+                HousekeepingBinder.bind(k));
     }
 
     private static KernelSpec.RtThrottlingSpec throttling(Section k) {

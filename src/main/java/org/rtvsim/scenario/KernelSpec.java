@@ -21,6 +21,7 @@ import org.rtvsim.engine.DistSpec;
  * @param fairSliceNs       SCHED_OTHER slice of the fair-share approximation
  * @param irqThreadPriority SCHED_FIFO priority of threaded IRQ handlers on {@code rt}
  * @param rtKvm             the RT KVM switches (virtualization issue); may be null
+ * @param housekeeping      the kernel's per-CPU housekeeping work; null for {@code housekeeping: off}
  */
 public record KernelSpec(
         PreemptModel preempt,
@@ -36,7 +37,8 @@ public record KernelSpec(
         long rrTimesliceNs,
         long fairSliceNs,
         int irqThreadPriority,
-        RtKvmSpec rtKvm) {
+        RtKvmSpec rtKvm,
+        HousekeepingSpec housekeeping) {
 
     /** {@code rt_throttling: {runtime: 950ms, period: 1s}}. */
     public record RtThrottlingSpec(long runtimeNs, long periodNs) {

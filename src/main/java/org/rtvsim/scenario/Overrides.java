@@ -114,6 +114,40 @@ public final class Overrides {
                 + String.join(", ", near.isEmpty() ? names : near)));
     }
 
+    /**
+     * The part of {@code merged} that the {@code sets}' paths reach, as a tree an {@code extends:} file can hold:
+     * mappings down the path, and at the first list on the way the whole list (an extending file replaces lists,
+     * so a list entry cannot be changed alone). {@code merged} must already have the overrides applied.
+     */
+    public static Node.MapNode extract(Node merged, List<String> sets) {
+        Node.Location cl = Node.Location.commandLine();
+        Node.MapNode out = new Node.MapNode(cl);
+        for (String set : sets) {
+            String path = set.substring(0, set.indexOf('=')).trim();
+            Node src = merged;
+            Node.MapNode dst = out;
+            List<Step> steps = parsePath(path);
+            for (int i = 0; i < steps.size(); i++) {
+                String key = steps.get(i).text();
+                Node child = ((Node.MapNode) src).get(key);
+                boolean last = i == steps.size() - 1;
+                if (last || child instanceof Node.ListNode || i + 1 < steps.size() && steps.get(i + 1).selector()) {
+                    dst.put(key, cl, Node.copy(child));
+                    break;
+                }
+                if (dst.has(key) && !(dst.get(key) instanceof Node.MapNode)) {
+                    break; // already copied whole (a list), overrides included
+                }
+                if (!dst.has(key)) {
+                    dst.put(key, cl, new Node.MapNode(cl));
+                }
+                dst = (Node.MapNode) dst.get(key);
+                src = child;
+            }
+        }
+        return out;
+    }
+
     /** One step of a path: a mapping key, or a list selector ({@code [0]} or {@code [name]}). */
     record Step(String text, boolean selector) {
     }

@@ -41,7 +41,7 @@ final class ScenarioBinder {
                     + "periodic or lock_sharing) in host.workload or a vms[NAME].workload; got none");
         }
         return new ScenarioSpec(name, description, seed, duration, warmup, replications, hw,
-                new HostSpec(kernel, workload), vms, events, measure(top.section("measure", Schema.Shape.MEASURE)),
+                new HostSpec(kernel, workload, KvmBinder.kvm(hostS.section("kvm", Schema.Shape.KVM))), vms, events, measure(top.section("measure", Schema.Shape.MEASURE)),
                 slo(top), source);
     }
 

@@ -8,8 +8,9 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Resolves {@code extends:} chains and deep-merges the trees: mappings are merged key by key, lists and
- * scalars of the extending file replace the base's. Every node keeps the location of the file it came from.
+ * Resolves {@code extends:} chains and deep-merges the trees: mappings are merged key by key, lists of
+ * named entries ({@code vms:}) entry by entry (same {@code name}: merged; new names: appended), other lists
+ * and scalars of the extending file replace the base's. Every node keeps the location of the file it came from.
  */
 public final class TreeMerger {
     private TreeMerger() {
@@ -81,6 +82,44 @@ public final class TreeMerger {
             });
             return out;
         }
+        if (base instanceof Node.ListNode b && over instanceof Node.ListNode o && named(b) && named(o)) {
+            Node.ListNode out = new Node.ListNode(o.location());
+            List<Node> rest = new ArrayList<>(o.items());
+            for (Node item : b.items()) {
+                Node match = null;
+                for (Node n : rest) {
+                    if (nameOf(n).equals(nameOf(item))) {
+                        match = n;
+                        break;
+                    }
+                }
+                if (match != null) {
+                    rest.remove(match);
+                    out.add(merge(item, match));
+                } else {
+                    out.add(Node.copy(item));
+                }
+            }
+            rest.forEach(n -> out.add(Node.copy(n)));
+            return out;
+        }
         return Node.copy(over);
+    }
+
+    /** A list of named entries ({@code vms:}): every item a mapping with a scalar {@code name}. */
+    private static boolean named(Node.ListNode l) {
+        if (l.items().isEmpty()) {
+            return false;
+        }
+        for (Node n : l.items()) {
+            if (!(n instanceof Node.MapNode m) || !(m.get("name") instanceof Node.Scalar s) || s.isNull()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String nameOf(Node n) {
+        return ((Node.Scalar) ((Node.MapNode) n).get("name")).text();
     }
 }

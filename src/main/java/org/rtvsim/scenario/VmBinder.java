@@ -47,10 +47,6 @@ final class VmBinder {
             throw v.missing("pin", "the host CPUs of the vCPUs, e.g. \"4-11\"");
         }
         CpuSet pin = v.cpus("pin", hostCpus, "hardware.cpus", null);
-        if (pin.size() < vcpus) {
-            throw Values.error(v.node("pin"), v.key("pin"), "expected at least " + vcpus + " CPUs (one per vCPU); got \""
-                    + pin + "\" (" + pin.size() + " CPUs)");
-        }
         Section sched = v.section("vcpu_sched", Schema.Shape.VCPU_SCHED);
         SchedPolicy policy = sched.enumValue("policy", SchedPolicy.class, Defaults.VCPU_POLICY);
         int priority = sched.integer("priority", policy.isRealtime() ? Defaults.VCPU_PRIORITY : 0, 0, 99);
@@ -59,9 +55,7 @@ final class VmBinder {
         KernelSpec kernel = KernelBinder.bind(v.section("kernel", Schema.Shape.KERNEL), vcpus, what);
         List<WorkloadSpec> workload = WorkloadBinder.bindList(v.node("workload"), v.key("workload"),
                 new WorkloadBinder.Cpus(vcpus, what));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> qemu = v.has("qemu") ? (Map<String, Object>) raw(v.section("qemu", Schema.Shape.OPEN)
-                .map()) : Map.of();
+        QemuSpec qemu = KvmBinder.qemu(v.section("qemu", Schema.Shape.QEMU), hostCpus);
         return new VmSpec(name, vcpus, pin, policy, priority, v.choice("idle", IDLE, Defaults.VM_IDLE),
                 v.durationNs("halt_poll", Defaults.HALT_POLL_NS), qemu, kernel, workload);
     }

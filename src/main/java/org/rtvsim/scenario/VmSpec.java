@@ -1,10 +1,17 @@
 package org.rtvsim.scenario;
 
 import java.util.List;
-import java.util.Map;
 import org.rtvsim.engine.CpuSet;
 
-/** {@code vms[i]:} — a KVM guest (modelled by the virtualization issue; loaded and validated now). */
+/**
+ * {@code vms[i]:} — a KVM guest: its vCPU threads (vCPU i runs on host CPU {@code pin[i mod |pin|]}; more vCPUs
+ * than pinned CPUs overcommit them), how an idle vCPU behaves, its qemu process, its kernel and workloads.
+ */
 public record VmSpec(String name, int vcpus, CpuSet pin, SchedPolicy vcpuPolicy, int vcpuPriority, String idle,
-                     long haltPollNs, Map<String, Object> qemu, KernelSpec kernel, List<WorkloadSpec> workload) {
+                     long haltPollNs, QemuSpec qemu, KernelSpec kernel, List<WorkloadSpec> workload) {
+
+    /** The host CPU of vCPU {@code i}. */
+    public int hostCpuOf(int i) {
+        return pin.toArray()[i % pin.size()];
+    }
 }

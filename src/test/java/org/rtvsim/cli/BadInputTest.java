@@ -182,7 +182,7 @@ class BadInputTest {
 
     @Test
     void noCommand_namesTheCommands() {
-        assertBadInput(Cli.run(), "run, compare, sweep, capacity, trace, hwlat, tail or validate");
+        assertBadInput(Cli.run(), "run, compare, sweep, capacity, trace, hwlat, tail, calibrate or validate");
     }
 
     @Test
@@ -196,12 +196,13 @@ class BadInputTest {
 
     @Test
     void validate_unmodelledFeature_isBadInputWithTheKey() {
-        Path f = Cli.write(dir, "vm.yaml", """
+        Path f = Cli.write(dir, "ev.yaml", """
                 name: x
-                vms:
-                  - {name: rt, vcpus: 1, pin: "1", workload: [{cyclictest: {}}]}
+                host: {workload: [{cyclictest: {}}]}
+                events:
+                  - page_faults: {rate: 10hz}
                 """);
         Cli r = Cli.run("validate", f.toString());
-        assertBadInput(r, "vm.yaml", "vms", "does not simulate");
+        assertBadInput(r, "ev.yaml", "events", "does not simulate");
     }
 }

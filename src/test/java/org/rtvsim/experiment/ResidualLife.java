@@ -31,6 +31,7 @@ public final class ResidualLife {
                     preempt: full
                     hz: 1
                     nohz_full: "0"
+                    housekeeping: off
                     rt_throttling: off
                     costs:
                       irq_entry: {fixed: 500ns}

@@ -23,7 +23,7 @@ class IdleAndClockTest {
                   cstates: {exit_latency: {C1: 2us, C6: 133us}, target_residency: {C1: 2us, C6: 600us}, max_cstate: C6}
                   %s
                 host:
-                  kernel: {preempt: rt}
+                  kernel: {preempt: rt, housekeeping: off}
                   workload:
                     - cyclictest: {threads: 1, priority: 99, interval: 1ms %s}
                 """.formatted(hardwareExtra, cyclictestExtra);

@@ -36,6 +36,7 @@ class VoluntaryPreemptionTest {
                 preempt: %s
                 hz: 1
                 nohz_full: "0"
+                housekeeping: off
                 rt_throttling: off
                 costs: {irq_entry: 500ns, timer_expiry: 1us, context_switch: 1us, return_to_user: 500ns,
                         irq_thread_stub: 1us, ipi: 1us, tick: 1us}

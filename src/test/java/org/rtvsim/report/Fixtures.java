@@ -41,6 +41,13 @@ final class Fixtures {
         List<ThreadResult> threads = List.of(r0.result(PS, 99.9), r1.result(PS, 99.9));
         return new RunResult("demo", "scenarios/demo.yaml", 42, 1_000_000_000, 100_000_000, threads,
                 List.of(task.result(PS)), 12345, 987_654_321, 2, new SloResult(99.0, 50_000, 13_000, true),
-                List.of("hand-made fixture"));
+                List.of("hand-made fixture"), waits(), org.rtvsim.measure.Starvation.findings(waits(), 1_100_000_000));
+    }
+
+    /** A starved kworker (still runnable at the end) and a cyclictest thread's short wait. */
+    static List<org.rtvsim.measure.TaskWait> waits() {
+        return List.of(new org.rtvsim.measure.TaskWait("kworker/1:1", 1, "other", -1, true, 1_050_000_000L,
+                        50_000_000L, true),
+                new org.rtvsim.measure.TaskWait("ct0", 1, "fifo", 95, false, 1_500, 400_000, false));
     }
 }

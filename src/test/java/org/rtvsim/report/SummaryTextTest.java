@@ -42,6 +42,12 @@ class SummaryTextTest {
                 """), out);
         assertTrue(out.contains("SLO p99 < 50.00 us: met (p99 = 13.00 us)\n"), out);
         assertTrue(out.contains("Note: hand-made fixture\n"), out);
+        assertTrue(out.contains("""
+
+                Starvation (kernel threads runnable but not running):
+                  warning: kworker/1:1 runnable for 1.1 s (still runnable at the end): deferred work stalled; \
+                would reach the hung-task warning after 120 s
+                """), out);
     }
 
     @Test

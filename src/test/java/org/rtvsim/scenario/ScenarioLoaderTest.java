@@ -50,7 +50,8 @@ class ScenarioLoaderTest {
         assertEquals("rt", vm.name());
         assertEquals("poll", vm.idle());
         assertEquals(0, vm.haltPollNs());
-        assertEquals("false", vm.qemu().get("bql_pi"));
+        assertEquals(false, vm.qemu().bqlPi());
+        assertEquals(org.rtvsim.scenario.SchedPolicy.OTHER, vm.qemu().ioPolicy());
         var ct = (WorkloadSpec.CyclictestSpec) vm.workload().get(0);
         assertEquals("vms[rt].workload.cyclictest[0]", ct.path());
         assertEquals(6, ct.threads());
@@ -83,7 +84,7 @@ class ScenarioLoaderTest {
         assertEquals(PreemptModel.VOLUNTARY, k.preempt());
         assertEquals(new DistSpec.Lognormal(2_200, 0.35, 12_000), k.costs().tick());
         assertEquals(250_000, k.condReschedGapNs());
-        assertEquals("1000ns", k.rtKvm().timerAdvance());
+        assertEquals("adaptive", k.rtKvm().timerAdvance());
         assertTrue(k.irqaffinity().isEmpty());
         var ct = (WorkloadSpec.CyclictestSpec) s.host().workload().get(0);
         assertEquals(1, ct.threads());

@@ -34,7 +34,7 @@ class SystemEventsTest {
                 warmup: 10ms
                 hardware: {cpus: 2}
                 host:
-                  kernel: {preempt: rt}
+                  kernel: {preempt: rt, housekeeping: off}
                   workload:
                     - cyclictest: {threads: 2, cpus: "0-1", priority: 99, interval: 1ms}
                 %s

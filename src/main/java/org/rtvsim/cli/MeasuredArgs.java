@@ -1,0 +1,81 @@
+package org.rtvsim.cli;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.rtvsim.calibrate.LatencyCdf;
+import org.rtvsim.calibrate.MeasuredDataException;
+import org.rtvsim.calibrate.MeasuredHistogram;
+import org.rtvsim.calibrate.MeasuredReader;
+import org.rtvsim.calibrate.ThreadHistogram;
+import org.rtvsim.report.charts.CcdfOverlay;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/**
+ * The measurement options {@code calibrate} and {@code compare} share: {@code --measured FILE} and which of its
+ * threads to use ({@code --thread N}, or {@code --pool}, the default: all threads summed). Unreadable or malformed
+ * files are bad input naming the file (and line).
+ */
+final class MeasuredArgs {
+    @Option(names = "--measured", paramLabel = "FILE", description = "A measurement: cyclictest -h/--histfile/-v/"
+            + "--json output, rtla timerlat hist, CSV latency_us,count or Xenomai latency (docs/measured-data.md).")
+    Path file;
+
+    @ArgGroup(exclusive = true)
+    Selection selection = new Selection();
+
+    static final class Selection {
+        @Option(names = "--thread", paramLabel = "N", description = "Use only thread N (0-based) of the measurement.")
+        Integer thread;
+
+        @Option(names = "--pool", description = "Pool all threads of the measurement (the default).")
+        boolean pool;
+    }
+
+    /** The measurement read and the part selected. */
+    record Measured(MeasuredHistogram file, ThreadHistogram histogram, String selection) {
+        LatencyCdf cdf() {
+            return LatencyCdf.of(histogram);
+        }
+
+        /** The measured CCDF as a chart curve. */
+        CcdfOverlay.Curve curve() {
+            double[][] pts = cdf().ccdfPoints();
+            return new CcdfOverlay.Curve("measured " + Path.of(file.source()).getFileName() + " (" + selection + ", "
+                    + histogram.samples() + " samples)", pts[0], pts[1]);
+        }
+    }
+
+    /** Reads {@code --measured} and selects the thread(s). */
+    Measured read() {
+        if (file == null) {
+            throw new Errors.BadInput("--measured FILE is required");
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new Errors.BadInput("--measured " + file + ": cannot read the file (" + (Files.exists(file)
+                    ? "not a readable regular file" : "no such file") + ")");
+        }
+        MeasuredHistogram h;
+        try {
+            h = MeasuredReader.read(file);
+        } catch (MeasuredDataException e) {
+            throw new Errors.BadInput("--measured " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw new Errors.BadInput("--measured " + file + ": cannot read the file: " + e.getCause().getMessage());
+        }
+        Integer t = selection == null ? null : selection.thread;
+        if (t != null) {
+            if (t < 0 || t >= h.threads().size()) {
+                throw new Errors.BadInput("--thread " + t + ": " + file + " has " + h.threads().size()
+                        + " thread(s), 0.." + (h.threads().size() - 1));
+            }
+            return new Measured(h, h.thread(t), "thread " + t + " (" + h.thread(t).label() + ")");
+        }
+        ThreadHistogram pooled = h.pooled();
+        if (pooled.samples() == 0) {
+            throw new Errors.BadInput("--measured " + file + ": the file holds no samples");
+        }
+        return new Measured(h, pooled, h.threads().size() == 1 ? "1 thread" : h.threads().size() + " threads pooled");
+    }
+}

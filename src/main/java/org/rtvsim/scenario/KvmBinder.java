@@ -1,0 +1,39 @@
+package org.rtvsim.scenario;
+
+/** Binds {@code host.kvm:} to a {@link KvmSpec} and {@code vms[i].qemu:} to a {@link QemuSpec}, with defaults. */
+final class KvmBinder {
+    private KvmBinder() {
+    }
+
+    static KvmSpec kvm(Section k) {
+        return new KvmSpec(
+                k.dist("vm_exit", Defaults.KVM_VM_EXIT),
+                k.dist("vm_entry", Defaults.KVM_VM_ENTRY),
+                k.dist("timer_injection", Defaults.KVM_TIMER_INJECTION),
+                k.dist("msr_write", Defaults.KVM_MSR_WRITE),
+                k.dist("halt", Defaults.KVM_HALT),
+                k.dist("ipi_kick", Defaults.KVM_IPI_KICK),
+                k.dist("qemu_exit", Defaults.KVM_QEMU_EXIT),
+                k.dist("kvmclock_update", Defaults.KVM_KVMCLOCK_UPDATE),
+                k.positiveDurationNs("kvmclock_sync_period", Defaults.KVMCLOCK_SYNC_NS),
+                k.bool("hv_timer", Defaults.KVM_HV_TIMER),
+                k.has("rcu_gp_rate") ? Values.frequencyHz(k.node("rcu_gp_rate"), k.key("rcu_gp_rate"))
+                        : Defaults.KVM_RCU_GP_RATE_HZ);
+    }
+
+    static QemuSpec qemu(Section q, int hostCpus) {
+        Section io = q.section("io_thread", Schema.Shape.IO_THREAD);
+        SchedPolicy policy = io.enumValue("policy", SchedPolicy.class, Defaults.QEMU_IO_POLICY);
+        int priority = io.integer("priority", policy.isRealtime() ? 1 : 0, 0, 99);
+        WorkloadBinder.checkPriority(io, policy, priority);
+        Section loop = q.section("main_loop", Schema.Shape.MAIN_LOOP);
+        double rate = Defaults.QEMU_MAIN_LOOP_RATE_HZ;
+        if (loop.has("rate")) {
+            Node n = loop.node("rate");
+            boolean off = n instanceof Node.Scalar s && s.text().trim().equalsIgnoreCase("off");
+            rate = off ? 0 : Values.frequencyHz(n, loop.key("rate"));
+        }
+        return new QemuSpec(io.cpus("cpus", hostCpus, "hardware.cpus", null), policy, priority,
+                q.bool("bql_pi", Defaults.QEMU_BQL_PI), rate, loop.dist("hold", Defaults.QEMU_MAIN_LOOP_HOLD));
+    }
+}

@@ -1,0 +1,24 @@
+package org.rtvsim.scenario;
+
+import org.rtvsim.engine.DistSpec;
+
+/**
+ * {@code host.kvm:} — the costs of the KVM paths of every guest on this host (durations in ns).
+ * Defaults and sources: docs/model-reference.md, "Virtualization".
+ *
+ * @param vmExit          hardware VM exit and its minimal in-kernel handling (up to the exit handler)
+ * @param vmEntry         the way back into guest mode (vcpu_enter_guest to VMRESUME)
+ * @param timerInjection  host handling of a guest timer expiry (apic_timer_fn, injection bookkeeping)
+ * @param msrWrite        handling of the guest's TSC-deadline MSR write (programming the host timer)
+ * @param halt            handling of a HLT exit before the vCPU thread polls or sleeps
+ * @param ipiKick         handling of a kick IPI's exit (a KVM request for the vCPU)
+ * @param qemuExit        return to qemu userspace and back into KVM_RUN (excluding exit, entry, BQL, service)
+ * @param kvmclockUpdate  the pvclock page update of one vCPU (KVM_REQ_CLOCK_UPDATE)
+ * @param kvmclockSyncNs  kvmclock periodic sync period (KVMCLOCK_SYNC_PERIOD)
+ * @param hvTimer         guest timers expire through the VMX preemption timer while in guest mode
+ * @param rcuGpRate       host RCU grace periods per second that need a quiescent state from every CPU
+ */
+public record KvmSpec(DistSpec vmExit, DistSpec vmEntry, DistSpec timerInjection, DistSpec msrWrite, DistSpec halt,
+                      DistSpec ipiKick, DistSpec qemuExit, DistSpec kvmclockUpdate, long kvmclockSyncNs,
+                      boolean hvTimer, double rcuGpRate) {
+}

@@ -1,0 +1,127 @@
+package org.rtvsim.virt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.rtvsim.experiment.SingleRun;
+import org.rtvsim.measure.RunResult;
+import org.rtvsim.scenario.ScenarioLoader;
+
+/**
+ * Each KVM mechanism in isolation, with fixed costs so the expected latency is a sum: a host interrupt
+ * during guest mode (exit + handler + entry), the preemption-timer path of a guest timer, the timer
+ * advance shifting the minimum until it exceeds the path it hides, a halted vCPU's wake-up paying the
+ * host's scheduling. Host costs: irq entry 1 us, context switch 2 us, others 0; KVM: exit 0.5 us,
+ * entry 0.4 us, timer injection 0.3 us; the guest kernel has no overheads (its path costs 0), so a guest
+ * cyclictest sample is the KVM path plus the 25 ns TSC read.
+ */
+class VirtMechanismsTest {
+    static final long CLOCK = 25;
+
+    static String scenario(String hostKernelExtra, String kvmExtra, String vmExtra, String guestWorkload,
+                           String hostWorkload) {
+        return """
+                name: virt
+                duration: 50ms
+                warmup: 0ns
+                hardware: {cpus: 2, cstates: {max_cstate: C0}}
+                host:
+                  kernel:
+                    preempt: full
+                    hz: 1000
+                    nohz_full: "1"
+                    rt_throttling: off
+                    rt_kvm: {kvmclock_periodic_sync: false, extended_rcu_qs_in_guest: true,
+                             stop_tick_for_fifo: true, %s}
+                    costs: {irq_entry: {fixed: 1us}, timer_expiry: {fixed: 0ns}, context_switch: {fixed: 2us},
+                            return_to_user: {fixed: 0ns}, ipi: {fixed: 0ns}, irq_thread_stub: {fixed: 0ns},
+                            wakeup: {fixed: 0ns}, tick: {fixed: 2us}}
+                  kvm: {vm_exit: {fixed: 500ns}, vm_entry: {fixed: 400ns}, timer_injection: {fixed: 300ns},
+                        msr_write: {fixed: 200ns}, halt: {fixed: 0ns}, ipi_kick: {fixed: 0ns}, %s}
+                  workload: [%s]
+                vms:
+                  - name: g
+                    vcpus: 1
+                    pin: "1"
+                    vcpu_sched: {policy: fifo, priority: 1}
+                    %s
+                    qemu: {main_loop: {rate: "off"}}
+                    kernel: {preempt: rt, overheads: none}
+                    workload:
+                      - %s
+                """.formatted(hostKernelExtra, kvmExtra, hostWorkload, vmExtra, guestWorkload);
+    }
+
+    static RunResult run(String yaml) {
+        return SingleRun.run(ScenarioLoader.loadString(yaml, "virt.yaml", List.of()), 0);
+    }
+
+    static final String CYCLICTEST = "cyclictest: {threads: 1, cpus: \"0\", priority: 95, policy: fifo, interval: 1ms}";
+    static final String JOB = "periodic: {tasks: [{name: job, period: 20ms, wcet: {fixed: 10ms}, priority: 50, cpu: 0}]}";
+
+    @Test
+    void preemptionTimer_exitInjectionEntry() {
+        // hv timer, no advance: expiry → preemption-timer exit 0.5 + injection 0.3 + entry 0.4 (+ TSC read)
+        RunResult r = run(scenario("timer_advance: 0ns", "hv_timer: true", "idle: poll", CYCLICTEST, ""));
+        var t = r.threads().get(0);
+        assertEquals(1_200 + CLOCK, t.minNs());
+        assertEquals(1_200 + CLOCK, t.maxNs());
+    }
+
+    @Test
+    void hostInterruptDuringGuestMode_costsExitHandlerEntry() {
+        // a host device interrupt every 1 ms on the vCPU's CPU: exit 0.5 + irq entry 1 + handler 3 + entry 0.4
+        String dev = "{device_irq: {name: d, cpus: \"1\", interval: 1ms, handler: {fixed: 3us}}}";
+        // (the job's period is offset from the interrupts' so that none lands inside another exit's handling,
+        // where the host takes it without a further exit)
+        String job = JOB.replace("period: 20ms", "period: 20500us");
+        RunResult r = run(scenario("timer_advance: 0ns", "hv_timer: true", "idle: poll", job, dev));
+        long resp = r.tasks().get(0).minNs(); // (the first job also pays the vCPU thread's start-up)
+        // the release: the timer path 1.2 us, then the guest re-arms its release timer: an MSR exit 0.5 + 0.2 + 0.4
+        long release = 1_200 + 1_100;
+        long extra = resp - 10_000_000 - release;
+        assertEquals(0, extra % 4_900, "whole interrupts of 4.9 us each: " + resp);
+        long n = extra / 4_900;
+        assertEquals(10, n, "interrupts during the 10 ms job");
+    }
+
+    @Test
+    void timerAdvance_shiftsMinUntilItExceedsTheHiddenPath() {
+        // host hrtimer path before wait_lapic_expire: exit 0.5 + irq entry 1 + injection 0.3 = 1.8 us
+        long a0 = minOf("0ns");
+        long a5 = minOf("500ns");
+        long a20 = minOf("2us");
+        long a30 = minOf("3us");
+        assertEquals(400 + 1_800 + CLOCK, a0);
+        assertEquals(500, a0 - a5, "the advance hides its own length");
+        assertEquals(400 + CLOCK, a20, "beyond the path it hides, only the entry remains");
+        assertEquals(a20, a30);
+    }
+
+    private static long minOf(String advance) {
+        return run(scenario("timer_advance: " + advance, "hv_timer: false", "idle: poll", CYCLICTEST, ""))
+                .threads().get(0).minNs();
+    }
+
+    @Test
+    void haltedVcpu_wakeupIncludesHostScheduling() {
+        // halted: the vCPU thread sleeps; the guest timer fires as a host hrtimer (irq entry 1 + 0.3), wakes the
+        // thread, the host switches to it (2), then entry 0.4
+        RunResult r = run(scenario("timer_advance: 0ns", "hv_timer: true", "idle: halt\n    halt_poll: 0ns",
+                CYCLICTEST, ""));
+        var t = r.threads().get(0);
+        assertEquals(1_000 + 300 + 2_000 + 400 + CLOCK, t.minNs());
+        assertEquals(t.minNs(), t.maxNs());
+    }
+
+    @Test
+    void haltPolling_avoidsTheHostSwitchWhenTheTimerFiresInsideTheWindow() {
+        // polling 2 ms > the 1 ms interval: the thread never sleeps; the expiry ends the poll (host hrtimer
+        // irq entry 1 + 0.3), then entry 0.4 — no context switch
+        RunResult r = run(scenario("timer_advance: 0ns", "hv_timer: true", "idle: halt\n    halt_poll: 2ms",
+                CYCLICTEST, ""));
+        assertEquals(1_000 + 300 + 400 + CLOCK, r.threads().get(0).minNs());
+    }
+}
