@@ -1,0 +1,230 @@
+"""Runs the rtvsim CLI from a notebook and loads what it writes into pandas.
+
+The notebooks hold no model logic: they call ``./rtvsim`` (which builds the jar on first use)
+with an ``--out`` directory and read the documented outputs of ``docs/output-reference.md``:
+``summary.json``, ``histogram.csv``, ``percentiles.csv``, ``compare.csv``/``compare.json``,
+and the Perfetto JSON of ``rtvsim trace``. Times come out of rtvsim in ns (JSON) or µs (CSV);
+the loaders here convert every latency to **µs** and name the columns ``*_us``.
+
+Output goes under ``$RTVSIM_NB_OUT`` (default: a fresh temporary directory per kernel), never
+into the repository, so executing a notebook leaves the checkout clean.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+
+def _find_repo() -> Path:
+    """The checkout root: the nearest parent of this file (or the cwd) holding ``rtvsim`` and ``pom.xml``."""
+    for start in (Path(__file__).resolve().parent, Path.cwd().resolve()):
+        for d in (start, *start.parents):
+            if (d / "rtvsim").is_file() and (d / "pom.xml").is_file():
+                return d
+    raise RuntimeError("cannot find the rtvsim checkout (a folder with ./rtvsim and pom.xml)")
+
+
+REPO = _find_repo()
+OUT = Path(os.environ.get("RTVSIM_NB_OUT") or tempfile.mkdtemp(prefix="rtvsim-nb-"))
+
+
+def rtvsim(*args: str, check: bool = True) -> subprocess.CompletedProcess:
+    """Runs ``./rtvsim ARGS`` from the repository root; raises with its stderr when it fails."""
+    cmd = [str(REPO / "rtvsim"), *map(str, args)]
+    p = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
+    if check and p.returncode not in (0, 1):  # 1 = the scenario's slo: was missed, a result
+        raise RuntimeError(f"{shlex.join(['./rtvsim', *map(str, args)])} exited {p.returncode}:\n{p.stderr}")
+    return p
+
+
+def command(*args: str) -> str:
+    """The command line as a reader would type it from the repository root."""
+    return shlex.join(["./rtvsim", *map(str, args)])
+
+
+def _options(duration=None, seed=None, sets=(), replications=None, extra=()) -> list[str]:
+    opts = []
+    if duration is not None:
+        opts += ["--duration", duration]
+    if seed is not None:
+        opts += ["--seed", str(seed)]
+    if replications is not None:
+        opts += ["--replications", str(replications)]
+    for s in sets:
+        opts += ["--set", s]
+    return opts + list(extra)
+
+
+# ---------------------------------------------------------------------------------------- run
+
+@dataclass
+class Run:
+    """One ``rtvsim run --out DIR``: the parsed summary and the two CSVs, latencies in µs."""
+
+    name: str
+    dir: Path
+    command: str
+    summary: dict
+
+    @property
+    def histogram(self) -> pd.DataFrame:
+        """``histogram.csv``: one row per 1 µs bucket (``latency_us``), a count column per thread;
+        the ``overflow`` row is dropped (see ``overflows``)."""
+        h = pd.read_csv(self.dir / "histogram.csv", dtype={"latency_us": str})
+        h = h[h.latency_us != "overflow"].copy()
+        h["latency_us"] = h.latency_us.astype(float)
+        return h.set_index("latency_us")
+
+    @property
+    def overflows(self) -> int:
+        return sum(t["overflows"] for t in self.summary["threads"])
+
+    @property
+    def percentiles(self) -> pd.DataFrame:
+        return pd.read_csv(self.dir / "percentiles.csv")
+
+    def pooled_percentiles(self) -> pd.Series:
+        """Percentiles of all threads pooled, µs, indexed by p."""
+        p = self.percentiles
+        return p[p.thread == -1].set_index("p").value_us
+
+    def stat_us(self, name: str) -> float:
+        """``min``/``avg``/``max`` (exact, over all threads) or ``pP`` (pooled percentile), µs."""
+        threads = self.summary["threads"]
+        if name == "min":
+            return min(t["min_ns"] for t in threads) / 1e3
+        if name == "max":
+            return max(t["max_ns"] for t in threads) / 1e3
+        if name == "avg":
+            return sum(t["sum_ns"] for t in threads) / sum(t["samples"] for t in threads) / 1e3
+        return float(self.pooled_percentiles()[float(name[1:])])
+
+    def samples(self) -> int:
+        return sum(t["samples"] for t in self.summary["threads"])
+
+    def tasks(self) -> pd.DataFrame:
+        """``summary.json`` ``tasks[]``: response times in µs, one row per periodic task."""
+        rows = []
+        for t in self.summary["tasks"]:
+            rows.append({
+                "task": t["task"], "priority": t["priority"], "jobs": t["jobs"],
+                "period_ms": t["period_ns"] / 1e6, "deadline_ms": t["deadline_ns"] / 1e6,
+                "min_ms": t["min_ns"] / 1e6, "avg_ms": t["avg_ns"] / 1e6, "max_ms": t["max_ns"] / 1e6,
+                "deadline_misses": t["deadline_misses"],
+            })
+        return pd.DataFrame(rows).set_index("task")
+
+    def attribution(self, which: str = "tail", thread: int | None = None) -> pd.DataFrame:
+        """Attribution components summed over threads (or of one thread): ``which`` is ``tail``
+        (the samples above the tail percentile) or ``max`` (the maximum sample); µs per label."""
+        key = "tail_attribution" if which == "tail" else "max_sample_attribution"
+        rows = []
+        for t in self.summary["threads"]:
+            if thread is not None and t["index"] != thread:
+                continue
+            a = t.get(key)
+            if a:
+                rows += [{"thread": t["thread"], "label": c["label"], "us": c["ns"] / 1e3} for c in a["components"]]
+        return pd.DataFrame(rows, columns=["thread", "label", "us"])
+
+
+def run(scenario: str, name: str | None = None, *, duration=None, seed=None, sets=(), extra=()) -> Run:
+    """``./rtvsim run SCENARIO --out OUT/NAME --quiet [options]`` and its outputs."""
+    name = name or Path(scenario).stem
+    out = OUT / name
+    args = ["run", scenario, *_options(duration, seed, sets, None, extra)]
+    rtvsim(*args, "--out", out, "--quiet")
+    return Run(name, out, command(*args), json.loads((out / "summary.json").read_text()))
+
+
+def ccdf(counts: pd.Series) -> pd.DataFrame:
+    """Exceedance probability P(latency ≥ x) from a histogram's counts indexed by bucket start (µs).
+
+    The last point of a finite histogram is the largest bucket with a sample; samples in the
+    overflow bucket are not in ``counts`` and must be reported separately."""
+    counts = counts[counts > 0]
+    n = counts.sum()
+    exceed = counts[::-1].cumsum()[::-1] / n
+    return pd.DataFrame({"latency_us": counts.index.values, "p_exceed": exceed.values})
+
+
+# ------------------------------------------------------------------------------------ compare
+
+@dataclass
+class Comparison:
+    """One ``rtvsim compare --out DIR``: ``table`` is ``compare.csv`` (µs), ``json`` the parsed
+    ``compare.json``, ``text`` what the command printed."""
+
+    dir: Path
+    command: str
+    table: pd.DataFrame
+    json: dict
+    text: str
+
+    def per_replication(self, stat: str) -> pd.DataFrame:
+        """The statistic of every replication (rows) for every entry (columns), µs: the pairs behind
+        the paired difference."""
+        cols = {}
+        for e in self.json["entries"]:
+            s = next(s for s in e["pooled"]["statistics"] if s["name"] == stat)
+            cols[e["label"]] = np.array(s["values_ns"]) / 1e3
+        return pd.DataFrame(cols).rename_axis("replication")
+
+    def differences(self) -> pd.DataFrame:
+        """Rows of ``compare.csv`` that carry a paired difference (entry − A)."""
+        return self.table[self.table.entry != "A"].set_index(["label", "stat"])
+
+
+def compare(*scenarios: str, name: str, variants=(), replications=None, duration=None, seed=None,
+            sets=(), independent=False) -> Comparison:
+    """``./rtvsim compare SCENARIOS [--variant V]… --out OUT/NAME`` and its outputs."""
+    out = OUT / name
+    args = ["compare", *scenarios]
+    for v in variants:
+        args += ["--variant", v]
+    args += _options(duration, seed, sets, replications)
+    if independent:
+        args.append("--independent")
+    p = rtvsim(*args, "--out", out)
+    return Comparison(out, command(*args), pd.read_csv(out / "compare.csv"),
+                      json.loads((out / "compare.json").read_text()), p.stdout)
+
+
+# -------------------------------------------------------------------------------------- trace
+
+def trace(scenario: str, out_name: str, *, start: str, end: str, sets=(), seed=None) -> Path:
+    """``./rtvsim trace SCENARIO --from START --to END --out OUT/OUT_NAME``; the format follows the
+    extension (``.png`` Gantt chart, ``.json`` Perfetto, ``.txt`` ftrace-like)."""
+    out = OUT / out_name
+    args = ["trace", scenario, "--from", start, "--to", end, "--out", out, *_options(None, seed, sets)]
+    rtvsim(*args)
+    return out
+
+
+def trace_events(path: Path) -> pd.DataFrame:
+    """The Perfetto JSON's events with their track names: ``track`` (task or CPU name), ``name``,
+    ``cat``, ``ph``, ``start_ms``, ``dur_ms`` and ``args``."""
+    d = json.loads(Path(path).read_text())
+    tracks = {(e["pid"], e["tid"]): e["args"]["name"] for e in d["traceEvents"]
+              if e.get("ph") == "M" and e["name"] == "thread_name"}
+    ev = [e for e in d["traceEvents"] if e.get("ph") != "M"]
+    df = pd.DataFrame({
+        "track": [tracks.get((e["pid"], e["tid"])) for e in ev],
+        "name": [e["name"] for e in ev],
+        "cat": [e.get("cat") for e in ev],
+        "ph": [e["ph"] for e in ev],
+        "start_ms": [e["ts"] / 1e3 for e in ev],  # Perfetto ts/dur are µs
+        "dur_ms": [e.get("dur", 0.0) / 1e3 for e in ev],
+        "args": [e.get("args", {}) for e in ev],
+    })
+    df.attrs["dropped_events"] = d.get("otherData", {}).get("dropped_events", 0)
+    return df
