@@ -46,6 +46,12 @@ final class ChartFiles {
     /** A chart of {@code stat} against the single varied key; sweeps over several keys get none. */
     static void sweep(Path dir, List<String> keys, List<List<String>> settings, List<ReplicatedResult> points,
                       String stat, SloTarget slo) throws IOException {
+        sweep(dir, keys, settings, points, stat, slo, null);
+    }
+
+    private static void sweep(Path dir, List<String> keys, List<List<String>> settings,
+                              List<ReplicatedResult> points, String stat, SloTarget slo, String[] notes)
+            throws IOException {
         if (keys.size() != 1) {
             link(dir, List.of(), null, List.of("sweep chart: skipped, more than one key varies"));
             return;
@@ -69,18 +75,22 @@ final class ChartFiles {
         }
         Double sloUs = slo == null ? null : slo.limitNs() / 1000.0;
         link(dir, SweepChart.write("rtvsim " + (slo == null ? "sweep" : "capacity") + ": " + stat + " vs "
-                + keys.get(0), keys.get(0), stat, x, v, lo, hi, sloUs, dir.resolve(slo == null ? "sweep.png"
+                + keys.get(0), keys.get(0), stat, x, v, lo, hi, sloUs, notes, dir.resolve(slo == null ? "sweep.png"
                 : "capacity.png")), null, List.of());
     }
 
     static void capacity(Path dir, String key, Capacity.Outcome o, SloTarget slo) throws IOException {
         List<List<String>> settings = new ArrayList<>();
         List<ReplicatedResult> points = new ArrayList<>();
+        String[] notes = new String[o.points().size()];
         for (Capacity.Point p : o.points()) {
             settings.add(List.of(p.value()));
             points.add(p.result());
+            boolean starved = p.result().runs().stream().anyMatch(run -> run.notes().stream()
+                    .anyMatch(n -> n.startsWith(org.rtvsim.experiment.SingleRun.STARVED)));
+            notes[points.size() - 1] = starved ? "misses: starved" : null;
         }
-        sweep(dir, List.of(key), settings, points, slo.statistic(), slo);
+        sweep(dir, List.of(key), settings, points, slo.statistic(), slo, notes);
     }
 
     /** The leading number of a value such as {@code 8}, {@code 2.5ms} or {@code 2000hz}; null if none. */

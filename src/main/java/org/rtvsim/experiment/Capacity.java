@@ -54,6 +54,11 @@ public final class Capacity {
             }
         }
         List<String> warnings = new ArrayList<>();
+        for (Point p : seen.values()) {
+            p.result().runs().stream().flatMap(run -> run.notes().stream())
+                    .filter(note -> note.startsWith(SingleRun.STARVED)).findFirst()
+                    .ifPresent(note -> warnings.add(axis.key() + "=" + p.value() + " misses: " + note));
+        }
         Point firstFail = null;
         for (Point p : seen.values()) {
             if (!p.met() && firstFail == null) {
@@ -72,6 +77,8 @@ public final class Capacity {
         if (s == null) {
             throw new IllegalStateException("statistic " + slo.statistic() + " was not measured");
         }
-        return new Point(i, axis.values().get(i), r, s, slo.metBy(s));
+        boolean starved = r.runs().stream().anyMatch(run -> run.notes().stream()
+                .anyMatch(n -> n.startsWith(SingleRun.STARVED)));
+        return new Point(i, axis.values().get(i), r, s, slo.metBy(s) && !starved);
     }
 }

@@ -90,9 +90,22 @@ public final class SingleRun {
         if (m.kvm != null) {
             notes.addAll(m.kvm.overcommitNotes());
         }
+        boolean starved = false;
+        for (ThreadResult t : threads) {
+            long expected = t.intervalNs() > 0 ? spec.durationNs() / t.intervalNs() : 0;
+            if (expected > 0 && t.samples() < expected / 2) {
+                starved = true;
+                notes.add(STARVED + "measuring thread " + t.thread() + " got " + t.samples() + " of ~" + expected
+                        + " samples: its CPU (or vCPU) did not run it; its latency is not represented, so no latency"
+                        + " objective counts as met");
+            }
+        }
         SloResult slo = null;
         if (spec.slo() != null && !threads.isEmpty()) {
             slo = evaluateSlo(spec, threads);
+            if (starved && slo.met()) {
+                slo = new SloResult(slo.percentile(), slo.limitNs(), slo.valueNs(), false);
+            }
         }
         List<TaskWait> waits = waits(m.host, total, "");
         if (m.kvm != null) {
@@ -104,6 +117,9 @@ public final class SingleRun {
                 threads, tasks, m.sim.events(), wall, m.machine.smiCount(), slo, notes,
                 Starvation.top(waits, Starvation.TOP), Starvation.findings(waits, total));
     }
+
+    /** Prefix of the note for a measuring thread that got far fewer samples than its interval asks for. */
+    public static final String STARVED = "starved: ";
 
     /** The starvation monitor's reading of every task of kernel {@code k} at the run's end {@code endNs}. */
     static List<TaskWait> waits(org.rtvsim.kernel.Kernel k, long endNs, String prefix) {

@@ -1,5 +1,7 @@
 package org.rtvsim.scenario;
 
+import org.rtvsim.engine.CpuSet;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +32,9 @@ final class ScenarioBinder {
                 "hardware.cpus");
         List<WorkloadSpec> workload = WorkloadBinder.bindList(hostS.node("workload"), "host.workload",
                 new WorkloadBinder.Cpus(hw.cpus(), "hardware.cpus"));
-        List<VmSpec> vms = VmBinder.vms(top.node("vms"), hw.cpus());
+        CpuSet all = CpuSet.range(0, hw.cpus());
+        List<VmSpec> vms = VmBinder.vms(top.node("vms"), hw.cpus(),
+                kernel.isolcpus().isEmpty() ? all : kernel.isolcpus());
         List<SystemEventSpec> events = EventBinder.bind(top.node("events"), hw.cpus(), warmup + duration);
 
         boolean measuring = WorkloadBinder.measures(workload)

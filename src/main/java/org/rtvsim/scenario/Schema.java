@@ -83,7 +83,7 @@ final class Schema {
             Map.entry(Shape.CACHE_HOG, Map.ofEntries(v("cpus"), v("bandwidth"), v("footprint"), v("cat_class"))),
             Map.entry(Shape.LOCK_SHARING, Map.ofEntries(s("mutex", Shape.MUTEX), s("tasks", Shape.TASKS))),
             Map.entry(Shape.MUTEX, Map.ofEntries(v("protocol"), v("kind"), v("ceiling"), v("irqsave"))),
-            Map.entry(Shape.VM, Map.ofEntries(v("name"), v("vcpus"), v("pin"), s("vcpu_sched", Shape.VCPU_SCHED),
+            Map.entry(Shape.VM, Map.ofEntries(v("name"), v("count"), v("vcpus"), v("pin"), s("vcpu_sched", Shape.VCPU_SCHED),
                     v("idle"), v("halt_poll"), s("qemu", Shape.QEMU), s("kernel", Shape.KERNEL), s("workload", Shape.WORKLOADS))),
             Map.entry(Shape.VCPU_SCHED, Map.ofEntries(v("policy"), v("priority"))),
             Map.entry(Shape.MEASURE, Map.ofEntries(s("histogram", Shape.HISTOGRAM), v("percentiles"),

@@ -19,7 +19,11 @@ final class VmBinder {
     private VmBinder() {
     }
 
-    static List<VmSpec> vms(Node node, int hostCpus) {
+    /**
+     * @param autoPool host CPUs that {@code pin: auto} assigns vCPUs from, in order, across all guests (and
+     *                 their {@code count} copies); when they run out assignment wraps around (overcommit)
+     */
+    static List<VmSpec> vms(Node node, int hostCpus, CpuSet autoPool) {
         if (node == null || node instanceof Node.Scalar s && s.isNull()) {
             return List.of();
         }
@@ -28,6 +32,7 @@ final class VmBinder {
         }
         List<VmSpec> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        int[] autoNext = {0};
         for (int i = 0; i < list.size(); i++) {
             Node entry = list.items().get(i);
             Section probe = Section.of(entry, "vms[" + i + "]", Schema.Shape.VM, list.location());
@@ -36,17 +41,42 @@ final class VmBinder {
                 throw Values.error(probe.node("name"), probe.key("name"), "expected a unique VM name; got '" + name
                         + "' twice");
             }
-            out.add(vm(Section.of(entry, "vms[" + name + "]", Schema.Shape.VM, list.location()), name, hostCpus));
+            Section named = Section.of(entry, "vms[" + name + "]", Schema.Shape.VM, list.location());
+            int count = named.integer("count", 1, 1, 4096);
+            for (int c = 0; c < count; c++) {
+                // copy 0 keeps the guest's name and paths (so count: 1 is the same guest); copy c is NAME#c
+                String copy = c == 0 ? name : name + "#" + c;
+                if (c > 0 && !names.add(copy)) {
+                    throw Values.error(named.node("count"), named.key("count"), "expected copy names that do not "
+                            + "clash; '" + copy + "' is also a guest's name");
+                }
+                out.add(vm(c == 0 ? named : Section.of(entry, "vms[" + copy + "]", Schema.Shape.VM, list.location()),
+                        copy, hostCpus, autoPool, autoNext));
+            }
         }
         return List.copyOf(out);
     }
 
-    private static VmSpec vm(Section v, String name, int hostCpus) {
+    private static VmSpec vm(Section v, String name, int hostCpus, CpuSet autoPool, int[] autoNext) {
         int vcpus = v.requiredInteger("vcpus", 1, 4096);
         if (!v.has("pin")) {
-            throw v.missing("pin", "the host CPUs of the vCPUs, e.g. \"4-11\"");
+            throw v.missing("pin", "the host CPUs of the vCPUs, e.g. \"4-11\", or \"auto\"");
         }
-        CpuSet pin = v.cpus("pin", hostCpus, "hardware.cpus", null);
+        int[] placement = new int[vcpus];
+        CpuSet pin;
+        if (v.node("pin") instanceof Node.Scalar ps && ps.text().trim().equalsIgnoreCase("auto")) {
+            int[] pool = autoPool.toArray();
+            for (int i = 0; i < vcpus; i++) {
+                placement[i] = pool[autoNext[0]++ % pool.length];
+            }
+            pin = null;
+        } else {
+            pin = v.cpus("pin", hostCpus, "hardware.cpus", null);
+            int[] p = pin.toArray();
+            for (int i = 0; i < vcpus; i++) {
+                placement[i] = p[i % p.length];
+            }
+        }
         Section sched = v.section("vcpu_sched", Schema.Shape.VCPU_SCHED);
         SchedPolicy policy = sched.enumValue("policy", SchedPolicy.class, Defaults.VCPU_POLICY);
         int priority = sched.integer("priority", policy.isRealtime() ? Defaults.VCPU_PRIORITY : 0, 0, 99);
@@ -56,7 +86,7 @@ final class VmBinder {
         List<WorkloadSpec> workload = WorkloadBinder.bindList(v.node("workload"), v.key("workload"),
                 new WorkloadBinder.Cpus(vcpus, what));
         QemuSpec qemu = KvmBinder.qemu(v.section("qemu", Schema.Shape.QEMU), hostCpus);
-        return new VmSpec(name, vcpus, pin, policy, priority, v.choice("idle", IDLE, Defaults.VM_IDLE),
+        return new VmSpec(name, vcpus, pin, placement, policy, priority, v.choice("idle", IDLE, Defaults.VM_IDLE),
                 v.durationNs("halt_poll", Defaults.HALT_POLL_NS), qemu, kernel, workload);
     }
 

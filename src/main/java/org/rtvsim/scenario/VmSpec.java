@@ -4,14 +4,20 @@ import java.util.List;
 import org.rtvsim.engine.CpuSet;
 
 /**
- * {@code vms[i]:} — a KVM guest: its vCPU threads (vCPU i runs on host CPU {@code pin[i mod |pin|]}; more vCPUs
- * than pinned CPUs overcommit them), how an idle vCPU behaves, its qemu process, its kernel and workloads.
+ * {@code vms[i]:} — a KVM guest (one copy of a {@code count}): its vCPU threads (vCPU i runs on host CPU
+ * {@code placement[i]}: {@code pin[i mod |pin|]}, or the next CPU of the host's pool for {@code pin: auto}; more
+ * vCPUs than CPUs overcommit them), how an idle vCPU behaves, its qemu process, its kernel and workloads.
  */
-public record VmSpec(String name, int vcpus, CpuSet pin, SchedPolicy vcpuPolicy, int vcpuPriority, String idle,
-                     long haltPollNs, QemuSpec qemu, KernelSpec kernel, List<WorkloadSpec> workload) {
+public record VmSpec(String name, int vcpus, CpuSet pin, int[] placement, SchedPolicy vcpuPolicy, int vcpuPriority,
+                     String idle, long haltPollNs, QemuSpec qemu, KernelSpec kernel, List<WorkloadSpec> workload) {
 
     /** The host CPU of vCPU {@code i}. */
     public int hostCpuOf(int i) {
-        return pin.toArray()[i % pin.size()];
+        return placement[i];
+    }
+
+    /** Whether the vCPUs were placed by {@code pin: auto} ({@link #pin} is then null). */
+    public boolean pinAuto() {
+        return pin == null;
     }
 }

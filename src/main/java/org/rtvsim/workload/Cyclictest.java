@@ -103,7 +103,9 @@ public final class Cyclictest {
             this.warmupEndNs = warmupEndNs;
             this.firstNs = startNs + intervalNs;
             this.attribution = attribution;
-            this.recorder = new LatencyRecorder("T" + index, index, cpuId, spec.priority(), intervalNs, bucketNs,
+            // in a guest the thread is named after it (rt/T0), so the threads of several guests stay apart
+            String prefix = k.path().startsWith("vms[") ? k.path().substring(4, k.path().length() - 1) + "/" : "";
+            this.recorder = new LatencyRecorder(prefix + "T" + index, index, cpuId, spec.priority(), intervalNs, bucketNs,
                     buckets, attribution, k.blames());
             this.windowOpen = new WindowOpen(k);
             this.blameExpiry = k.blames().id("hrtimer expiry + wake-up (" + name + ")");

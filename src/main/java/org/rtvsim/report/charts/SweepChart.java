@@ -31,12 +31,32 @@ public final class SweepChart {
      */
     public static List<Path> write(String title, String xLabel, String statLabel, double[] x, double[] valueUs,
                                    double[] lowUs, double[] highUs, Double sloUs, Path file) throws IOException {
+        return write(title, xLabel, statLabel, x, valueUs, lowUs, highUs, sloUs, null, file);
+    }
+
+    /** As above; {@code pointNotes[i]} (null for none) is written in red above point i (e.g. "misses: starved"). */
+    public static List<Path> write(String title, String xLabel, String statLabel, double[] x, double[] valueUs,
+                                   double[] lowUs, double[] highUs, Double sloUs, String[] pointNotes, Path file)
+            throws IOException {
         ChartFiles.headless();
         if (x.length == 0 || valueUs.length != x.length || lowUs.length != x.length || highUs.length != x.length) {
             throw new IllegalArgumentException("x, value, low and high need the same positive length, got "
                     + x.length + ", " + valueUs.length + ", " + lowUs.length + ", " + highUs.length);
         }
-        return ChartFiles.write(create(title, xLabel, statLabel, x, valueUs, lowUs, highUs, sloUs), file);
+        JFreeChart chart = create(title, xLabel, statLabel, x, valueUs, lowUs, highUs, sloUs);
+        if (pointNotes != null) {
+            XYPlot plot = chart.getXYPlot();
+            for (int i = 0; i < x.length && i < pointNotes.length; i++) {
+                if (pointNotes[i] != null) {
+                    var a = new org.jfree.chart.annotations.XYTextAnnotation(pointNotes[i], x[i], highUs[i]);
+                    a.setPaint(SLO);
+                    a.setFont(ChartStyle.REGULAR);
+                    a.setTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_CENTER);
+                    plot.addAnnotation(a);
+                }
+            }
+        }
+        return ChartFiles.write(chart, file);
     }
 
     static JFreeChart create(String title, String xLabel, String statLabel, double[] x, double[] valueUs,
@@ -63,6 +83,8 @@ public final class SweepChart {
         if (java.util.Arrays.stream(x).allMatch(v -> v == Math.rint(v))) {
             xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         }
+        xAxis.setLowerMargin(0.06); // room for point labels at both ends
+        xAxis.setUpperMargin(0.08);
         NumberAxis yAxis = ChartStyle.linearAxis(statLabel + " (µs)", true);
         yAxis.setRange(0, HistogramChart.niceUpper(top * 1.15));
         XYPlot plot = new XYPlot(data, xAxis, yAxis, r);
