@@ -20,7 +20,9 @@ final class CacheModel {
     }
 
     static Cache build(ScenarioSpec spec, BlameRegistry blames) {
-        boolean hogs = spec.host().workload().stream().anyMatch(w -> w instanceof WorkloadSpec.CacheHogSpec);
+        boolean hogs = spec.host().workload().stream().anyMatch(w -> w instanceof WorkloadSpec.CacheHogSpec)
+                || spec.vms().stream().anyMatch(v -> v.workload().stream()
+                        .anyMatch(w -> w instanceof WorkloadSpec.CacheHogSpec));
         if (!hogs) {
             return null;
         }
@@ -48,7 +50,8 @@ final class CacheModel {
     }
 
     /** The ways a cache hog fills: its {@code cat_class}, else those of the first CPU it runs on. */
-    static long waysOf(ScenarioSpec spec, WorkloadSpec.CacheHogSpec h, Cache cache) {
+    static long waysOf(ScenarioSpec spec, WorkloadSpec.CacheHogSpec h, Cache cache,
+                       java.util.function.IntUnaryOperator physicalCpu) {
         if (h.catClass() != null) {
             HardwareSpec.CatSpec cat = spec.hardware().cat();
             HardwareSpec.CatClassSpec c = cat == null ? null : cat.classes().get(h.catClass());
@@ -59,7 +62,7 @@ final class CacheModel {
             return mask(c.ways());
         }
         int cpu = h.cpus() != null && !h.cpus().isEmpty() ? h.cpus().get(0) : 0;
-        return cache.waysOf(cpu);
+        return cache.waysOf(physicalCpu.applyAsInt(cpu));
     }
 
     private static long mask(String ways) {

@@ -79,6 +79,7 @@ public final class ModelBuilder {
             m.kvm = new Kvm(host, spec.host().kvm(), hw.freqHz());
             for (VmSpec vs : spec.vms()) {
                 VirtualMachine vm = m.kvm.addVm(vs);
+                vm.kernel().setCache(m.cache, vs.placement());
                 var guestHk = new org.rtvsim.kernel.Housekeeping(vm.kernel(), vs.kernel().housekeeping(), vm.path());
                 m.starters.add(guestHk::start);
                 for (WorkloadSpec w : vs.workload()) {
@@ -122,7 +123,8 @@ public final class ModelBuilder {
             KernelActivity ka = new KernelActivity(k, a);
             m.starters.add(ka::start);
         } else if (w instanceof WorkloadSpec.CacheHogSpec h) {
-            CacheHog hog = new CacheHog(k, h, m.cache, CacheModel.waysOf(spec, h, m.cache));
+            CacheHog hog = new CacheHog(k, h, m.cache, CacheModel.waysOf(spec, h, m.cache,
+                    vm == null ? cpu -> cpu : vm.spec()::hostCpuOf));
             m.starters.add(hog::start);
         } else if (w instanceof WorkloadSpec.DeviceIrqSpec d) {
             DeviceIrqSource src = new DeviceIrqSource(k, d);

@@ -257,7 +257,7 @@ final class CpuScheduler {
             return;
         }
         org.rtvsim.hw.Cache cache = cpu.kernel.cache;
-        refillNs = cache == null ? 0 : cache.refillNs(cpu.id, next.lastRanNs < 0 ? Long.MAX_VALUE / 4
+        refillNs = cache == null ? 0 : cache.refillNs(cpu.kernel.cacheCpuOf(cpu.id), next.lastRanNs < 0 ? Long.MAX_VALUE / 4
                 : cpu.now() - next.lastRanNs);
         curr = null;
         switchTo = next;

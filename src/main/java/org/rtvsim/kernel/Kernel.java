@@ -129,7 +129,23 @@ public final class Kernel {
 
     /** Makes switched-in tasks pay the refill of their cache footprint ({@link org.rtvsim.hw.Cache}). */
     public void setCache(org.rtvsim.hw.Cache c) {
+        setCache(c, null);
+    }
+
+    /**
+     * As {@link #setCache(org.rtvsim.hw.Cache)} for a guest: {@code physicalCpuOf[i]} is the host CPU whose
+     * cache (and CAT class) guest CPU i's vCPU runs on (null: the CPU itself).
+     */
+    public void setCache(org.rtvsim.hw.Cache c, int[] physicalCpuOf) {
         this.cache = spec.overheads() == org.rtvsim.scenario.Overheads.NONE ? null : c;
+        this.cacheCpus = physicalCpuOf;
+    }
+
+    private int[] cacheCpus;
+
+    /** The physical CPU whose LLC ways CPU {@code i} of this kernel uses. */
+    int cacheCpuOf(int i) {
+        return cacheCpus == null ? i : cacheCpus[i];
     }
 
     /** Sends this kernel's timeline events to {@code sink} (null: no tracing). */
