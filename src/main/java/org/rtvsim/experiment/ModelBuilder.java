@@ -89,6 +89,7 @@ public final class ModelBuilder {
         }
         for (SystemEventSpec e : spec.events()) {
             SystemEvents ev = new SystemEvents(host, clock, e, CLOCK_READ_NS, hw.freqHz());
+            ev.setKvm(m.kvm);
             m.starters.add(ev::start);
         }
         return m;

@@ -30,6 +30,7 @@ public final class Kvm {
     private final KvmLabels labels;
     private final List<VirtualMachine> vms = new ArrayList<>();
     private final int rcuBlame;
+    private final int masterclockBlame;
 
     public Kvm(Kernel host, KvmSpec spec, double freqHz) {
         this.host = host;
@@ -37,6 +38,7 @@ public final class Kvm {
         this.freqHz = freqHz;
         this.labels = new KvmLabels(host.blames());
         this.rcuBlame = host.blames().id("host: RCU forcing a quiescent state (IPI)");
+        this.masterclockBlame = host.blames().id("kvm: master clock update");
     }
 
     /** Builds guest {@code vm}: vCPU threads on the host, its kernel, its qemu. */
@@ -91,6 +93,22 @@ public final class Kvm {
             Sampler gap = Samplers.of(new DistSpec.Exponential(1e9 / spec.rcuGpRate()),
                     sim.streams().stream("host.kvm.rcu_gp.interval"));
             new GracePeriods(sim, gap).scheduleAt(sim.now() + gap.sampleNs());
+        }
+    }
+
+    /**
+     * A master-clock update (pvclock_gtod_notify after the host clock stopped being TSC-based, [K]
+     * arch/x86/kvm/x86.c): KVM_REQ_MASTERCLOCK_UPDATE for every vCPU, each kicked out of guest mode and
+     * updating its pvclock page ({@code kvmclock_update}) before it re-enters.
+     */
+    public void masterclockUpdate() {
+        if (host.spec().overheads() == org.rtvsim.scenario.Overheads.NONE) {
+            return;
+        }
+        for (VirtualMachine m : vms) {
+            for (Vcpu v : m.vcpus()) {
+                v.request(v.costs().kvmclockUpdate.sampleNs(), masterclockBlame);
+            }
         }
     }
 

@@ -119,6 +119,14 @@ public final class SystemEvents {
         occurrence.scheduleAt(Math.max(sim.now(), first));
     }
 
+    /** KVM on this host (null on bare metal): a host clocksource change reaches every vCPU. */
+    private org.rtvsim.virt.Kvm kvm;
+
+    /** Makes a host clocksource change away from the TSC request a master-clock update from every vCPU. */
+    public void setKvm(org.rtvsim.virt.Kvm kvm) {
+        this.kvm = kvm;
+    }
+
     private void occur() {
         switch (spec.kind()) {
             case "cpu_hotplug" -> kernel.stopMachine(durationNs.sampleNs(), blame);
@@ -143,6 +151,9 @@ public final class SystemEvents {
                         : new DistSpec.Fixed(clockReadNs.get(spec.to()));
                 clock.switchTo(spec.to().key(), Samplers.of(cost, sim.streams().stream(spec.path() + ".read_cost")),
                         blame);
+                if (kvm != null && spec.to() != Clocksource.TSC) {
+                    kvm.masterclockUpdate(); // the host clock is no longer TSC-based: every vCPU is kicked
+                }
             }
             case "cpu_frequency_change", "slow_device" -> {
                 for (int c : cpus) {

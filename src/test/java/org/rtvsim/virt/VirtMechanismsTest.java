@@ -124,4 +124,15 @@ class VirtMechanismsTest {
                 CYCLICTEST, ""));
         assertEquals(1_000 + 300 + 400 + CLOCK, r.threads().get(0).minNs());
     }
+
+    @Test
+    void hostClocksourceChangeAwayFromTsc_kicksEveryVcpuForAMasterClockUpdate() {
+        String yaml = scenario("timer_advance: 0ns", "hv_timer: true, kvmclock_update: {fixed: 3us}", "idle: poll",
+                JOB, "") + "events: [{clocksource_change: {at: 25ms, to: hpet}}]\n";
+        var job = run(yaml).tasks().get(0);
+        // the job released at 20 ms runs through 25 ms: its vCPU is kicked (exit 0.5 + kick 0 + update 3 + entry 0.4)
+        long update = job.worstJob().components().stream().filter(c -> c.label().equals("kvm: master clock update"))
+                .mapToLong(c -> c.ns()).sum();
+        assertEquals(3_000, update, "" + job.worstJob());
+    }
 }
