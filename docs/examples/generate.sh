@@ -38,3 +38,6 @@ rm -rf "$out/capacity-kvm-guests"
 ./rtvsim capacity scenarios/kvm-capacity.yaml --vary 'vms[rt].count=1..6' --slo 'p99.99<50us' \
     --replications 3 --duration 1s --out "$out/capacity-kvm-guests" > "$out/capacity-kvm-guests.txt" || true
 
+# The picture of one guest wake-up in docs/virtualization.md.
+./rtvsim trace scenarios/kvm-small.yaml --around max --window 40us --out docs/img/kvm-guest-wakeup.png
+

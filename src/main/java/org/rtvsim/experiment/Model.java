@@ -61,6 +61,12 @@ public final class Model {
     public void setTrace(TraceSink sink) {
         this.trace = sink;
         host.setTrace(sink);
+        if (kvm != null) {
+            for (int i = 0; i < kvm.vms().size(); i++) {
+                var vm = kvm.vms().get(i);
+                vm.kernel().setTrace(sink, 1000 * (i + 1), vm.name());
+            }
+        }
     }
 
     /** The trace sink, or null when the run is not traced. */

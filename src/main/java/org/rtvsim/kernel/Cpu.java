@@ -228,6 +228,16 @@ public final class Cpu implements SupplyListener {
         return pending.size() > 0;
     }
 
+    /** Whether a timeline trace wants an event from this CPU now. */
+    public boolean tracingWanted() {
+        return tracing.wantsNow();
+    }
+
+    /** Reports a point event of task {@code t} on this CPU to the trace (its trace id and task name). */
+    public void traceInstant(TraceSink.Instant kind, Task t, String detail) {
+        tracing.instant(kind, t, detail);
+    }
+
     /** Whether this CPU has supply now. */
     public boolean supplied() {
         return supplied;

@@ -10,12 +10,24 @@ import org.rtvsim.measure.TraceSink;
 final class CpuTrace {
     private final Cpu cpu;
     TraceSink sink;
+    /** The CPU's id in the trace (a guest's CPUs are numbered apart from the host's) and the task-name prefix. */
+    int traceId = -1;
+    String taskPrefix = "";
     private int lastBlame = -1;
     private TraceSink.Slice lastKind;
     private String lastTask;
 
     CpuTrace(Cpu cpu) {
-        this.cpu = cpu;
+        this.cpu = cpu; // (cpu.id is not set yet here: see id())
+    }
+
+    /** The CPU's id in the trace: its own, or the one a guest kernel gave it. */
+    private int id() {
+        return traceId >= 0 ? traceId : cpu.id;
+    }
+
+    private String named(String task) {
+        return task == null || taskPrefix.isEmpty() ? task : taskPrefix + task;
     }
 
     boolean on() {
@@ -37,7 +49,7 @@ final class CpuTrace {
         lastTask = task;
         long now = cpu.now();
         if (sink.wants(now)) {
-            sink.occupy(now, cpu.id, kind, cpu.kernel.blames().label(blame), task);
+            sink.occupy(now, id(), kind, cpu.kernel.blames().label(blame), named(task));
         }
     }
 
@@ -50,14 +62,14 @@ final class CpuTrace {
     void state(Task t, TraceSink.TaskState s, String detail) {
         long now = cpu.now();
         if (sink != null && sink.wants(now)) {
-            sink.taskState(now, cpu.id, t.name, s, detail);
+            sink.taskState(now, id(), named(t.name), s, detail);
         }
     }
 
     void instant(TraceSink.Instant kind, Task t, String detail) {
         long now = cpu.now();
         if (sink != null && sink.wants(now)) {
-            sink.instant(now, cpu.id, kind, t == null ? null : t.name, detail);
+            sink.instant(now, id(), kind, t == null ? null : named(t.name), detail);
         }
     }
 }

@@ -155,6 +155,21 @@ public final class Kernel {
         }
     }
 
+    /**
+     * As {@link #setTrace(org.rtvsim.measure.TraceSink)} for a guest: its CPU i appears as trace CPU
+     * {@code idBase + i} named {@code name + i}, and its tasks' names get {@code name}'s prefix up to the '/'.
+     */
+    public void setTrace(org.rtvsim.measure.TraceSink sink, int idBase, String vmName) {
+        for (Cpu c : cpus) {
+            c.tracing.sink = sink;
+            c.tracing.traceId = idBase + c.id;
+            c.tracing.taskPrefix = vmName + ": ";
+            if (sink != null) {
+                sink.nameCpu(idBase + c.id, vmName + "/vcpu" + c.id);
+            }
+        }
+    }
+
     /** The trace sink, or null. */
     public org.rtvsim.measure.TraceSink trace() {
         return cpus[0].tracing.sink;

@@ -14,9 +14,10 @@ import java.util.List;
  *
  * @param cpus  the CPUs that appear, ascending
  * @param tasks the tasks that appear, sorted by name
+ * @param cpuNames display names of CPUs that are not the host's (guest vCPUs, numbered 1000·(guest+1) + i)
  */
 public record Trace(long fromNs, long toNs, List<Integer> cpus, List<String> tasks, List<Event> events,
-                    long dropped, long truncatedAtNs) {
+                    long dropped, long truncatedAtNs, java.util.Map<Integer, String> cpuNames) {
 
     public Trace {
         if (fromNs >= toNs) {
@@ -25,6 +26,12 @@ public record Trace(long fromNs, long toNs, List<Integer> cpus, List<String> tas
         cpus = List.copyOf(cpus);
         tasks = List.copyOf(tasks);
         events = List.copyOf(events);
+        cpuNames = java.util.Map.copyOf(cpuNames);
+    }
+
+    /** A CPU's display name: {@code cpuN} for the host's, the guest's name for a vCPU ({@code rt/vcpu2}). */
+    public String cpuName(int cpu) {
+        return cpuNames.getOrDefault(cpu, "cpu" + cpu);
     }
 
     /** The end of the complete part of the picture: {@code toNs}, or where events began to be dropped. */

@@ -98,6 +98,13 @@ public final class TraceRecorder implements TraceSink {
         events.add(e);
     }
 
+    private final java.util.Map<Integer, String> cpuNames = new java.util.TreeMap<>();
+
+    @Override
+    public void nameCpu(int cpu, String name) {
+        cpuNames.put(cpu, name);
+    }
+
     /** The events dropped so far because the cap was reached. */
     public long dropped() {
         return dropped;
@@ -122,7 +129,7 @@ public final class TraceRecorder implements TraceSink {
         List<String> sortedTasks = new ArrayList<>(tasks);
         sortedTasks.sort(null);
         return new Trace(fromNs, toNs, new ArrayList<>(cpus), sortedTasks, all, dropped,
-                dropped > 0 ? truncatedAtNs : toNs);
+                dropped > 0 ? truncatedAtNs : toNs, cpuNames);
     }
 
     private static String taskOf(Trace.Event e) {

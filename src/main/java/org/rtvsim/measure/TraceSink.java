@@ -52,6 +52,10 @@ public interface TraceSink {
     /** CPU {@code cpu} is occupied by {@code label} (an attribution label) from now on. */
     void occupy(long tNs, int cpu, Slice kind, String label, String task);
 
+    /** Gives trace CPU {@code cpu} a display name (a guest's vCPU); unnamed CPUs show as {@code cpuN}. */
+    default void nameCpu(int cpu, String name) {
+    }
+
     /** A point event on CPU {@code cpu}. {@code detail} may be null. */
     void instant(long tNs, int cpu, Instant kind, String task, String detail);
 

@@ -181,9 +181,8 @@ public final class Cyclictest {
 
         private void sample(long nowNs) {
             long latency = nowNs - nextNs;
-            org.rtvsim.measure.TraceSink tr = task.kernel().trace();
-            if (tr != null && tr.wants(nowNs)) {
-                tr.instant(nowNs, cpu.id(), org.rtvsim.measure.TraceSink.Instant.SAMPLE, task.name(),
+            if (cpu.tracingWanted()) {
+                cpu.traceInstant(org.rtvsim.measure.TraceSink.Instant.SAMPLE, task,
                         String.format(java.util.Locale.ROOT, "%.3f us", latency / 1000.0));
             }
             if (attribution) {

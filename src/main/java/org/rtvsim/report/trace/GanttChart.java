@@ -62,7 +62,7 @@ public final class GanttChart {
         CPU_SOFTIRQ("CPU: softirq", new Color(174, 199, 232), Color.BLACK),
         CPU_SWITCH("CPU: context switch", new Color(127, 127, 127), Color.WHITE),
         CPU_CSTATE("CPU: C-state exit", new Color(140, 86, 75), Color.WHITE),
-        CPU_NO_SUPPLY("CPU: no supply (SMI)", Color.BLACK, Color.WHITE);
+        CPU_NO_SUPPLY("CPU: no supply (SMI; vCPU not in guest mode)", Color.BLACK, Color.WHITE);
 
         final String title;
         final Color fill;
@@ -91,7 +91,7 @@ public final class GanttChart {
     static JFreeChart chart(Trace t) {
         List<String> rows = new ArrayList<>(t.tasks());
         for (int cpu : t.cpus()) {
-            rows.add("cpu" + cpu);
+            rows.add(t.cpuName(cpu));
         }
         Map<String, Double> y = new LinkedHashMap<>();
         String[] symbols = new String[rows.size()];
@@ -133,7 +133,7 @@ public final class GanttChart {
             };
             if (c != null) {
                 String text = s.kind() == TraceSink.Slice.TASK ? s.task() : s.label();
-                bar(series.get(c), labels.get(c), y.get("cpu" + s.cpu()), s.startNs() / unitNs, s.endNs() / unitNs,
+                bar(series.get(c), labels.get(c), y.get(t.cpuName(s.cpu())), s.startNs() / unitNs, s.endNs() / unitNs,
                         text);
             }
         }

@@ -71,7 +71,7 @@ public final class PerfettoTrace {
         out.add(meta("process_name", CPU_PID, 0, "CPUs"));
         out.add(sortIndex(CPU_PID));
         for (int cpu : t.cpus()) {
-            out.add(meta("thread_name", CPU_PID, cpu, "cpu" + cpu));
+            out.add(meta("thread_name", CPU_PID, cpu, t.cpuName(cpu)));
         }
         out.add(meta("process_name", TASK_PID, 0, "Tasks"));
         out.add(sortIndex(TASK_PID));
