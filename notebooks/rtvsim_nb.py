@@ -3,7 +3,7 @@
 The notebooks hold no model logic: they call ``./rtvsim`` (which builds the jar on first use)
 with an ``--out`` directory and read the documented outputs of ``docs/output-reference.md``:
 ``summary.json``, ``histogram.csv``, ``percentiles.csv``, ``compare.csv``/``compare.json``,
-and the Perfetto JSON of ``rtvsim trace``. Times come out of rtvsim in ns (JSON) or µs (CSV);
+``fit.json`` and ``measured-compare.json``, and the Perfetto JSON of ``rtvsim trace``. Times come out of rtvsim in ns (JSON) or µs (CSV);
 the loaders here convert every latency to **µs** and name the columns ``*_us``.
 
 Output goes under ``$RTVSIM_NB_OUT`` (default: a fresh temporary directory per kernel), never
@@ -47,8 +47,9 @@ def rtvsim(*args: str, check: bool = True) -> subprocess.CompletedProcess:
 
 
 def command(*args: str) -> str:
-    """The command line as a reader would type it from the repository root."""
-    return shlex.join(["./rtvsim", *map(str, args)])
+    """The command line as a reader would type it from the repository root; a path under the output
+    folder is written ``$RTVSIM_NB_OUT/…``, so the printed line does not depend on where that is."""
+    return shlex.join(["./rtvsim", *map(str, args)]).replace(str(OUT), "$RTVSIM_NB_OUT")
 
 
 def _options(duration=None, seed=None, sets=(), replications=None, extra=()) -> list[str]:
@@ -228,3 +229,114 @@ def trace_events(path: Path) -> pd.DataFrame:
     })
     df.attrs["dropped_events"] = d.get("otherData", {}).get("dropped_events", 0)
     return df
+
+
+# ---------------------------------------------------------------------------------- calibrate
+
+@dataclass
+class Calibration:
+    """One ``rtvsim calibrate --out DIR``: ``fit`` is the parsed ``fit.json``; ``scenario`` the
+    ``calibrated.yaml`` it wrote (a scenario file for ``run``/``compare``)."""
+
+    dir: Path
+    command: str
+    fit: dict
+
+    @property
+    def scenario(self) -> Path:
+        return self.dir / "calibrated.yaml"
+
+    def parameters(self) -> pd.DataFrame:
+        """One row per fitted key: range, value and uncertainty (± half-width) in the key's unit."""
+        return pd.DataFrame([{"path": p["path"], "range": p["range"], "unit": p["unit"], "value": p["number"],
+                              "uncertainty": p["uncertainty"], "at_bound": p["atBound"]}
+                             for p in self.fit["parameters"]]).set_index("path")
+
+    def quantiles(self) -> pd.DataFrame:
+        return quantile_table(self.fit["distances"])
+
+
+def quantile_table(distances: dict) -> pd.DataFrame:
+    """The ``quantiles[]`` of a ``distances`` object (``fit.json``, ``measured-compare.json``): measured,
+    simulated and their difference in µs, the relative error, and the censored/supported flags."""
+    return pd.DataFrame([{"stat": q["name"], "measured_us": q["measuredUs"], "simulated_us": q["simulatedUs"],
+                          "error_us": q["errorUs"], "relative": q["relative"], "censored": q["censored"],
+                          "supported": q["supported"]} for q in distances["quantiles"]]).set_index("stat")
+
+
+def calibrate(scenario: str, measured: str, fits: dict, *, name: str, budget=None, max_samples=None,
+              duration=None, seed=None, sets=()) -> Calibration:
+    """``./rtvsim calibrate --measured MEASURED --scenario SCENARIO --fit PATH=RANGE… --out OUT/NAME``;
+    ``fits`` maps each key to its range (``"0.5us..5us"``)."""
+    out = OUT / name
+    args = ["calibrate", "--measured", measured, "--scenario", scenario]
+    for path, rng in fits.items():
+        args += ["--fit", f"{path}={rng}"]
+    if budget is not None:
+        args += ["--budget", budget]
+    if max_samples is not None:
+        args += ["--max-samples", str(max_samples)]
+    args += _options(duration, seed, sets)
+    rtvsim(*args, "--out", out, "--quiet")
+    return Calibration(out, command(*args), json.loads((out / "fit.json").read_text()))
+
+
+@dataclass
+class MeasuredComparison:
+    """One ``rtvsim compare --measured FILE --out DIR``: ``json`` is ``measured-compare.json``."""
+
+    dir: Path
+    command: str
+    json: dict
+
+    def quantiles(self) -> pd.DataFrame:
+        """Every entry's quantile table (rows: entry, stat)."""
+        return pd.concat({e["label"]: quantile_table(e["distances"]) for e in self.json["entries"]},
+                         names=["entry"])
+
+    def distances(self) -> pd.DataFrame:
+        """One row per entry: simulated samples, tail-weighted log RMS and Kolmogorov-Smirnov distance."""
+        return pd.DataFrame([{"entry": e["label"], "samples": e["samples"], "tail_log_rms": e["distances"]["tailLogRms"],
+                              "ks": e["distances"]["ks"]} for e in self.json["entries"]]).set_index("entry")
+
+
+def compare_measured(measured: str, *scenarios: str, name: str, variants=(), duration=None, seed=None,
+                     sets=()) -> MeasuredComparison:
+    """``./rtvsim compare --measured MEASURED SCENARIOS [--variant V]… --out OUT/NAME``: each entry a
+    prediction checked against the measurement."""
+    out = OUT / name
+    args = ["compare", "--measured", measured, *map(str, scenarios)]
+    for v in variants:
+        args += ["--variant", v]
+    args += _options(duration, seed, sets)
+    rtvsim(*args, "--out", out, "--quiet")
+    return MeasuredComparison(out, command(*args), json.loads((out / "measured-compare.json").read_text()))
+
+
+def measured_histogram(path) -> pd.DataFrame:
+    """A measured 1 µs histogram as ``histogram.csv`` is read above: counts per thread indexed by
+    ``latency_us`` (the bucket start). Reads the two layouts of ``notebooks/data/``: cyclictest's
+    ``-h`` output (``# Histogram`` block; its ``# Histogram Overflows`` total is in
+    ``attrs["overflows"]``) and a CSV whose first column is the bucket (``time,core1,…``). Other
+    formats of docs/measured-data.md are rtvsim's to read; this is only for plotting."""
+    path = Path(path)
+    if not path.is_absolute():
+        path = REPO / path
+    text = path.read_text()
+    overflows = 0
+    if text.lstrip().startswith("# Histogram"):
+        rows = []
+        for line in text.splitlines():
+            if line.startswith("# Histogram Overflows:"):
+                overflows = sum(int(v) for v in line.split(":")[1].split())
+            if line.startswith("#") or not line.strip():
+                continue
+            rows.append([int(v) for v in line.split()])
+        h = pd.DataFrame(rows).set_index(0)
+        h.columns = [f"thread{i}" for i in range(h.shape[1])]
+    else:
+        h = pd.read_csv(path, skipinitialspace=True)
+        h = h.set_index(h.columns[0])
+    h.index = h.index.astype(float).rename("latency_us")
+    h.attrs["overflows"] = overflows
+    return h
