@@ -109,7 +109,7 @@ final class CalibrateCommand implements Callable<Integer> {
         FitResult fit = Calibration.fit(m.cdf(), params, sim, Calibration.Options.budget(budgetNs),
                 ProgressLine.calibration(err, quiet, budgetNs), System::nanoTime);
         double wallS = (System.nanoTime() - start) / 1e9;
-        if (!quiet && System.console() != null) {
+        if (!quiet && Terminal.stderrIsTerminal()) {
             err.print("\r\033[K");
         }
         FitFiles.Context c = new FitFiles.Context(measured.file.toString(), m.file().format().toString(), m.selection(),

@@ -6,7 +6,7 @@ import org.rtvsim.experiment.Replications;
 
 /**
  * The progress line of replicated runs on stderr — replications done of the total, million events per
- * wall-second, ETA — shown only on an interactive terminal ({@code System.console() != null}) and
+ * wall-second, ETA — shown only on an interactive terminal ({@code Terminal.stderrIsTerminal()}) and
  * never with {@code --quiet}; it does not change any result.
  */
 final class ProgressLine {
@@ -15,7 +15,7 @@ final class ProgressLine {
 
     /** A tracker for {@code total} replications that prints to {@code err}, or a silent one. */
     static Replications.Tracker tracker(PrintWriter err, int total, boolean quiet) {
-        if (quiet || System.console() == null) {
+        if (quiet || !Terminal.stderrIsTerminal()) {
             return new Replications.Tracker(null);
         }
         return new Replications.Tracker((done, events, wallNs) -> {
@@ -32,7 +32,7 @@ final class ProgressLine {
 
     /** A listener printing the calibration's progress, or null when quiet or not on a terminal. */
     static org.rtvsim.calibrate.Calibration.Listener calibration(PrintWriter err, boolean quiet, long budgetNs) {
-        if (quiet || System.console() == null) {
+        if (quiet || !Terminal.stderrIsTerminal()) {
             return null;
         }
         long start = System.nanoTime();

@@ -101,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
             return replicated(s, n, err);
         }
         SingleRun.Progress progress = null;
-        if (!quiet && System.console() != null) {
+        if (!quiet && Terminal.stderrIsTerminal()) {
             progress = (done, total, events, wallNs) -> {
                 double wallS = wallNs / 1e9;
                 double eta = done > 0 ? wallS * (total - done) / done : 0;
