@@ -10,7 +10,7 @@
 # Pair 2: KVM guest on a CentOS 7.3 kernel-rt host, after vs before the NFV RT tuning (kvm-nfv-*).
 #   1. calibrate kvm-nfv-after.yaml on the "after" histogram (3 guest path costs, 200 000 samples each);
 #   2. predict the "before" histogram by undoing every tuning the post lists that rtvsim has a key for
-#      (13 keys, listed in $before below; not one key: "before" is the state before all of them).
+#      (12 keys, listed in $before below; not one key: "before" is the state before all of them).
 # Pair 3: Orange Pi Zero 2W, PREEMPT_RT vs vendor kernel under `apt update` (run C; min/avg/max only).
 #   1. fit the timer_expiry median so the simulated per-thread average matches the RT run's (bisection);
 #   2. predict the vendor kernel's min/avg/max by changing host.kernel.preempt (not stated: voluntary,
