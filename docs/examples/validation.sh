@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the measured-data validation under docs/examples/validation/ (docs/validation.md,
 # "Calibration against measured data"). Needs ../shared/data (the public measurements) beside the
-# repository, or DATA=/path/to/shared/data. Takes about 15 minutes on a 2-core machine.
+# repository, or DATA=/path/to/shared/data. Takes about 5 minutes on a 2-core machine.
 #
 # Pair 1: civcode 4-CPU board, PREEMPT_RT vs mainline kernel (one condition: the preemption model).
 #   1. calibrate civcode-rt.yaml on the PREEMPT_RT run2 histogram (3 kernel path costs);
