@@ -7,6 +7,7 @@ import org.rtvsim.experiment.SingleRun;
 import org.rtvsim.measure.RunResult;
 import org.rtvsim.scenario.ScenarioLoader;
 import org.rtvsim.scenario.ScenarioSpec;
+import org.rtvsim.scenario.VmSpec;
 import org.rtvsim.scenario.WorkloadSpec;
 
 /**
@@ -63,10 +64,21 @@ public final class ScenarioSimulator implements Calibration.Simulator {
         return LatencyCdf.ofThreads(r.scenario(), r.threads(), bucketWidthUs);
     }
 
-    /** Cyclictest samples per simulated second of {@code spec} (all threads of all cyclictest entries). */
+    /**
+     * Cyclictest samples per simulated second of {@code spec}: all threads of all cyclictest entries, on the
+     * host and in every guest ({@code vms[].workload}).
+     */
     public static double samplesPerSecond(ScenarioSpec spec) {
+        double rate = rate(spec.host().workload());
+        for (VmSpec vm : spec.vms()) {
+            rate += rate(vm.workload());
+        }
+        return rate;
+    }
+
+    private static double rate(List<WorkloadSpec> workload) {
         double rate = 0;
-        for (WorkloadSpec w : spec.host().workload()) {
+        for (WorkloadSpec w : workload) {
             if (w instanceof WorkloadSpec.CyclictestSpec c) {
                 for (int i = 0; i < c.threads(); i++) {
                     rate += 1e9 / (c.intervalNs() + (double) i * c.distanceNs());

@@ -62,7 +62,7 @@ final class CalibrateCommand implements Callable<Integer> {
     Path outDir;
 
     @Option(names = "--budget", paramLabel = "TIME", defaultValue = "5m", converter = BudgetConverter.class,
-            description = "Wall-time budget, e.g. 5m, 90s (default: 5m). The search stops at 75 % of it.")
+            description = "Wall-time budget, e.g. 5m, 90s (default: 5m). The search stops at 75 %% of it.")
     long budgetNs;
 
     @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class,
