@@ -48,6 +48,21 @@ final class BlameMeter {
         sinceNs = now;
     }
 
+    /** Stops charging {@code w} here without ending it (it is about to be moved to another CPU). */
+    void detach(AttributionWindow w) {
+        close(w);
+        w.attachedTo = null;
+    }
+
+    /** Moves an open window (a lock waiter's) to charge {@code cpu} (this meter's CPU) from now, keeping its charges. */
+    void moveHere(AttributionWindow w, Cpu cpu) {
+        if (w.attachedTo != null) {
+            w.attachedTo.meter.close(w);
+        }
+        attach(w);
+        w.attachedTo = cpu;
+    }
+
     /** Adds {@code w} without resetting it: its charges continue (a lock waiter's window moving CPUs). */
     void attach(AttributionWindow w) {
         charge(blame, occupant);

@@ -1,7 +1,5 @@
 package org.rtvsim.kernel;
 
-import org.rtvsim.engine.Phase;
-import org.rtvsim.engine.SimEvent;
 import org.rtvsim.engine.Simulation;
 import org.rtvsim.hw.CStates;
 import org.rtvsim.hw.Supply;
@@ -45,9 +43,7 @@ public final class Cpu implements SupplyListener {
 
     private boolean supplied;
 
-    private Segment running;
-    private long runStartNs;
-    private final Completion completion;
+    private final SegmentClock clock;
 
     private final PendingIrqs pending = new PendingIrqs();
 
@@ -57,7 +53,7 @@ public final class Cpu implements SupplyListener {
     final IrqLine ipiLine;
     final CpuBandwidth bandwidth;
 
-    private final BlameMeter meter;
+    final BlameMeter meter;
     /** Reports to the timeline trace, when one is attached. */
     final CpuTrace tracing = new CpuTrace(this);
 
@@ -65,9 +61,6 @@ public final class Cpu implements SupplyListener {
     private boolean redispatch;
     /** Set on a host CPU that runs vCPU threads (exits, entries, guest supply); null otherwise. */
     private VcpuHosting hosting;
-    private long busyNs;
-    /** Work done per ns of time: the current frequency over the nominal one (1 = nominal, exact integers). */
-    private double speed = 1.0;
 
     Cpu(Kernel kernel, int id, Supply supply, KernelCosts costs, CStates cstates, boolean nohzFull) {
         this.kernel = kernel;
@@ -80,7 +73,7 @@ public final class Cpu implements SupplyListener {
         this.condReschedGapNs = kernel.spec().condReschedGapNs();
         this.nohzFull = nohzFull;
         this.timers = new TimerQueue(sim, this);
-        this.completion = new Completion();
+        this.clock = new SegmentClock(sim, this::onCompletion);
         this.bandwidth = new CpuBandwidth(sim, this, kernel);
         this.timerLine = new IrqLine("local timer", new TimerInterrupt(this));
         this.ipiLine = new IrqLine("reschedule IPI", remote);
@@ -111,7 +104,7 @@ public final class Cpu implements SupplyListener {
 
     /** Time this CPU spent executing segments (ns): a utilisation check for tests. */
     public long busyNs() {
-        return busyNs;
+        return clock.busyNs();
     }
 
     /** The task currently on this CPU (switching in counts), or null when idle. */
@@ -271,21 +264,6 @@ public final class Cpu implements SupplyListener {
         w.attachedTo = null;
     }
 
-    /** Stops charging {@code w} here without ending it (it is about to be attached elsewhere). */
-    void closeWindowKeep(AttributionWindow w) {
-        meter.close(w);
-        w.attachedTo = null;
-    }
-
-    /** Moves an open window (a lock waiter's) to charge this CPU from now, keeping its charges. */
-    void attachWindow(AttributionWindow w) {
-        if (w.attachedTo != null) {
-            w.attachedTo.meter.close(w);
-        }
-        meter.attach(w);
-        w.attachedTo = this;
-    }
-
     private void charge(int newBlame) {
         meter.charge(newBlame);
         if (hosting != null) {
@@ -318,41 +296,28 @@ public final class Cpu implements SupplyListener {
             inFlow = false;
         }
         if (hosting != null) {
+            Segment running = clock.running();
             hosting.sync(running != null && running.guest ? sched.curr : null);
         }
     }
 
-    /**
-     * Stops the running segment's progress (its remainder is kept). The completion event stays
-     * scheduled: {@link #startRunning} keeps it when the same end time results, and {@link #decide}
-     * cancels it when nothing runs — this saves two heap operations on most dispatches.
-     */
+    /** The current frequency over the nominal one. */
+    public double speed() {
+        return clock.speed();
+    }
+
     /**
      * Runs this CPU at {@code factor} × its nominal frequency from now on: segments (CPU work measured at
      * the nominal frequency) take 1/factor as long. A P-state change ({@code cpu_frequency_change}).
      */
-    /** The current frequency over the nominal one. */
-    public double speed() {
-        return speed;
-    }
-
     public void setSpeed(double factor) {
-        if (factor <= 0) {
-            throw new IllegalArgumentException("frequency factor " + factor);
-        }
         pauseRunning();
-        speed = factor;
+        clock.setSpeed(factor);
         dispatch();
     }
 
     private void pauseRunning() {
-        if (running != null) {
-            long elapsed = now() - runStartNs;
-            long work = speed == 1.0 ? elapsed : Math.min(running.remainingNs, Math.round(elapsed * speed));
-            running.remainingNs -= work;
-            busyNs += elapsed;
-            running = null;
-        }
+        clock.pause();
     }
 
     private void decide() {
@@ -361,7 +326,7 @@ public final class Cpu implements SupplyListener {
                 throw new IllegalStateException("cpu" + id + ": zero-time loop at " + now() + " ns");
             }
             if (!supplied) {
-                completion.cancel();
+                clock.cancel();
                 charge(supply.unavailableBlame());
                 tracing.occupy(TraceSink.Slice.NO_SUPPLY, supply.unavailableBlame(), null);
                 return;
@@ -395,7 +360,7 @@ public final class Cpu implements SupplyListener {
                         sched.schedule();
                         continue;
                     }
-                    completion.cancel();
+                    clock.cancel();
                     charge(kernel.blameIdle);
                     tracing.occupy(TraceSink.Slice.IDLE, kernel.blameIdle, null);
                     supply.consumerIdle(); // a halting vCPU gives its physical CPU back
@@ -419,32 +384,18 @@ public final class Cpu implements SupplyListener {
             long toPoint = condReschedGapNs - (s.totalNs - s.remainingNs) % condReschedGapNs;
             len = Math.min(len, toPoint);
         }
-        running = s;
-        runStartNs = now();
-        long end = runStartNs + (speed == 1.0 ? len : (long) Math.ceil(len / speed));
-        if (!completion.isScheduled() || completion.atNs() != end) {
-            completion.scheduleAt(end);
-        }
+        clock.start(s, len);
         meter.charge(s.blame, frames.depth() == 0 && sched.state == CpuScheduler.RUNNING ? sched.curr : null);
         if (hosting != null) {
             hosting.blameChanged();
         }
         if (tracing.on()) {
-            if (frames.depth() > 0) {
-                tracing.occupy(frames.inSoftirq() ? TraceSink.Slice.SOFTIRQ : TraceSink.Slice.HARDIRQ, s.blame,
-                        sched.curr == null ? null : sched.curr.name);
-            } else if (sched.state == CpuScheduler.SWITCHING) {
-                tracing.occupy(TraceSink.Slice.SWITCH, s.blame, sched.switchTo.name);
-            } else if (sched.state == CpuScheduler.WAKING) {
-                tracing.occupy(TraceSink.Slice.CSTATE_EXIT, s.blame, null);
-            } else {
-                tracing.occupy(TraceSink.Slice.TASK, s.blame, sched.curr.name);
-            }
+            tracing.segment(s.blame, frames.depth() > 0, frames.inSoftirq());
         }
     }
 
     private void onCompletion() {
-        Segment s = running;
+        Segment s = clock.running();
         pauseRunning();
         if (s != null && s.remainingNs > 0 && frames.depth() == 0) {
             sched.atBoundary = true; // a might_resched point inside voluntary kernel code
@@ -487,18 +438,6 @@ public final class Cpu implements SupplyListener {
             return;
         }
         sched.completed();
-    }
-
-    /** The running segment's end. */
-    private final class Completion extends SimEvent {
-        Completion() {
-            super(Cpu.this.sim, Phase.COMPLETION);
-        }
-
-        @Override
-        protected void fire() {
-            onCompletion();
-        }
     }
 
     @Override

@@ -39,6 +39,21 @@ final class CpuTrace {
         return sink != null && sink.wants(cpu.now());
     }
 
+    /** A segment labelled {@code blame} starts: in an interrupt frame (softirq or hardirq), or at task level. */
+    void segment(int blame, boolean inFrame, boolean softirq) {
+        CpuScheduler sched = cpu.sched;
+        if (inFrame) {
+            occupy(softirq ? TraceSink.Slice.SOFTIRQ : TraceSink.Slice.HARDIRQ, blame,
+                    sched.curr == null ? null : sched.curr.name);
+        } else if (sched.state == CpuScheduler.SWITCHING) {
+            occupy(TraceSink.Slice.SWITCH, blame, sched.switchTo.name);
+        } else if (sched.state == CpuScheduler.WAKING) {
+            occupy(TraceSink.Slice.CSTATE_EXIT, blame, null);
+        } else {
+            occupy(TraceSink.Slice.TASK, blame, sched.curr.name);
+        }
+    }
+
     /** The CPU is occupied by {@code blame}'s label (of kind {@code kind}, in task {@code task}'s context). */
     void occupy(TraceSink.Slice kind, int blame, String task) {
         if (sink == null || (blame == lastBlame && kind == lastKind && task == lastTask)) {

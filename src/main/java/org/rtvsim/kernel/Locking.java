@@ -129,10 +129,10 @@ public final class Locking {
                 if (watching.remove(next)) {
                     AttributionWindow w = next.jobWindow;
                     if (w.attachedTo != null) {
-                        w.attachedTo.closeWindowKeep(w); // charges so far still as a lock wait
+                        w.attachedTo.meter.detach(w); // charges so far still as a lock wait
                     }
                     w.stopWaiting();
-                    next.cpu.attachWindow(w);
+                    next.cpu.meter.moveHere(w, next.cpu);
                 }
                 if (next.cpu == t.cpu) {
                     next.cpu.sched.wake(next);
@@ -163,10 +163,10 @@ public final class Locking {
             }
             AttributionWindow w = t.jobWindow;
             if (w.attachedTo != null) {
-                w.attachedTo.closeWindowKeep(w);
+                w.attachedTo.meter.detach(w);
             }
             w.waitFor(l, end, kernel.blames());
-            end.cpu.attachWindow(w);
+            end.cpu.meter.moveHere(w, end.cpu);
         }
     }
 
