@@ -340,3 +340,80 @@ def measured_histogram(path) -> pd.DataFrame:
     h.index = h.index.astype(float).rename("latency_us")
     h.attrs["overflows"] = overflows
     return h
+
+
+# ------------------------------------------------------------------------------ sweep, capacity
+
+@dataclass
+class Sweep:
+    """One ``rtvsim sweep`` or ``rtvsim capacity`` with ``--out DIR``: ``table`` is ``sweep.csv`` or
+    ``capacity.csv`` (one row per evaluated point, indexed by the varied key; every statistic of all
+    threads pooled as ``S_us``, ``S_mean_us``, ``S_low_us``, ``S_high_us``), ``text`` what it printed.
+
+    For ``capacity`` also: ``verdicts`` (value → ``meets``/``misses``, the last word of each row of the
+    printed table), ``warnings`` (value → why a point misses although its interval is below the limit,
+    from the ``Warning: KEY=V misses: …`` lines: ``starved: …``) and ``answer``, the largest value
+    meeting the objective (``None`` when even the smallest misses: exit 1)."""
+
+    dir: Path
+    command: str
+    key: str
+    table: pd.DataFrame
+    text: str
+    verdicts: dict
+    warnings: dict
+    answer: float | None
+
+    def stat(self, name: str) -> pd.DataFrame:
+        """One statistic per point: ``pooled``, ``mean``, ``low``, ``high`` (µs)."""
+        t = self.table
+        return pd.DataFrame({"pooled": t[f"{name}_us"], "mean": t[f"{name}_mean_us"],
+                             "low": t[f"{name}_low_us"], "high": t[f"{name}_high_us"]})
+
+
+def _number(v: str):
+    try:
+        return int(v)
+    except ValueError:
+        try:
+            return float(v)
+        except ValueError:
+            return v
+
+
+def _sweep(kind: str, scenario: str, vary: str, name: str, slo=None, replications=None, duration=None,
+           seed=None, sets=(), extra=()) -> Sweep:
+    out = OUT / name
+    args = [kind, scenario, "--vary", vary]
+    if slo is not None:
+        args += ["--slo", slo]
+    args += _options(duration, seed, sets, replications, extra)
+    p = rtvsim(*args, "--out", out)  # not --quiet: the verdicts and the answer are in the printed text
+    key = vary.split("=", 1)[0]
+    table = pd.read_csv(out / f"{kind}.csv")
+    table[key] = table[key].map(lambda v: _number(str(v)))
+    table = table.set_index(key)
+    verdicts, warnings, answer = {}, {}, None
+    for line in p.stdout.splitlines():
+        words = line.split()
+        if words and words[-1] in ("meets", "misses"):
+            verdicts[_number(words[0])] = words[-1]
+        if line.startswith(f"Warning: {key}="):
+            value, reason = line[len(f"Warning: {key}="):].split(" misses: ", 1)
+            warnings[_number(value)] = reason
+        if line.startswith(f"Answer: {key}=") and " is the largest value meeting " in line:
+            answer = _number(line[len(f"Answer: {key}="):].split(" ", 1)[0])
+    return Sweep(out, command(*args), key, table, p.stdout, verdicts, warnings, answer)
+
+
+def sweep(scenario: str, vary: str, *, name: str, replications=None, duration=None, seed=None, sets=(),
+          extra=()) -> Sweep:
+    """``./rtvsim sweep SCENARIO --vary KEY=VALUES --out OUT/NAME`` and ``sweep.csv`` (one ``--vary``)."""
+    return _sweep("sweep", scenario, vary, name, None, replications, duration, seed, sets, extra)
+
+
+def capacity(scenario: str, vary: str, *, slo: str, name: str, replications=None, duration=None, seed=None,
+             sets=()) -> Sweep:
+    """``./rtvsim capacity SCENARIO --vary KEY=A..B --slo SLO --out OUT/NAME``: ``capacity.csv``, the
+    verdict of each evaluated point and the answer (exit 1, even the smallest value misses: ``None``)."""
+    return _sweep("capacity", scenario, vary, name, slo, replications, duration, seed, sets)

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.rtvsim.experiment.SingleRun;
 import org.rtvsim.measure.RunResult;
+import org.rtvsim.report.charts.RunCharts;
 import org.rtvsim.scenario.ScenarioLoader;
 import org.rtvsim.scenario.ScenarioSpec;
 
@@ -40,6 +44,14 @@ class VmCountAndAutoPinTest {
         // idle=poll FIFO siblings: one of each pair never runs, its cyclictest is starved and flagged
         assertTrue(r.notes().stream().anyMatch(n -> n.startsWith(SingleRun.STARVED) && n.contains("rt#3/T")),
                 "" + r.notes());
+    }
+
+    @Test
+    void copiesOfAGuest_drawTheirRunCharts_withOneSeriesPerGuestThread(@TempDir Path dir) throws IOException {
+        // the copies' threads share index and guest CPU (rt/T0 and rt#1/T0 on cpu 2): the legend names must differ
+        RunResult r = SingleRun.run(spec("vms[rt].count=2").withDuration(50_000_000L), 0);
+        RunCharts.write(r, dir);
+        assertTrue(Files.readString(dir.resolve("ccdf.svg")).contains("rt#1/T0 (cpu 2)"));
     }
 
     @Test

@@ -14,9 +14,14 @@ final class Curves {
     private Curves() {
     }
 
-    /** A thread's legend name: {@code T0 (cpu 0)}. */
+    /**
+     * A thread's legend name: {@code T0 (cpu 0)}; a guest's thread keeps its guest prefix,
+     * {@code rt#1/T0 (cpu 2)}, since the copies of a guest (and different guests) number their
+     * threads from 0 on the same guest CPUs and a chart needs distinct series names.
+     */
     static String threadName(ThreadResult t) {
-        return "T" + t.index() + " (cpu " + t.cpu() + ")";
+        String name = t.thread().contains("/") ? t.thread() : "T" + t.index();
+        return name + " (cpu " + t.cpu() + ")";
     }
 
     /**
