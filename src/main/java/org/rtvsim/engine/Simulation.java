@@ -37,6 +37,11 @@ public final class Simulation {
         return sim.count;
     }
 
+    /** Events scheduled and not yet executed (the event list's size): bounded in a model whose memory is. */
+    public int pendingEvents() {
+        return ((HeapEventList) sim.getEventList()).size();
+    }
+
     /** Runs until {@code endNs} (events at exactly endNs in phases before {@link Phase#END} still run). */
     public void runUntil(long endNs) {
         Event stop = new Event(sim) {
