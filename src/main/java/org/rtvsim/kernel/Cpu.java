@@ -216,6 +216,25 @@ public final class Cpu implements SupplyListener {
         timers.fired();
     }
 
+    /**
+     * An interrupt is due here but still on its way (an exitless guest timer whose host side is late): while
+     * this CPU idles meanwhile, its time is charged to {@code blame} rather than to idle.
+     */
+    public void awaitInterrupt(int blame) {
+        if (supplied && frames.depth() == 0 && sched.state == CpuScheduler.IDLE && pending.size() == 0) {
+            charge(blame);
+        }
+    }
+
+    /** As {@link #localTimerFired()}, as a posted interrupt whose handling begins with {@code deliveryNs} charged to {@code blame}. */
+    public void localTimerPosted(long deliveryNs, int blame) {
+        TimerInterrupt handler = (TimerInterrupt) timerLine.handler;
+        handler.deliverWith(deliveryNs, blame);
+        if (!timers.fired()) {
+            handler.deliverWith(0, blame); // nothing due any more: no interrupt to deliver
+        }
+    }
+
     /** Whether an interrupt waits to be handled here. */
     public boolean interruptPending() {
         return pending.size() > 0;

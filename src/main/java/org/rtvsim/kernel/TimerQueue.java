@@ -151,9 +151,10 @@ final class TimerQueue {
 
     /**
      * The APIC timer fired: raise the timer interrupt if any hrtimer has expired, except that tick
-     * expiries on an idle or tickless CPU (NO_HZ) are only re-armed, without an interrupt.
+     * expiries on an idle or tickless CPU (NO_HZ) are only re-armed, without an interrupt. Returns whether
+     * the interrupt was raised.
      */
-    void fired() {
+    boolean fired() {
         long now = cpu.now();
         HrTimer t;
         while ((t = peek()) != null && t.expiresNs <= now && t.tick && cpu.tickStopped()) {
@@ -163,9 +164,10 @@ final class TimerQueue {
         t = peek();
         if (t != null && t.expiresNs <= now) {
             cpu.raise(cpu.timerLine);
-        } else {
-            program();
+            return true;
         }
+        program();
+        return false;
     }
 
     /** The local APIC timer (TSC-deadline mode) firing at the earliest hrtimer expiry. */

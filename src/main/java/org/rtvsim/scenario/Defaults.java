@@ -223,6 +223,19 @@ public final class Defaults {
      * rt_kvm.extended_rcu_qs_in_guest counts guest mode as an extended quiescent state.
      */
     public static final double KVM_RCU_GP_RATE_HZ = 10.0;
+    /**
+     * [K] arch/x86/kvm/x86.c: {@code pi_inject_timer = -1}, which kvm_init turns into
+     * housekeeping_enabled(HK_TYPE_TIMER), i.e. on exactly when nohz_full is in use (exitless timer, 5.3).
+     */
+    public static final String KVM_PI_INJECT_TIMER = "auto";
+    /**
+     * [R] assumption: delivery of a posted interrupt (the notification IPI from the housekeeping CPU to the
+     * vCPU's CPU, processed by the CPU without an exit); of the order of a receiver's IPI hardirq for TLB
+     * shootdowns, 0.5-1 us, without the handler.
+     */
+    public static final DistSpec KVM_POSTED_INTERRUPT = new DistSpec.Lognormal(500, 0.3, 0);
+    /** qemu's default: without {@code -overcommit cpu-pm=on} a guest's HLT, MWAIT and PAUSE exit. */
+    public static final boolean VM_CPU_PM = false;
 
     // ---- vms[].qemu
     public static final SchedPolicy QEMU_IO_POLICY = SchedPolicy.OTHER;

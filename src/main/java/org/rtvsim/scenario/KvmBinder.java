@@ -5,6 +5,8 @@ final class KvmBinder {
     private KvmBinder() {
     }
 
+    private static final java.util.List<String> PI_INJECT_TIMER = java.util.List.of("auto", "true", "false");
+
     static KvmSpec kvm(Section k) {
         return new KvmSpec(
                 k.dist("vm_exit", Defaults.KVM_VM_EXIT),
@@ -18,7 +20,9 @@ final class KvmBinder {
                 k.positiveDurationNs("kvmclock_sync_period", Defaults.KVMCLOCK_SYNC_NS),
                 k.bool("hv_timer", Defaults.KVM_HV_TIMER),
                 k.has("rcu_gp_rate") ? Values.frequencyHz(k.node("rcu_gp_rate"), k.key("rcu_gp_rate"))
-                        : Defaults.KVM_RCU_GP_RATE_HZ);
+                        : Defaults.KVM_RCU_GP_RATE_HZ,
+                k.choice("pi_inject_timer", PI_INJECT_TIMER, Defaults.KVM_PI_INJECT_TIMER),
+                k.dist("posted_interrupt", Defaults.KVM_POSTED_INTERRUPT));
     }
 
     static QemuSpec qemu(Section q, int hostCpus) {

@@ -17,8 +17,15 @@ import org.rtvsim.engine.DistSpec;
  * @param kvmclockSyncNs  kvmclock periodic sync period (KVMCLOCK_SYNC_PERIOD)
  * @param hvTimer         guest timers expire through the VMX preemption timer while in guest mode
  * @param rcuGpRate       host RCU grace periods per second that need a quiescent state from every CPU
+ * @param piInjectTimer   {@code kvm.pi_inject_timer}: "auto" (on when the host has nohz_full CPUs), "true", "false"
+ * @param postedInterrupt delivery of a posted interrupt into a vCPU in guest mode (notification IPI, no exit)
  */
 public record KvmSpec(DistSpec vmExit, DistSpec vmEntry, DistSpec timerInjection, DistSpec msrWrite, DistSpec halt,
                       DistSpec ipiKick, DistSpec qemuExit, DistSpec kvmclockUpdate, long kvmclockSyncNs,
-                      boolean hvTimer, double rcuGpRate) {
+                      boolean hvTimer, double rcuGpRate, String piInjectTimer, DistSpec postedInterrupt) {
+
+    /** Whether the exitless timer is enabled on a host whose nohz_full set is {@code hostHasNohzFull}. */
+    public boolean piInjectTimer(boolean hostHasNohzFull) {
+        return "auto".equals(piInjectTimer) ? hostHasNohzFull : "true".equals(piInjectTimer);
+    }
 }

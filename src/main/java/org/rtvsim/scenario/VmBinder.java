@@ -87,7 +87,8 @@ final class VmBinder {
                 new WorkloadBinder.Cpus(vcpus, what));
         QemuSpec qemu = KvmBinder.qemu(v.section("qemu", Schema.Shape.QEMU), hostCpus);
         return new VmSpec(name, vcpus, pin, placement, policy, priority, v.choice("idle", IDLE, Defaults.VM_IDLE),
-                v.durationNs("halt_poll", Defaults.HALT_POLL_NS), qemu, kernel, workload);
+                v.durationNs("halt_poll", Defaults.HALT_POLL_NS), v.bool("cpu_pm", Defaults.VM_CPU_PM), qemu, kernel,
+                workload);
     }
 
     /** A node as plain Java values: mappings → Map, lists → List, scalars → their text (null for null). */

@@ -17,6 +17,7 @@ final class KvmCosts {
     final Sampler ipiKick;
     final Sampler qemuExit;
     final Sampler kvmclockUpdate;
+    final Sampler postedInterrupt;
 
     KvmCosts(KvmSpec k, Overheads overheads, StreamRegistry streams, String path) {
         boolean none = overheads == Overheads.NONE;
@@ -28,6 +29,7 @@ final class KvmCosts {
         ipiKick = of(k.ipiKick(), none, streams, path + ".kvm.ipi_kick");
         qemuExit = of(k.qemuExit(), none, streams, path + ".kvm.qemu_exit");
         kvmclockUpdate = of(k.kvmclockUpdate(), none, streams, path + ".kvm.kvmclock_update");
+        postedInterrupt = of(k.postedInterrupt(), none, streams, path + ".kvm.posted_interrupt");
     }
 
     private static Sampler of(DistSpec d, boolean none, StreamRegistry streams, String path) {

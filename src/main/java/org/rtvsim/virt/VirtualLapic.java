@@ -16,6 +16,12 @@ import org.rtvsim.kernel.LocalTimer;
  * busy-waited until the deadline when the expiry came early; the adaptive mode tunes the advance from the
  * error seen there (kvm/lapic.c: ignored outside 100..10,000 cycles, step 1/8, reset to 1000 ns above
  * 5000 ns).
+ *
+ * <p><b>Exitless timer</b> ({@code pi_inject_timer}, when the VM does not exit on HLT/MWAIT): the host hrtimer
+ * is armed on a housekeeping CPU (the timer is unpinned and nohz_full CPUs hand timers to housekeeping ones);
+ * when it expires while the vCPU is in guest mode, {@code wait_lapic_expire} busy-waits there until the
+ * deadline (adaptive tuning included) and the interrupt is posted to the running guest without an exit.
+ * Otherwise the usual path follows: the expiry is pending, the vCPU is kicked, injection on entry.
  */
 final class VirtualLapic implements LocalTimer {
     /** [K] LAPIC_TIMER_ADVANCE_NS_INIT and LAPIC_TIMER_ADVANCE_NS_MAX. */
@@ -37,6 +43,12 @@ final class VirtualLapic implements LocalTimer {
     private boolean hostTimerWakes;
     /** The latest deadline already expired and injected: re-programming it is a no-op until handled. */
     private long coveredNs = -1;
+    /** Exitless timer: the delivery cost of a posted interrupt and its label (null: not posted). */
+    private final org.rtvsim.engine.Sampler postedNs;
+    private final int postedBlame;
+    private final int lateBlame;
+    private final Post post;
+    private final Due due;
 
     /**
      * @param advanceNs the fixed advance, or the initial one when {@code adaptive}
@@ -44,6 +56,22 @@ final class VirtualLapic implements LocalTimer {
      */
     VirtualLapic(Vcpu vcpu, Simulation sim, boolean hvTimer, long advanceNs, boolean adaptive, double freqHz,
                  org.rtvsim.engine.Sampler hostExpiryNs, int hostExpiryBlame) {
+        this(vcpu, sim, hvTimer, advanceNs, adaptive, freqHz, hostExpiryNs, hostExpiryBlame, null, null, 0, 0);
+    }
+
+    /**
+     * @param postCpu     for the exitless timer, the housekeeping host CPU whose hrtimer serves this vCPU
+     *                    (null: the timer runs on the vCPU's own host CPU and is injected on entry)
+     * @param postedNs    delivery cost of the posted interrupt
+     * @param postedBlame its attribution label
+     * @param lateBlame   the label of an idle guest CPU's wait past the deadline for a late posted interrupt
+     */
+    VirtualLapic(Vcpu vcpu, Simulation sim, boolean hvTimer, long advanceNs, boolean adaptive, double freqHz,
+                 org.rtvsim.engine.Sampler hostExpiryNs, int hostExpiryBlame, org.rtvsim.kernel.Cpu postCpu,
+                 org.rtvsim.engine.Sampler postedNs, int postedBlame, int lateBlame) {
+        if (postCpu != null && hvTimer) {
+            throw new IllegalArgumentException("the exitless timer does not use the preemption timer");
+        }
         this.vcpu = vcpu;
         this.sim = sim;
         this.hvTimer = hvTimer;
@@ -51,8 +79,14 @@ final class VirtualLapic implements LocalTimer {
         this.adaptive = adaptive;
         this.adjustMinNs = Math.round(100 / freqHz * 1e9);
         this.adjustMaxNs = Math.round(10_000 / freqHz * 1e9);
-        this.hostTimer = new HrTimer(vcpu.host, hostExpiryBlame, hostExpiryNs, false, t -> hostTimerExpired());
+        this.hostTimer = new HrTimer(postCpu != null ? postCpu : vcpu.host, hostExpiryBlame, hostExpiryNs, false,
+                t -> hostTimerExpired());
         this.expiry = new Expiry(sim);
+        this.postedNs = postCpu != null ? postedNs : null;
+        this.postedBlame = postedBlame;
+        this.lateBlame = lateBlame;
+        this.post = postCpu != null ? new Post(sim) : null;
+        this.due = postCpu != null ? new Due(sim) : null;
     }
 
     /** The current advance (ns). */
@@ -68,6 +102,10 @@ final class VirtualLapic implements LocalTimer {
             return;
         }
         deadline = atNs;
+        if (post != null) {
+            post.cancel();
+            due.scheduleAt(Math.max(sim.now(), atNs));
+        }
         long fireAt = Math.max(sim.now(), atNs - advanceNs);
         if (hvTimer) {
             hostTimer.cancel();
@@ -82,6 +120,10 @@ final class VirtualLapic implements LocalTimer {
     @Override
     public void stop() {
         deadline = -1;
+        if (post != null) {
+            post.cancel();
+            due.cancel();
+        }
         expiry.cancel();
         hostTimer.cancel();
     }
@@ -119,6 +161,14 @@ final class VirtualLapic implements LocalTimer {
 
     /** The host hrtimer expired, in host hardirq context on the vCPU's host CPU. */
     private void hostTimerExpired() {
+        if (post != null && vcpu.inGuest()) {
+            if (deadline >= 0) { // apic_timer_expired: wait_lapic_expire here, then post the interrupt
+                long err = sim.now() - deadline;
+                adapt(err);
+                post.scheduleAt(sim.now() + Math.max(0, -err));
+            }
+            return;
+        }
         if (!hostTimerWakes) {
             expire();
         }
@@ -132,6 +182,12 @@ final class VirtualLapic implements LocalTimer {
             return 0;
         }
         long err = sim.now() - injectedDeadline;
+        adapt(err);
+        return err < 0 ? -err : 0;
+    }
+
+    /** The adaptive advance's step from an expiry {@code err} ns after (negative: before) the deadline. */
+    private void adapt(long err) {
         if (adaptive) {
             long a = Math.abs(err);
             if (a >= adjustMinNs && a <= adjustMaxNs) {
@@ -141,7 +197,21 @@ final class VirtualLapic implements LocalTimer {
                 }
             }
         }
-        return err < 0 ? -err : 0;
+    }
+
+    /** The busy-wait on the housekeeping CPU is over: post the interrupt (exitless timer). */
+    private void posted() {
+        if (deadline < 0) {
+            return;
+        }
+        expire();
+        if (vcpu.inGuest()) {
+            vcpu.guest.localTimerPosted(postedNs.sampleNs(), postedBlame);
+            injected = false;
+        } else { // left guest mode meanwhile: the PIR is synced on entry, with no second wait
+            injectedDeadline = sim.now();
+            vcpu.timerWake();
+        }
     }
 
     /** Injects an expired timer into the guest (its timer interrupt becomes pending there). */
@@ -149,6 +219,31 @@ final class VirtualLapic implements LocalTimer {
         if (injected) {
             vcpu.guest.localTimerFired(); // (still marked injected: re-programming inside is covered)
             injected = false;
+        }
+    }
+
+    private final class Post extends SimEvent {
+        Post(Simulation sim) {
+            super(sim, Phase.INTERRUPT);
+        }
+
+        @Override
+        protected void fire() {
+            posted();
+        }
+    }
+
+    /** The deadline of an exitless timer: an idle guest CPU still waiting for the post charges its wait to it. */
+    private final class Due extends SimEvent {
+        Due(Simulation sim) {
+            super(sim, Phase.INTERRUPT);
+        }
+
+        @Override
+        protected void fire() {
+            if (deadline >= 0 && vcpu.inGuest()) {
+                vcpu.guest.awaitInterrupt(lateBlame);
+            }
         }
     }
 

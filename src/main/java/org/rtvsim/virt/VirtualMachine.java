@@ -54,10 +54,17 @@ public final class VirtualMachine {
         String adv = rt == null ? "0ns" : rt.timerAdvance();
         boolean adaptive = "adaptive".equalsIgnoreCase(adv.trim());
         long advanceNs = adaptive ? VirtualLapic.ADVANCE_INIT_NS : Units.durationNs(adv);
+        // kvm_can_post_timer_interrupt: pi_inject_timer, APICv (assumed) and HLT/MWAIT not exiting (cpu_pm);
+        // kvm_can_use_hv_timer: not when MWAIT does not exit or timers can be posted
+        boolean posted = spec.cpuPm() && kvm.piInjectTimer(!host.spec().nohzFull().isEmpty());
+        Cpu postCpu = posted ? host.cpu(host.housekeeping().toArray()[0]) : null;
+        int postedBlame = posted ? host.blames().id("kvm: posted timer interrupt") : 0;
+        int lateBlame = posted ? host.blames().id("kvm: exitless timer expiry (housekeeping CPU)") : 0;
         for (Vcpu v : vcpus) {
             v.guest = guest.cpu(v.index());
-            v.lapic = new VirtualLapic(v, sim, kvm.hvTimer(), advanceNs, adaptive, freqHz, v.costs().timerInjection,
-                    labels.timerHrtimer);
+            v.lapic = new VirtualLapic(v, sim, kvm.hvTimer() && !spec.cpuPm(), advanceNs, adaptive, freqHz,
+                    v.costs().timerInjection, labels.timerHrtimer, postCpu, v.costs().postedInterrupt, postedBlame,
+                    lateBlame);
             v.guest.useLocalTimer(v.lapic);
         }
         int ioCpu = spec.qemu().ioCpus() != null ? spec.qemu().ioCpus().toArray()[0] : host.housekeeping().toArray()[0];
@@ -99,8 +106,9 @@ public final class VirtualMachine {
         return overcommitted;
     }
 
+    /** An idle guest CPU halts with a HLT exit (not with {@code cpu_pm}, where HLT stays in guest mode). */
     boolean haltsWhenIdle() {
-        return "halt".equals(spec.idle());
+        return "halt".equals(spec.idle()) && !spec.cpuPm();
     }
 
     long haltPollNs() {

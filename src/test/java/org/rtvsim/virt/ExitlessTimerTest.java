@@ -1,0 +1,85 @@
+package org.rtvsim.virt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rtvsim.virt.VirtMechanismsTest.CLOCK;
+import static org.rtvsim.virt.VirtMechanismsTest.CYCLICTEST;
+import static org.rtvsim.virt.VirtMechanismsTest.scenario;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.rtvsim.experiment.SingleRun;
+import org.rtvsim.measure.Attribution;
+import org.rtvsim.measure.RunResult;
+import org.rtvsim.measure.ThreadResult;
+import org.rtvsim.scenario.ScenarioLoader;
+
+/**
+ * The exitless timer ({@code kvm.pi_inject_timer}) in isolation, with the fixed costs of
+ * {@link VirtMechanismsTest} (host irq entry 1 us, KVM exit 0.5, entry 0.4, guest timer expiry handling
+ * 0.3 us) and a posted-interrupt delivery of 0.6 us. The vCPU runs on the host's nohz_full CPU 1, so the
+ * host hrtimer serving its timer runs on housekeeping CPU 0: it expires there (1 + 0.3 us after its
+ * arming point), busy-waits to the deadline when early, and posts the interrupt to the running guest,
+ * which sees only the delivery. Without {@code cpu_pm} (HLT exits) or with {@code pi_inject_timer: false}
+ * the usual exit-and-inject paths apply.
+ */
+class ExitlessTimerTest {
+    static final String POSTED = "posted_interrupt: {fixed: 600ns}";
+
+    static ThreadResult run(String advance, String kvm, String vm, String... sets) {
+        String yaml = scenario("timer_advance: " + advance, kvm + ", " + POSTED, vm, CYCLICTEST, "");
+        RunResult r = SingleRun.run(ScenarioLoader.loadString(yaml, "exitless.yaml", List.of(sets)), 0);
+        return r.threads().get(0);
+    }
+
+    static long labelNs(Attribution a, String prefix) {
+        return a.components().stream().filter(c -> c.label().startsWith(prefix)).mapToLong(Attribution.Component::ns)
+                .sum();
+    }
+
+    @Test
+    void posted_noAdvance_hostExpiryOnHousekeepingCpuThenDelivery() {
+        ThreadResult t = run("0ns", "hv_timer: true", "idle: poll\n    cpu_pm: true");
+        assertEquals(1_000 + 300 + 600 + CLOCK, t.minNs());
+        assertEquals(t.minNs(), t.maxNs());
+        assertEquals(600, labelNs(t.maxSample(), "kvm: posted timer interrupt"), "" + t.maxSample());
+        assertEquals(1_300, labelNs(t.maxSample(), "kvm: exitless timer expiry"), "the idle guest CPU's wait for the "
+                + "housekeeping CPU, not idle: " + t.maxSample());
+        assertEquals(0, labelNs(t.maxSample(), "kvm: VM"), "no exit and no entry: " + t.maxSample());
+    }
+
+    @Test
+    void posted_advanceBeyondTheHostPath_leavesOnlyTheDelivery() {
+        // the 2 us advance hides the 1.3 us expiry; wait_lapic_expire busy-waits on CPU 0 up to the deadline
+        assertEquals(600 + CLOCK, run("2us", "hv_timer: true", "idle: poll\n    cpu_pm: true").minNs());
+        assertEquals(1_000 + 300 - 500 + 600 + CLOCK, run("500ns", "hv_timer: true", "idle: poll\n    cpu_pm: true")
+                .minNs(), "an advance shorter than the host path hides its own length");
+    }
+
+    @Test
+    void posted_adaptiveAdvance_convergesOnTheHousekeepingCpusPath() {
+        long adaptive = run("adaptive", "hv_timer: true", "idle: poll\n    cpu_pm: true").minNs();
+        assertTrue(adaptive >= 600 + CLOCK && adaptive < 600 + CLOCK + 45, "converged: " + adaptive);
+    }
+
+    @Test
+    void cpuPm_haltingGuestStaysInGuestMode() {
+        // with HLT not exiting, an idle=halt guest is served like a polling one: no HLT exit, no host wake-up
+        ThreadResult halt = run("0ns", "hv_timer: true", "idle: halt\n    halt_poll: 0ns\n    cpu_pm: true");
+        assertEquals(1_000 + 300 + 600 + CLOCK, halt.maxNs());
+        assertEquals(0, labelNs(halt.maxSample(), "kvm: VM exit (HLT)"));
+    }
+
+    @Test
+    void withoutCpuPm_orSwitchedOff_theExitPathsApply() {
+        // HLT/MWAIT exit (no cpu_pm): not posted, the preemption timer path 0.5 + 0.3 + 0.4
+        assertEquals(1_200 + CLOCK, run("0ns", "hv_timer: true, pi_inject_timer: \"true\"", "idle: poll").minNs());
+        // cpu_pm but pi_inject_timer off: the host hrtimer on the vCPU's CPU (cpu_pm rules out the preemption
+        // timer): external-interrupt exit 0.5 + irq entry 1 + 0.3 + entry 0.4
+        assertEquals(2_200 + CLOCK, run("0ns", "hv_timer: true, pi_inject_timer: \"false\"",
+                "idle: poll\n    cpu_pm: true").minNs());
+        // auto on a host without nohz_full: off
+        assertEquals(2_200 + CLOCK, run("0ns", "hv_timer: true", "idle: poll\n    cpu_pm: true",
+                "host.kernel.nohz_full=\"\"").minNs());
+    }
+}
