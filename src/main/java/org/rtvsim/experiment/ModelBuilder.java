@@ -76,7 +76,7 @@ public final class ModelBuilder {
             addWorkload(m, spec, w, warmupEnd, host, null);
         }
         if (!spec.vms().isEmpty()) {
-            m.kvm = new Kvm(host, spec.host().kvm(), hw.freqHz());
+            m.kvm = new Kvm(host, spec.host().kvm(), hw.freqHz(), m.machine.cstates());
             for (VmSpec vs : spec.vms()) {
                 VirtualMachine vm = m.kvm.addVm(vs);
                 vm.kernel().setCache(m.cache, vs.placement());

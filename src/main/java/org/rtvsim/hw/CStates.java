@@ -31,6 +31,20 @@ public final class CStates {
         return new CStates(new String[0], new long[0], new long[0], -1, new int[0]);
     }
 
+    /**
+     * The one state {@code name} of this table (e.g. C1, which HLT enters), with no PM QoS limit; none when
+     * the table has no such state.
+     */
+    public CStates only(String name) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                return new CStates(new String[] {name}, new long[] {exitNs[i]}, new long[] {residencyNs[i]}, 0,
+                        new int[] {blames[i]});
+            }
+        }
+        return none();
+    }
+
     /** Lowers the PM QoS limit (the minimum over all requests wins, as in the kernel). */
     public void requestLatencyLimit(long ns) {
         latencyLimitNs = Math.min(latencyLimitNs, ns);

@@ -27,12 +27,19 @@ public final class Kvm {
     private final Kernel host;
     private final KvmSpec spec;
     private final double freqHz;
+    private final org.rtvsim.hw.CStates hostCstates;
     private final KvmLabels labels;
     private final List<VirtualMachine> vms = new ArrayList<>();
     private final int rcuBlame;
     private final int masterclockBlame;
 
     public Kvm(Kernel host, KvmSpec spec, double freqHz) {
+        this(host, spec, freqHz, org.rtvsim.hw.CStates.none());
+    }
+
+    /** @param hostCstates the machine's idle states (a guest halting in guest mode enters C1 natively) */
+    public Kvm(Kernel host, KvmSpec spec, double freqHz, org.rtvsim.hw.CStates hostCstates) {
+        this.hostCstates = hostCstates;
         this.host = host;
         this.spec = spec;
         this.freqHz = freqHz;
@@ -43,7 +50,7 @@ public final class Kvm {
 
     /** Builds guest {@code vm}: vCPU threads on the host, its kernel, its qemu. */
     public VirtualMachine addVm(VmSpec vm) {
-        VirtualMachine m = new VirtualMachine(host, vm, spec, labels, freqHz);
+        VirtualMachine m = new VirtualMachine(host, vm, spec, labels, freqHz, hostCstates);
         vms.add(m);
         return m;
     }

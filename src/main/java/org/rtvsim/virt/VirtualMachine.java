@@ -26,7 +26,7 @@ public final class VirtualMachine {
     private final Qemu qemu;
     private final boolean overcommitted;
 
-    VirtualMachine(Kernel host, VmSpec spec, KvmSpec kvm, KvmLabels labels, double freqHz) {
+    VirtualMachine(Kernel host, VmSpec spec, KvmSpec kvm, KvmLabels labels, double freqHz, CStates hostCstates) {
         this.spec = spec;
         this.path = "vms[" + spec.name() + "]";
         var sim = host.sim();
@@ -49,7 +49,9 @@ public final class VirtualMachine {
             supplies[i] = v;
         }
         this.overcommitted = shared;
-        this.guest = new Kernel(sim, path, spec.kernel(), supplies, CStates.none(), host.blames());
+        // a guest that halts in guest mode (cpu_pm) puts its host CPU into C1 and pays its exit on wake-up
+        CStates idle = spec.cpuPm() && "halt".equals(spec.idle()) ? hostCstates.only("C1") : CStates.none();
+        this.guest = new Kernel(sim, path, spec.kernel(), supplies, idle, host.blames());
         KernelSpec.RtKvmSpec rt = host.spec().rtKvm();
         String adv = rt == null ? "0ns" : rt.timerAdvance();
         boolean adaptive = "adaptive".equalsIgnoreCase(adv.trim());

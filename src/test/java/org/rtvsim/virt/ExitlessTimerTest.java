@@ -20,7 +20,7 @@ import org.rtvsim.scenario.ScenarioLoader;
  * 0.3 us) and a posted-interrupt delivery of 0.6 us. The vCPU runs on the host's nohz_full CPU 1, so the
  * host hrtimer serving its timer runs on housekeeping CPU 0: it expires there (1 + 0.3 us after its
  * arming point), busy-waits to the deadline when early, and posts the interrupt to the running guest,
- * which sees only the delivery. Without {@code cpu_pm} (HLT exits) or with {@code pi_inject_timer: false}
+ * which sees only the delivery (and, when it halted in guest mode, its CPU's C1 exit). Without {@code cpu_pm} (HLT exits) or with {@code pi_inject_timer: false}
  * the usual exit-and-inject paths apply.
  */
 class ExitlessTimerTest {
@@ -64,9 +64,17 @@ class ExitlessTimerTest {
 
     @Test
     void cpuPm_haltingGuestStaysInGuestMode() {
-        // with HLT not exiting, an idle=halt guest is served like a polling one: no HLT exit, no host wake-up
-        ThreadResult halt = run("0ns", "hv_timer: true", "idle: halt\n    halt_poll: 0ns\n    cpu_pm: true");
-        assertEquals(1_000 + 300 + 600 + CLOCK, halt.maxNs());
+        // with HLT not exiting, an idle=halt guest halts in guest mode: no HLT exit, no host wake-up, but its
+        // host CPU sleeps in C1 (the default table's 2 us exit), paid when the posted interrupt arrives
+        // (the guest kernel keeps its costs at zero but not `overheads: none`, which would also drop C-states)
+        ThreadResult halt = run("0ns", "hv_timer: true", "idle: halt\n    halt_poll: 0ns\n    cpu_pm: true",
+                "vms[g].kernel.overheads=default", "vms[g].kernel.housekeeping=off", "vms[g].kernel.hz=100",
+                "vms[g].kernel.costs={irq_entry: {fixed: 0ns}, timer_expiry: {fixed: 0ns}, context_switch: {fixed: 0ns},"
+                        + " return_to_user: {fixed: 0ns}, ipi: {fixed: 0ns}, irq_thread_stub: {fixed: 0ns},"
+                        + " wakeup: {fixed: 0ns}, tick: {fixed: 0ns}}");
+        // (with a guest tick, the handler re-arms the guest timer for it: one TSC-deadline MSR exit 0.5 + 0.2 + 0.4)
+        assertEquals(1_000 + 300 + 2_000 + 600 + 1_100 + CLOCK, halt.minNs());
+        assertEquals(2_000, labelNs(halt.maxSample(), "C-state exit (C1)"), "" + halt.maxSample());
         assertEquals(0, labelNs(halt.maxSample(), "kvm: VM exit (HLT)"));
     }
 
