@@ -108,8 +108,34 @@ final class TableFormats {
 
     // ---------------------------------------------------------------- Xenomai latency -g
 
+    /**
+     * Xenomai's {@code latency -g} (testsuite/latency/latency.c, dump_histo_gnuplot) writes, for log-scale
+     * plots, a marker {@code start 1} before the first non-empty bucket and {@code stop+1 1} after the last,
+     * and every bucket from first to last as {@code n+0.5 count+1}. Files in that form (first and last counts
+     * 1 at labels that are not bin centres; between them consecutive bins n+0.5, none 0) are read back to the
+     * true counts; other {@code bin count} files as they are.
+     */
+    /** Markers first and last (count 1, not at a half-µs label), between them consecutive n+0.5 bins, none 0. */
+    private static boolean plusOneForm(List<double[]> rows) {
+        int n = rows.size();
+        if (n < 3 || !marker(rows.get(0)) || !marker(rows.get(n - 1))) {
+            return false;
+        }
+        for (int i = 1; i < n - 1; i++) {
+            double[] r = rows.get(i);
+            if (r[1] < 1 || r[0] - Math.floor(r[0]) != 0.5 || (i > 1 && r[0] != rows.get(i - 1)[0] + 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean marker(double[] r) {
+        return r[1] == 1 && r[0] - Math.floor(r[0]) != 0.5;
+    }
+
     static MeasuredHistogram parseXenomai(String name, List<String> lines) {
-        TreeMap<Integer, Long> buckets = new TreeMap<>();
+        List<double[]> rows = new java.util.ArrayList<>();
         double min = Double.NaN;
         double avg = Double.NaN;
         double max = Double.NaN;
@@ -138,8 +164,18 @@ final class TableFormats {
             if (f.length != 2 || !MeasuredReader.NUM.matcher(f[0]).matches() || !MeasuredReader.INT.matcher(f[1]).matches()) {
                 throw MeasuredDataException.at(name, i + 1, "'bin_us count'", t);
             }
-            int b = (int) Math.floor(Double.parseDouble(f[0]));
-            buckets.merge(b, Long.parseLong(f[1]), Long::sum);
+            rows.add(new double[] {Double.parseDouble(f[0]), Long.parseLong(f[1])});
+        }
+        boolean plusOne = plusOneForm(rows);
+        if (plusOne) {
+            rows = rows.subList(1, rows.size() - 1);
+        }
+        TreeMap<Integer, Long> buckets = new TreeMap<>();
+        for (double[] r : rows) {
+            long c = (long) r[1] - (plusOne ? 1 : 0);
+            if (c > 0) {
+                buckets.merge((int) Math.floor(r[0]), c, Long::sum);
+            }
         }
         if (buckets.isEmpty()) {
             throw MeasuredDataException.at(name, lines.size(), "'bin_us count' lines", null);

@@ -78,6 +78,33 @@ class MeasuredReaderFormatsTest {
         assertEquals(new CcdfPoint(30.0, 1.0 / 24, true), h.ccdf().get(h.ccdf().size() - 1));
     }
 
+    /** Xenomai 3 latency -g: markers "start 1" and "stop+1 1", every bucket in between as "n.5 count+1". */
+    static final String XENOMAI = "# 00:00:01 (periodic user-mode task, 100 us period, priority 99)\n"
+            + "# ----lat min|----lat avg|----lat max|-overrun|---msw|\n"
+            + "#       2.100|      2.900|      5.300|       0|     0|\n"
+            + "# Xenomai version: Xenomai/cobalt v3.2.2\n"
+            + "2 1\n2.5 5\n3.5 3\n4.5 1\n5.5 2\n6 1\n";
+
+    @Test
+    void xenomai_plusOneForm_readBackToTrueCounts() throws IOException {
+        MeasuredHistogram h = read("lat.txt", XENOMAI);
+        assertEquals(Format.XENOMAI_LATENCY, h.format());
+        assertArrayEquals(new long[] {0, 0, 4, 2, 0, 1}, h.pooled().counts(), "markers dropped, 1 off each bucket");
+        assertEquals(7, h.samples());
+        assertEquals(5.3, h.pooled().maxUs());
+        assertEquals(2.1, h.pooled().minUs());
+    }
+
+    @Test
+    void xenomai_otherBinCountFiles_readAsTheyStand() throws IOException {
+        // no closing marker (an edited file): the counts are taken as written
+        MeasuredHistogram h = read("lat.txt", XENOMAI.replace("5.5 2\n6 1\n", "5.5 2\n"));
+        assertArrayEquals(new long[] {0, 0, 6, 3, 1, 2}, h.pooled().counts());
+        // a gap between buckets is not the tool's form either
+        MeasuredHistogram gap = read("lat.txt", XENOMAI.replace("4.5 1\n", ""));
+        assertEquals(1 + 5 + 3 + 2 + 1, gap.samples());
+    }
+
     @Test
     void histfile_blockAlone_singleThread() throws IOException {
         MeasuredHistogram h = read("hist", "# Histogram\n000000 000000\n000001 1248460\n000002 000002\n"
