@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the measured-data validation under docs/examples/validation/ (docs/validation.md,
 # "Calibration against measured data"). Needs ../shared/data (the public measurements) beside the
-# repository, or DATA=/path/to/shared/data. Takes about 8 minutes on a 2-core machine (pairs 1-3 about 5, pair 4 about 2.5).
+# repository, or DATA=/path/to/shared/data. Takes about 8 minutes on a 2-core machine (pair 4: about 2.5 of them).
 #
 # Pair 1: civcode 4-CPU board, PREEMPT_RT vs mainline kernel (one condition: the preemption model).
 #   1. calibrate civcode-rt.yaml on the PREEMPT_RT run2 histogram (3 kernel path costs);
@@ -146,7 +146,7 @@ awk -v rep="$reported" 'BEGIN {print "# Xenomai latency -g counts minus 1, marke
     --fit 'host.workload[0].kernel_activity.sleep.exponential.mean=0.2ms..50ms' \
     --max-samples 200000 --budget 4m --out "$out/xenomai-fit" > "$out/xenomai-fit.txt"
 
-# the calibrated model against its own measurement (6 M samples, as measured), then step 3: only the host's
+# the calibrated model against its own measurement (compare's default length: 500 s), then step 3: only the host's
 # preemption model changes; step 3 has a min/avg/max line only, so the prediction is compared on those
 ./rtvsim compare --measured "$out/xenomai-taskset-hist.csv" "$out/xenomai-fit/calibrated.yaml" \
     --out "$out/xenomai-predict/step2" > "$out/xenomai-predict-step2.txt"
@@ -155,5 +155,11 @@ for p in voluntary rt; do   # 600 s = the measured 10 min (6 M wake-ups at 100 u
         --set "host.kernel.preempt=$p" --out "$out/xenomai-predict/$p" > /dev/null
     find "$out/xenomai-predict/$p" -type f ! -name summary.json ! -name report.md -delete
 done
+# what the calibrated model's tail is made of (20 s, attribution on): the shares beyond p99.9
+./rtvsim run "$out/xenomai-fit/calibrated.yaml" --duration 20s --out "$out/xenomai-predict/attribution" > /dev/null
+jq -r '.threads[0].tail_attribution | "# tail attribution beyond p\(.percentile) (\(.samples) samples), 20 s, seed 1",
+    (.components[] | select(.share >= 0.01) | "\(.share * 1000 | round / 10) %  \(.label)")' \
+    "$out/xenomai-predict/attribution/summary.json" > "$out/xenomai-attribution.txt"
+rm -rf "$out/xenomai-predict/attribution"
 python3 docs/examples/validation/rts.py "$xeno/RTS_summary_lines_from_logs.txt" "$out/xenomai-predict" \
     > "$out/xenomai-predict.md"
