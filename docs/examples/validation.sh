@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the measured-data validation under docs/examples/validation/ (docs/validation.md,
 # "Calibration against measured data"). Needs ../shared/data (the public measurements) beside the
-# repository, or DATA=/path/to/shared/data. Takes about 5 minutes on a 2-core machine.
+# repository, or DATA=/path/to/shared/data. Takes about 8 minutes on a 2-core machine (pair 4: about 2.5 of them).
 #
 # Pair 1: civcode 4-CPU board, PREEMPT_RT vs mainline kernel (one condition: the preemption model).
 #   1. calibrate civcode-rt.yaml on the PREEMPT_RT run2 histogram (3 kernel path costs);
@@ -15,6 +15,13 @@
 #   1. fit the timer_expiry median so the simulated per-thread average matches the RT run's (bisection);
 #   2. predict the vendor kernel's min/avg/max by changing host.kernel.preempt (not stated: voluntary,
 #      full and none are all run), each simulated as long as the measured run.
+# Pair 4: Xenomai guest under KVM on a laptop, step 2 (qemu pinned with taskset, non-RT host) -> step 3 (RT host;
+#   min/avg/max only).
+#   1. convert the step-2 `latency -g` file to a CSV of true counts (the tool writes count + 1 per bin);
+#   2. calibrate xenomai-taskset.yaml on it (the guest's timer_expiry median, the host activity's kernel section
+#      and sleep; 200 000 samples each);
+#   3. check the calibrated model against step 2 (compare --measured) and predict step 3 by changing only
+#      host.kernel.preempt (voluntary -> rt), both 600 s as the measured runs; min/avg/max against the RTS lines.
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
 cd "$root"
@@ -118,3 +125,41 @@ for d in "$out"/orangepi/*/; do   # keep the summaries and the cyclictest text o
     find "$d" -type f ! -name summary.json ! -name cyclictest.txt -delete
 done
 python3 docs/examples/validation/minavgmax.py "$opi" "$out/orangepi" > "$out/orangepi-predict.md"
+
+# ---------------------------------------------------------------------------------------------------
+# Pair 4: xenomai-kvm-guest-tuning-steps, step 2 (taskset, non-RT host) -> step 3 (RT host; RTS line only)
+xeno="$pub/xenomai-kvm-guest-tuning-steps"
+rm -rf "$out/xenomai-fit" "$out/xenomai-predict"
+mkdir -p "$out/xenomai-predict"
+# Xenomai's `latency -g` writes count + 1 for every bin between the first and the last non-empty one (no zero
+# cells for gnuplot's log scale) and a "start 1" / "stop+1 1" line around them (testsuite/latency/latency.c,
+# dump_histo_gnuplot); rtvsim's reader takes the counts as they stand, so the true counts go through a CSV
+reported=$(awk -F'|' '/----lat min/ {getline; gsub(/[# ]/, ""); print "Min " $1 " Avg " $2 " Max " $3; exit}' \
+    "$xeno/2taskset_max_latency_taskset_10min.txt")
+awk -v rep="$reported" 'BEGIN {print "# Xenomai latency -g counts minus 1, markers dropped; overflows=0; reported " rep; print "latency_us,count"}
+    !/^#/ && NF == 2 && $1 ~ /^[0-9.]+$/ {b[++n] = $1; c[n] = $2}
+    END {for (i = 2; i < n; i++) printf "%d,%d\n", int(b[i]), c[i] - 1}' \
+    "$xeno/2taskset_max_latency_taskset_10min.txt" > "$out/xenomai-taskset-hist.csv"
+./rtvsim calibrate --measured "$out/xenomai-taskset-hist.csv" --scenario "$out/xenomai-taskset.yaml" \
+    --fit 'vms[xeno].kernel.costs.timer_expiry.lognormal.median=0.1us..4us' \
+    --fit 'host.workload[0].kernel_activity.segments[0].length.lognormal.median=2us..200us' \
+    --fit 'host.workload[0].kernel_activity.sleep.exponential.mean=0.2ms..50ms' \
+    --max-samples 200000 --budget 4m --out "$out/xenomai-fit" > "$out/xenomai-fit.txt"
+
+# the calibrated model against its own measurement (compare's default length: 500 s), then step 3: only the host's
+# preemption model changes; step 3 has a min/avg/max line only, so the prediction is compared on those
+./rtvsim compare --measured "$out/xenomai-taskset-hist.csv" "$out/xenomai-fit/calibrated.yaml" \
+    --out "$out/xenomai-predict/step2" > "$out/xenomai-predict-step2.txt"
+for p in voluntary rt; do   # 600 s = the measured 10 min (6 M wake-ups at 100 us)
+    ./rtvsim run "$out/xenomai-fit/calibrated.yaml" --duration 600s --set measure.attribution=false \
+        --set "host.kernel.preempt=$p" --out "$out/xenomai-predict/$p" > /dev/null
+    find "$out/xenomai-predict/$p" -type f ! -name summary.json ! -name report.md -delete
+done
+# what the calibrated model's tail is made of (20 s, attribution on): the shares beyond p99.9
+./rtvsim run "$out/xenomai-fit/calibrated.yaml" --duration 20s --out "$out/xenomai-predict/attribution" > /dev/null
+jq -r '.threads[0].tail_attribution | "# tail attribution beyond p\(.percentile) (\(.samples) samples), 20 s, seed 1",
+    (.components[] | select(.share >= 0.01) | "\(.share * 1000 | round / 10) %  \(.label)")' \
+    "$out/xenomai-predict/attribution/summary.json" > "$out/xenomai-attribution.txt"
+rm -rf "$out/xenomai-predict/attribution"
+python3 docs/examples/validation/rts.py "$xeno/RTS_summary_lines_from_logs.txt" "$out/xenomai-predict" \
+    > "$out/xenomai-predict.md"
