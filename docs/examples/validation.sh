@@ -17,10 +17,9 @@
 #      full and none are all run), each simulated as long as the measured run.
 # Pair 4: Xenomai guest under KVM on a laptop, step 2 (qemu pinned with taskset, non-RT host) -> step 3 (RT host;
 #   min/avg/max only).
-#   1. convert the step-2 `latency -g` file to a CSV of true counts (the tool writes count + 1 per bin);
-#   2. calibrate xenomai-taskset.yaml on it (the guest's timer_expiry median, the host activity's kernel section
+#   1. calibrate xenomai-taskset.yaml on it (the guest's timer_expiry median, the host activity's kernel section
 #      and sleep; 200 000 samples each);
-#   3. check the calibrated model against step 2 (compare --measured) and predict step 3 by changing only
+#   2. check the calibrated model against step 2 (compare --measured) and predict step 3 by changing only
 #      host.kernel.preempt (voluntary -> rt), both 600 s as the measured runs; min/avg/max against the RTS lines.
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
@@ -131,16 +130,10 @@ python3 docs/examples/validation/minavgmax.py "$opi" "$out/orangepi" > "$out/ora
 xeno="$pub/xenomai-kvm-guest-tuning-steps"
 rm -rf "$out/xenomai-fit" "$out/xenomai-predict"
 mkdir -p "$out/xenomai-predict"
-# Xenomai's `latency -g` writes count + 1 for every bin between the first and the last non-empty one (no zero
-# cells for gnuplot's log scale) and a "start 1" / "stop+1 1" line around them (testsuite/latency/latency.c,
-# dump_histo_gnuplot); rtvsim's reader takes the counts as they stand, so the true counts go through a CSV
-reported=$(awk -F'|' '/----lat min/ {getline; gsub(/[# ]/, ""); print "Min " $1 " Avg " $2 " Max " $3; exit}' \
-    "$xeno/2taskset_max_latency_taskset_10min.txt")
-awk -v rep="$reported" 'BEGIN {print "# Xenomai latency -g counts minus 1, markers dropped; overflows=0; reported " rep; print "latency_us,count"}
-    !/^#/ && NF == 2 && $1 ~ /^[0-9.]+$/ {b[++n] = $1; c[n] = $2}
-    END {for (i = 2; i < n; i++) printf "%d,%d\n", int(b[i]), c[i] - 1}' \
-    "$xeno/2taskset_max_latency_taskset_10min.txt" > "$out/xenomai-taskset-hist.csv"
-./rtvsim calibrate --measured "$out/xenomai-taskset-hist.csv" --scenario "$out/xenomai-taskset.yaml" \
+# (Xenomai's `latency -g` writes count + 1 per bin and two markers for gnuplot's log scale; rtvsim's reader
+# reads such files back to the true counts: docs/measured-data.md)
+step2="$xeno/2taskset_max_latency_taskset_10min.txt"
+./rtvsim calibrate --measured "$step2" --scenario "$out/xenomai-taskset.yaml" \
     --fit 'vms[xeno].kernel.costs.timer_expiry.lognormal.median=0.1us..4us' \
     --fit 'host.workload[0].kernel_activity.segments[0].length.lognormal.median=2us..200us' \
     --fit 'host.workload[0].kernel_activity.sleep.exponential.mean=0.2ms..50ms' \
@@ -148,7 +141,7 @@ awk -v rep="$reported" 'BEGIN {print "# Xenomai latency -g counts minus 1, marke
 
 # the calibrated model against its own measurement (compare's default length: 500 s), then step 3: only the host's
 # preemption model changes; step 3 has a min/avg/max line only, so the prediction is compared on those
-./rtvsim compare --measured "$out/xenomai-taskset-hist.csv" "$out/xenomai-fit/calibrated.yaml" \
+./rtvsim compare --measured "$step2" "$out/xenomai-fit/calibrated.yaml" \
     --out "$out/xenomai-predict/step2" > "$out/xenomai-predict-step2.txt"
 for p in voluntary rt; do   # 600 s = the measured 10 min (6 M wake-ups at 100 us)
     ./rtvsim run "$out/xenomai-fit/calibrated.yaml" --duration 600s --set measure.attribution=false \
