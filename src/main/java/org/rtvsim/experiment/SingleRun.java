@@ -89,6 +89,7 @@ public final class SingleRun {
         List<String> notes = new ArrayList<>();
         if (m.kvm != null) {
             notes.addAll(m.kvm.overcommitNotes());
+            notes.addAll(m.kvm.exitlessTimerNotes());
         }
         boolean starved = false;
         for (ThreadResult t : threads) {

@@ -59,6 +59,20 @@ public final class Kvm {
         return vms;
     }
 
+    /** One note per guest whose timers are exitless: where they expire on the host. */
+    public List<String> exitlessTimerNotes() {
+        List<String> out = new ArrayList<>();
+        for (VirtualMachine m : vms) {
+            int cpu = m.exitlessTimerCpu();
+            if (cpu >= 0) {
+                out.add("exitless timer: the guest timers of " + m.name() + " (" + m.vcpus().size()
+                        + (m.vcpus().size() == 1 ? " vCPU" : " vCPUs") + ") expire on host CPU " + cpu
+                        + " and are posted without VM exits");
+            }
+        }
+        return out;
+    }
+
     /**
      * One note per host CPU that more than one vCPU thread is pinned to (more vCPUs than CPUs in their
      * partition: they take turns, and a vCPU's guest waits while its sibling runs).

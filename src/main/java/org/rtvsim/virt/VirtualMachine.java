@@ -25,6 +25,7 @@ public final class VirtualMachine {
     private final List<Vcpu> vcpus = new ArrayList<>();
     private final Qemu qemu;
     private final boolean overcommitted;
+    private final int exitlessTimerCpu;
 
     VirtualMachine(Kernel host, VmSpec spec, KvmSpec kvm, KvmLabels labels, double freqHz, CStates hostCstates) {
         this.spec = spec;
@@ -60,6 +61,7 @@ public final class VirtualMachine {
         // kvm_can_use_hv_timer: not when MWAIT does not exit or timers can be posted
         boolean posted = spec.cpuPm() && kvm.piInjectTimer(!host.spec().nohzFull().isEmpty());
         Cpu postCpu = posted ? host.cpu(host.housekeeping().toArray()[0]) : null;
+        this.exitlessTimerCpu = posted ? postCpu.id() : -1;
         int postedBlame = posted ? host.blames().id("kvm: posted timer interrupt") : 0;
         int lateBlame = posted ? host.blames().id("kvm: exitless timer expiry (housekeeping CPU)") : 0;
         for (Vcpu v : vcpus) {
@@ -109,6 +111,11 @@ public final class VirtualMachine {
     }
 
     /** An idle guest CPU halts with a HLT exit (not with {@code cpu_pm}, where HLT stays in guest mode). */
+    /** The host CPU whose hrtimers serve this guest's exitless timers, or -1 when they are not exitless. */
+    public int exitlessTimerCpu() {
+        return exitlessTimerCpu;
+    }
+
     boolean haltsWhenIdle() {
         return "halt".equals(spec.idle()) && !spec.cpuPm();
     }

@@ -49,6 +49,17 @@ class ExitlessTimerTest {
     }
 
     @Test
+    void runNotes_sayWhereExitlessTimersExpire() {
+        String yaml = scenario("timer_advance: 0ns", "hv_timer: true, " + POSTED, "idle: poll\n    cpu_pm: true",
+                CYCLICTEST, "");
+        RunResult r = SingleRun.run(ScenarioLoader.loadString(yaml, "exitless.yaml", List.of()), 0);
+        assertEquals(List.of("exitless timer: the guest timers of g (1 vCPU) expire on host CPU 0 and are posted"
+                + " without VM exits"), r.notes());
+        yaml = scenario("timer_advance: 0ns", "hv_timer: true, " + POSTED, "idle: poll", CYCLICTEST, "");
+        assertEquals(List.of(), SingleRun.run(ScenarioLoader.loadString(yaml, "x.yaml", List.of()), 0).notes());
+    }
+
+    @Test
     void posted_advanceBeyondTheHostPath_leavesOnlyTheDelivery() {
         // the 2 us advance hides the 1.3 us expiry; wait_lapic_expire busy-waits on CPU 0 up to the deadline
         assertEquals(600 + CLOCK, run("2us", "hv_timer: true", "idle: poll\n    cpu_pm: true").minNs());
