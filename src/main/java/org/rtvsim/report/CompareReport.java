@@ -36,6 +36,10 @@ public final class CompareReport {
         out.append('\n');
         Table.write(out, "", rows(c, false), right(c));
         out.append('\n');
+        String support = supportNote(c);
+        if (!support.isEmpty()) {
+            out.append(support).append("\n\n");
+        }
         for (int i = 1; i < c.entries().size(); i++) {
             List<String> sig = new ArrayList<>();
             for (PairedDifference d : c.differences().get(i - 1)) {
@@ -150,7 +154,33 @@ public final class CompareReport {
         out.append("Baseline A = ").append(c.baseline().label()).append(". Values in us, all threads pooled; ")
                 .append("`*` marks a difference whose interval excludes 0.\n\n");
         Table.markdown(out, rows(c, true));
+        String support = supportNote(c);
+        if (!support.isEmpty()) {
+            out.append('\n').append(support).append('\n');
+        }
         out.append('\n').append(RunMarkdown.CHARTS_MARKER).append('\n');
+    }
+
+    /**
+     * The percentiles whose per-replication values rest on fewer than 10 samples above them in some entry
+     * (their intervals, computed from those values, are then not to be trusted), or "" when there are none.
+     */
+    static String supportNote(Comparison c) {
+        List<String> weak = new ArrayList<>();
+        for (StatisticCI s : c.baseline().pooled().statistics()) {
+            List<String> in = new ArrayList<>();
+            for (int i = 0; i < c.entries().size(); i++) {
+                StatisticCI x = c.entries().get(i).pooled().statistic(s.name());
+                if (x != null && !x.supportedEach()) {
+                    in.add(letter(i));
+                }
+            }
+            if (!in.isEmpty()) {
+                weak.add(s.name() + (in.size() == c.entries().size() ? "" : " (" + String.join(", ", in) + ")"));
+            }
+        }
+        return weak.isEmpty() ? "" : "Too few samples within each replication (fewer than 10 above the percentile) for "
+                + String.join(", ", weak) + ": their intervals are not to be trusted; run longer (--duration).";
     }
 
     private static PairedDifference find(List<PairedDifference> ds, String name) {

@@ -59,6 +59,11 @@ class ExperimentCommandsTest {
         assertTrue(Files.readString(out.resolve("compare.csv")).startsWith("stat,entry,label,pooled_us"));
         assertTrue(Files.readString(out.resolve("compare.json")).contains("\"differences\""));
         assertTrue(Files.exists(out.resolve("report.md")));
+        // the short run cannot support the far percentiles within a replication: said under the table
+        String weak = r.out().lines().filter(l -> l.startsWith("Too few samples within each replication")).findFirst()
+                .orElseThrow(() -> new AssertionError(r.out()));
+        assertTrue(weak.contains("p99.99") && !weak.contains(" p50") && !weak.contains("max"), weak);
+        assertTrue(Files.readString(out.resolve("report.md")).contains(weak));
     }
 
     @Test
