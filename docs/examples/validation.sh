@@ -156,3 +156,31 @@ jq -r '.threads[0].tail_attribution | "# tail attribution beyond p\(.percentile)
 rm -rf "$out/xenomai-predict/attribution"
 python3 docs/examples/validation/rts.py "$xeno/RTS_summary_lines_from_logs.txt" "$out/xenomai-predict" \
     > "$out/xenomai-predict.md"
+
+# Pair 4, second calibration: qemu's main loop. The first one's tail (>= p99.9) is mostly qemu's main loop holding
+# the BQL (56 %) and the activity's user code (25 %), fair-class work on the vCPU's CPU 13; its keys could not
+# remove it. Refit the guest's timer expiry (body) with the main loop's rate and hold median (tail), starting from
+# the first calibration (its activity kept as fitted: at the edge of its ranges, the least activity they allowed).
+# The hold is written out (the model's default, lognormal 10 us sigma 1 cap 1 ms) so that its median can be fitted.
+rm -rf "$out/xenomai-fit-bql" "$out/xenomai-predict-bql"
+mkdir -p "$out/xenomai-predict-bql"
+./rtvsim calibrate --measured "$step2" --scenario "$out/xenomai-fit/calibrated.yaml" \
+    --set 'vms[xeno].qemu.main_loop.hold={lognormal: {median: 10us, sigma: 1, cap: 1ms}}' \
+    --fit 'vms[xeno].kernel.costs.timer_expiry.lognormal.median=0.1us..4us' \
+    --fit 'vms[xeno].qemu.main_loop.rate=1hz..1000hz' \
+    --fit 'vms[xeno].qemu.main_loop.hold.lognormal.median=1us..200us' \
+    --max-samples 200000 --budget 4m --out "$out/xenomai-fit-bql" > "$out/xenomai-fit-bql.txt"
+./rtvsim compare --measured "$step2" "$out/xenomai-fit-bql/calibrated.yaml" \
+    --out "$out/xenomai-predict-bql/step2" > "$out/xenomai-predict-bql-step2.txt"
+for p in voluntary rt; do
+    ./rtvsim run "$out/xenomai-fit-bql/calibrated.yaml" --duration 600s --set measure.attribution=false \
+        --set "host.kernel.preempt=$p" --out "$out/xenomai-predict-bql/$p" > /dev/null
+    find "$out/xenomai-predict-bql/$p" -type f ! -name summary.json ! -name report.md -delete
+done
+./rtvsim run "$out/xenomai-fit-bql/calibrated.yaml" --duration 20s --out "$out/xenomai-predict-bql/attribution" > /dev/null
+jq -r '.threads[0].tail_attribution | "# tail attribution beyond p\(.percentile) (\(.samples) samples), 20 s, seed 1",
+    (.components[] | select(.share >= 0.01) | "\(.share * 1000 | round / 10) %  \(.label)")' \
+    "$out/xenomai-predict-bql/attribution/summary.json" > "$out/xenomai-bql-attribution.txt"
+rm -rf "$out/xenomai-predict-bql/attribution"
+python3 docs/examples/validation/rts.py "$xeno/RTS_summary_lines_from_logs.txt" "$out/xenomai-predict-bql" \
+    > "$out/xenomai-predict-bql.md"
