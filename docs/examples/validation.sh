@@ -176,7 +176,7 @@ mkdir -p "$out/xenomai-predict-bql"
 for p in voluntary rt; do
     ./rtvsim run "$out/xenomai-fit-bql/calibrated.yaml" --duration 600s \
         --set "host.kernel.preempt=$p" --out "$out/xenomai-predict-bql/$p" > /dev/null
-    find "$out/xenomai-predict-bql/$p" -type f ! -name summary.json ! -name report.md -delete
+    find "$out/xenomai-predict-bql/$p" -type f ! -name summary.json ! -name report.md ! -name attribution.png -delete
 done
 for p in voluntary rt; do
     jq -r --arg p "$p" '.threads[0] | "# \($p), 600 s, seed 1: the max sample (\(.max_ns / 10 | round / 100) us)",
