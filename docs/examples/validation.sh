@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the measured-data validation under docs/examples/validation/ (docs/validation.md,
 # "Calibration against measured data"). Needs ../shared/data (the public measurements) beside the
-# repository, or DATA=/path/to/shared/data. Takes about 8 minutes on a 2-core machine (pair 4: about 2.5 of them).
+# repository, or DATA=/path/to/shared/data. Takes about 10.5 minutes on a 2-core machine (pair 4: about 5 of them,
+# 2.5 per calibration pass).
 #
 # Pair 1: civcode 4-CPU board, PREEMPT_RT vs mainline kernel (one condition: the preemption model).
 #   1. calibrate civcode-rt.yaml on the PREEMPT_RT run2 histogram (3 kernel path costs);
@@ -21,6 +22,9 @@
 #      and sleep; 200 000 samples each);
 #   2. check the calibrated model against step 2 (compare --measured) and predict step 3 by changing only
 #      host.kernel.preempt (voluntary -> rt), both 600 s as the measured runs; min/avg/max against the RTS lines.
+#   3. a second calibration from the first one's calibrated.yaml: the guest's timer_expiry median with qemu's
+#      main-loop rate and BQL hold median (the first one's tail was mostly the main loop), then the same checks
+#      (xenomai-fit-bql/, xenomai-predict-bql/, xenomai-bql-*.txt, xenomai-predict-bql.md).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
 cd "$root"
