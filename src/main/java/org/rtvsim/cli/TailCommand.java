@@ -99,7 +99,10 @@ final class TailCommand implements Callable<Integer> {
         return report(header, data, options);
     }
 
-    /** Reads a measurement and fits it: buckets at their midpoints, overflows censored at the histogram's end. */
+    /**
+     * Reads a measurement and fits it: buckets at their midpoints, overflows censored at the histogram's end,
+     * except that a thread's reported maximum above that end is one of its overflows, known exactly.
+     */
     private int fitMeasuredFile(Path file) throws IOException {
         org.rtvsim.calibrate.MeasuredHistogram h;
         try {
@@ -116,8 +119,14 @@ final class TailCommand implements Callable<Integer> {
                     byValue.merge(Math.round((b + 0.5) * t.bucketWidthUs() * 1000), counts[b], Long::sum);
                 }
             }
-            if (t.overflows() > 0) {
-                censoredAt.merge(Math.round(t.overflowEdgeUs() * 1000), t.overflows(), Long::sum);
+            long over = t.overflows();
+            if (over > 0 && !Double.isNaN(t.maxUs()) && t.maxUs() > t.overflowEdgeUs()) {
+                // the reported maximum is one of the overflows, known exactly
+                byValue.merge(Math.round(t.maxUs() * 1000), 1L, Long::sum);
+                over--;
+            }
+            if (over > 0) {
+                censoredAt.merge(Math.round(t.overflowEdgeUs() * 1000), over, Long::sum);
             }
         }
         List<TailData.Bin> bins = new java.util.ArrayList<>();
