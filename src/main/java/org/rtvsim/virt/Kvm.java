@@ -33,10 +33,6 @@ public final class Kvm {
     private final int rcuBlame;
     private final int masterclockBlame;
 
-    public Kvm(Kernel host, KvmSpec spec, double freqHz) {
-        this(host, spec, freqHz, org.rtvsim.hw.CStates.none());
-    }
-
     /** @param hostCstates the machine's idle states (a guest halting in guest mode enters C1 natively) */
     public Kvm(Kernel host, KvmSpec spec, double freqHz, org.rtvsim.hw.CStates hostCstates) {
         this.hostCstates = hostCstates;

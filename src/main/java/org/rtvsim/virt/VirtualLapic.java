@@ -51,15 +51,8 @@ final class VirtualLapic implements LocalTimer {
     private final Due due;
 
     /**
-     * @param advanceNs the fixed advance, or the initial one when {@code adaptive}
-     * @param freqHz    the TSC frequency, for the adaptive mode's cycle thresholds
-     */
-    VirtualLapic(Vcpu vcpu, Simulation sim, boolean hvTimer, long advanceNs, boolean adaptive, double freqHz,
-                 org.rtvsim.engine.Sampler hostExpiryNs, int hostExpiryBlame) {
-        this(vcpu, sim, hvTimer, advanceNs, adaptive, freqHz, hostExpiryNs, hostExpiryBlame, null, null, 0, 0);
-    }
-
-    /**
+     * @param advanceNs   the fixed advance, or the initial one when {@code adaptive}
+     * @param freqHz      the TSC frequency, for the adaptive mode's cycle thresholds
      * @param postCpu     for the exitless timer, the housekeeping host CPU whose hrtimer serves this vCPU
      *                    (null: the timer runs on the vCPU's own host CPU and is injected on entry)
      * @param postedNs    delivery cost of the posted interrupt
