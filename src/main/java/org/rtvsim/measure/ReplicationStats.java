@@ -91,7 +91,10 @@ public final class ReplicationStats {
         }
         double[] values = xs.stream().mapToDouble(Double::doubleValue).toArray();
         double[] ci = StudentInterval.of(values, level);
-        return new StatisticCI(name, p, pooledNs, ci[0], ci[1], ci[2], values.length, supported, supportedEach,
+        // every statistic is a latency, never negative: a t-interval reaching below 0 is cut there (its
+        // coverage of a non-negative mean is unchanged)
+        double low = Double.isNaN(ci[1]) ? ci[1] : Math.max(0, ci[1]);
+        return new StatisticCI(name, p, pooledNs, ci[0], low, ci[2], values.length, supported, supportedEach,
                 values);
     }
 

@@ -129,4 +129,18 @@ class ReplicationsTest {
         }
         assertTrue(covered >= 180 && covered <= 198, "covered " + covered + " of " + experiments);
     }
+
+    @Test
+    void interval_lowEnd_isCutAtZero() {
+        // two replications of the partitioned KVM guest: maxima about 9.7 and 12.5 us, so the 95 % t-interval
+        // (12.7 standard errors wide on each side) would reach below 0 for a latency
+        ScenarioSpec s = org.rtvsim.scenario.ScenarioLoader.load(java.nio.file.Path.of("scenarios",
+                "kvm-rt-partitioned.yaml"), List.of()).withDuration(1_000_000_000L);
+        var max = Replications.run("a", s, 2, 2, 0.95, null).pooled().statistic("max");
+        double[] v = max.valuesNs();
+        double halfWidth = 12.706 * Math.abs(v[0] - v[1]) / 2;
+        assertTrue(max.meanNs() - halfWidth < 0, "the uncut interval would be negative: " + max);
+        assertEquals(0.0, max.lowNs());
+        assertEquals(max.meanNs() + halfWidth, max.highNs(), 1.0);
+    }
 }
