@@ -56,6 +56,12 @@ final class ValidateCommand implements Callable<Integer> {
         sb.append("; workloads: ").append(String.join(", ", workloads(s.host().workload())));
         if (!s.vms().isEmpty()) {
             sb.append("; ").append(s.vms().size()).append(s.vms().size() == 1 ? " VM" : " VMs");
+            for (int i = 0; i < Math.min(3, s.vms().size()); i++) {
+                sb.append(i == 0 ? ": " : "; ").append(vm(s.vms().get(i)));
+            }
+            if (s.vms().size() > 3) {
+                sb.append("; … and ").append(s.vms().size() - 3).append(" more");
+            }
         }
         sb.append("; seed ").append(s.seed())
                 .append(", duration ").append(Units.formatNs(s.durationNs()))
@@ -65,6 +71,20 @@ final class ValidateCommand implements Callable<Integer> {
                     .append(" < ").append(Units.formatNs(s.slo().belowNs()));
         }
         return sb.append('.').toString();
+    }
+
+    /** "rt (8 vCPUs on host CPUs 4-11, fifo 1, idle poll; guest preempt=rt; workloads: …)". */
+    private static String vm(org.rtvsim.scenario.VmSpec v) {
+        java.util.TreeSet<Integer> cpus = new java.util.TreeSet<>();
+        for (int i = 0; i < v.vcpus(); i++) {
+            cpus.add(v.hostCpuOf(i));
+        }
+        String on = org.rtvsim.engine.CpuSet.of(cpus.stream().mapToInt(Integer::intValue).toArray()).toString();
+        return v.name() + " (" + v.vcpus() + (v.vcpus() == 1 ? " vCPU" : " vCPUs") + " on host CPU"
+                + (cpus.size() == 1 ? " " : "s ") + on + (cpus.size() < v.vcpus() ? ", overcommitted" : "")
+                + ", " + v.vcpuPolicy().key() + " " + v.vcpuPriority() + ", idle " + v.idle()
+                + (v.cpuPm() ? ", cpu_pm" : "") + "; guest preempt=" + v.kernel().preempt().key()
+                + "; workloads: " + String.join(", ", workloads(v.workload())) + ")";
     }
 
     private static List<String> workloads(List<WorkloadSpec> ws) {
@@ -82,7 +102,7 @@ final class ValidateCommand implements Callable<Integer> {
             } else if (w instanceof WorkloadSpec.DeviceIrqSpec d) {
                 out.add("device_irq (" + d.name() + ")");
             } else {
-                out.add(w.path().substring(w.path().lastIndexOf('.') + 1));
+                out.add(w.path().substring(w.path().lastIndexOf('.') + 1).replaceFirst("\\[\\d+]$", ""));
             }
         }
         return out.isEmpty() ? List.of("none") : out;

@@ -33,4 +33,14 @@ class ValidateCommandTest {
         assertTrue(r.out().contains("8 CPUs, "), r.out());
         assertTrue(r.out().contains("preempt=full"), r.out());
     }
+
+    @Test
+    void validate_kvmScenario_describesEachGuest() {
+        Cli r = Cli.run("validate", "scenarios/kvm-rt-partitioned.yaml", "--set", "vms[rt].cpu_pm=true");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("; 1 VM: rt (8 vCPUs on host CPUs 4-11, fifo 1, idle poll, cpu_pm; guest preempt=rt;"
+                + " workloads: cyclictest (6 threads, fifo 95, interval 1ms), emulated_io);"), r.out());
+        Cli over = Cli.run("validate", "scenarios/kvm-rt-partitioned.yaml", "--set", "vms[rt].pin=4-5");
+        assertTrue(over.out().contains("rt (8 vCPUs on host CPUs 4-5, overcommitted, "), over.out());
+    }
 }
