@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the measured-data validation under docs/examples/validation/ (docs/validation.md,
 # "Calibration against measured data"). Needs ../shared/data (the public measurements) beside the
-# repository, or DATA=/path/to/shared/data. Takes about 10.5 minutes on a 2-core machine (pair 4: about 5 of them,
+# repository, or DATA=/path/to/shared/data, and jq and python3 on the PATH. Takes about 10.5 minutes on a 2-core machine (pair 4: about 5 of them,
 # 2.5 per calibration pass).
 #
 # Pair 1: civcode 4-CPU board, PREEMPT_RT vs mainline kernel (one condition: the preemption model).
