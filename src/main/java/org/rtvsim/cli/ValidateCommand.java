@@ -75,13 +75,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** "rt (8 vCPUs on host CPUs 4-11, fifo 1, idle poll; guest preempt=rt; workloads: …)". */
     private static String vm(org.rtvsim.scenario.VmSpec v) {
-        java.util.TreeSet<Integer> cpus = new java.util.TreeSet<>();
-        for (int i = 0; i < v.vcpus(); i++) {
-            cpus.add(v.hostCpuOf(i));
-        }
-        String on = org.rtvsim.engine.CpuSet.of(cpus.stream().mapToInt(Integer::intValue).toArray()).toString();
+        org.rtvsim.engine.CpuSet cpus = org.rtvsim.engine.CpuSet.of(v.placement());
         return v.name() + " (" + v.vcpus() + (v.vcpus() == 1 ? " vCPU" : " vCPUs") + " on host CPU"
-                + (cpus.size() == 1 ? " " : "s ") + on + (cpus.size() < v.vcpus() ? ", overcommitted" : "")
+                + (cpus.size() == 1 ? " " : "s ") + cpus + (cpus.size() < v.vcpus() ? ", overcommitted" : "")
                 + ", " + v.vcpuPolicy().key() + " " + v.vcpuPriority() + ", idle " + v.idle()
                 + (v.cpuPm() ? ", cpu_pm" : "") + "; guest preempt=" + v.kernel().preempt().key()
                 + "; workloads: " + String.join(", ", workloads(v.workload())) + ")";

@@ -226,7 +226,10 @@ public final class Cpu implements SupplyListener {
         }
     }
 
-    /** As {@link #localTimerFired()}, as a posted interrupt whose handling begins with {@code deliveryNs} charged to {@code blame}. */
+    /**
+     * As {@link #localTimerFired()}, as a posted interrupt whose handling begins with {@code deliveryNs} charged
+     * to {@code blame}.
+     */
     public void localTimerPosted(long deliveryNs, int blame) {
         TimerInterrupt handler = (TimerInterrupt) timerLine.handler;
         handler.deliverWith(deliveryNs, blame);

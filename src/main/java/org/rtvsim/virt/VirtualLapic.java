@@ -43,7 +43,7 @@ final class VirtualLapic implements LocalTimer {
     private boolean hostTimerWakes;
     /** The latest deadline already expired and injected: re-programming it is a no-op until handled. */
     private long coveredNs = -1;
-    /** Exitless timer: the delivery cost of a posted interrupt and its label (null: not posted). */
+    /** Exitless timer: the delivery cost of a posted interrupt and its labels (used only when {@link #post} is set). */
     private final org.rtvsim.engine.Sampler postedNs;
     private final int postedBlame;
     private final int lateBlame;
@@ -75,7 +75,7 @@ final class VirtualLapic implements LocalTimer {
         this.hostTimer = new HrTimer(postCpu != null ? postCpu : vcpu.host, hostExpiryBlame, hostExpiryNs, false,
                 t -> hostTimerExpired());
         this.expiry = new Expiry(sim);
-        this.postedNs = postCpu != null ? postedNs : null;
+        this.postedNs = postedNs;
         this.postedBlame = postedBlame;
         this.lateBlame = lateBlame;
         this.post = postCpu != null ? new Post(sim) : null;
