@@ -39,6 +39,17 @@ public final class Calibration {
         LatencyCdf run(List<String> sets, int replication);
     }
 
+    /** One measured condition: its name (shown in reports), the measurement and the simulator of that condition. */
+    public record Condition(String name, LatencyCdf measured, Simulator sim) {
+    }
+
+    /**
+     * A condition that was not measured, offered as a suggestion: when a parameter is not identified, the probe
+     * whose prediction moves most between the parameter's range ends is the measurement that would identify it.
+     */
+    public record Probe(String name, Simulator sim) {
+    }
+
     /** Told after every evaluation (from the calling thread). */
     @FunctionalInterface
     public interface Listener {
@@ -76,46 +87,69 @@ public final class Calibration {
         }
     }
 
-    private final LatencyCdf measured;
+    private final List<Condition> conditions;
     private final List<FitParameter> params;
-    private final Simulator sim;
+    private final List<Probe> probes;
     private final Options options;
     private final Listener listener;
     private final LongSupplier clockNs;
     private final long startNs;
     private final Map<String, Double> cache = new HashMap<>();
     private final List<Evaluation> history = new ArrayList<>();
+    private final boolean anyPrior;
     private long limitNs;
     private String phase = "search";
     private double[] bestX;
     private double bestObjective = Double.POSITIVE_INFINITY;
-    private LatencyCdf bestSimulated;
+    private List<LatencyCdf> bestSimulated;
+    /** The noise floor; NaN until known (computed first when a prior needs it to scale its penalty). */
+    private double noise = Double.NaN;
 
-    private Calibration(LatencyCdf measured, List<FitParameter> params, Simulator sim, Options options,
+    private Calibration(List<Condition> conditions, List<FitParameter> params, List<Probe> probes, Options options,
             Listener listener, LongSupplier clockNs) {
-        this.measured = measured;
+        this.conditions = List.copyOf(conditions);
         this.params = List.copyOf(params);
-        this.sim = sim;
+        this.probes = List.copyOf(probes);
         this.options = options;
         this.listener = listener == null ? (n, o, b, p) -> { } : listener;
         this.clockNs = clockNs;
         this.startNs = clockNs.getAsLong();
+        this.anyPrior = params.stream().anyMatch(p -> p.prior() != null);
     }
 
     /** Fits {@code params} so the simulation matches {@code measured}; {@code clockNs} measures the budget. */
     public static FitResult fit(LatencyCdf measured, List<FitParameter> params, Simulator sim, Options options,
             Listener listener, LongSupplier clockNs) {
+        return fit(List.of(new Condition("measured", measured, sim)), params, List.of(), options, listener, clockNs);
+    }
+
+    /**
+     * Fits one parameter set to every condition at once: the objective is the mean of the conditions' objectives
+     * (each condition with its own common random numbers), plus the priors' penalties. {@code probes} are
+     * unmeasured conditions offered as suggestions for parameters the data do not identify.
+     */
+    public static FitResult fit(List<Condition> conditions, List<FitParameter> params, List<Probe> probes,
+            Options options, Listener listener, LongSupplier clockNs) {
         if (params.isEmpty()) {
-            throw new IllegalArgumentException("nothing to fit: give at least one --fit PATH=LO..HI");
+            throw new IllegalArgumentException("nothing to fit: give at least one --fit PATH=LO..HI or declare "
+                    + "uncertain: parameters in the scenario");
         }
-        return new Calibration(measured, params, sim, options, listener, clockNs).run();
+        if (conditions.isEmpty()) {
+            throw new IllegalArgumentException("nothing to fit to: give at least one --measured FILE");
+        }
+        return new Calibration(conditions, params, probes, options, listener, clockNs).run();
     }
 
     private FitResult run() {
         int n = params.size();
         limitNs = (long) (options.budgetNs() * SEARCH_SHARE);
         String stop = "converged";
+        double[] centre = new double[n];
+        Arrays.fill(centre, 0.5);
         try {
+            if (anyPrior) { // the prior's penalty is measured in noise floors: know it before the search
+                noise = noiseFloor(sets(centre), runAll(sets(centre), 0));
+            }
             search(n);
         } catch (OutOfBudget e) {
             stop = "budget";
@@ -125,25 +159,32 @@ public final class Calibration {
         if (bestX == null) { // not even one evaluation fitted the budget: evaluate the centre anyway
             limitNs = Long.MAX_VALUE;
             cache.clear();
-            double[] c = new double[n];
-            Arrays.fill(c, 0.5);
-            objective(c);
+            if (anyPrior && Double.isNaN(noise)) {
+                noise = 0;
+            }
+            objective(centre);
         }
         double[] x = bestX.clone();
         List<String> sets = sets(x);
-        LatencyCdf simulated = bestSimulated;
-        Distances d = Distances.between(measured, simulated);
+        List<LatencyCdf> simulated = bestSimulated;
+        List<FitResult.ConditionFit> fits = new ArrayList<>();
+        for (int c = 0; c < conditions.size(); c++) {
+            fits.add(new FitResult.ConditionFit(conditions.get(c).name(),
+                    Distances.between(conditions.get(c).measured(), simulated.get(c)), simulated.get(c)));
+        }
+        double total = bestObjective;
         limitNs = options.budgetNs();
         phase = "uncertainty";
         double[] half = new double[n];
         Arrays.fill(half, Double.NaN);
-        double noise = Double.NaN;
         String method;
         try {
             double h = options.curvatureStep();
             double[][] hess = Curvature.hessian(this::objective, Curvature.centre(x, h), h);
             checkBudget();
-            noise = Distances.between(simulated, sim.run(sets, 1)).objective();
+            if (Double.isNaN(noise)) {
+                noise = noiseFloor(sets, simulated);
+            }
             double[] norm = Curvature.halfWidths(hess, noise);
             for (int i = 0; i < n; i++) {
                 half[i] = norm[i] * (params.get(i).hi() - params.get(i).lo());
@@ -152,7 +193,85 @@ public final class Calibration {
         } catch (OutOfBudget e) {
             method = "not computed: the budget ran out";
         }
-        return new FitResult(params, x, d, simulated, half, noise, method, history.size(), stop, history);
+        List<FitResult.Identification> ident = identification(x, half, !method.equals("curvature"));
+        return new FitResult(params, x, total, fits, half, noise, method, history.size(), stop, history, ident);
+    }
+
+    /** The mean objective between replication 0 (given) and replication 1 of every condition at {@code sets}. */
+    private double noiseFloor(List<String> sets, List<LatencyCdf> rep0) {
+        double sum = 0;
+        for (int c = 0; c < conditions.size(); c++) {
+            checkBudget();
+            sum += Distances.between(rep0.get(c), conditions.get(c).sim().run(sets, 1)).objective();
+        }
+        return sum / conditions.size();
+    }
+
+    private List<LatencyCdf> runAll(List<String> sets, int replication) {
+        List<LatencyCdf> out = new ArrayList<>();
+        for (Condition c : conditions) {
+            checkBudget();
+            out.add(c.sim().run(sets, replication));
+        }
+        return out;
+    }
+
+    /**
+     * Which parameters these data identify, and for those they do not, which probe condition's prediction moves
+     * most between the parameter's range ends (the others at the fit), within what is left of the budget.
+     */
+    private List<FitResult.Identification> identification(double[] x, double[] half, boolean uncomputed) {
+        List<FitResult.Identification> out = new ArrayList<>();
+        phase = "suggestion";
+        for (int i = 0; i < params.size(); i++) {
+            FitParameter p = params.get(i);
+            String reason = null;
+            if (uncomputed) {
+                reason = null;
+            } else if (Double.isNaN(half[i])) {
+                reason = "the objective does not change with it";
+            } else if (2 * half[i] >= p.hi() - p.lo()) {
+                reason = "its uncertainty spans its range";
+            } else if (x[i] <= 1e-3 || x[i] >= 1 - 1e-3) {
+                reason = "the fit ends at the range's edge";
+            }
+            if (reason == null) {
+                out.add(new FitResult.Identification(true, null, null, Double.NaN));
+                continue;
+            }
+            String best = null;
+            double bestMove = 0;
+            try {
+                for (Probe probe : probes) {
+                    double[] lo = x.clone();
+                    double[] hi = x.clone();
+                    lo[i] = 0;
+                    hi[i] = 1;
+                    checkBudget();
+                    LatencyCdf a;
+                    LatencyCdf b;
+                    try {
+                        a = probe.sim().run(sets(lo), 0);
+                        checkBudget();
+                        b = probe.sim().run(sets(hi), 0);
+                    } catch (OutOfBudget e) {
+                        throw e;
+                    } catch (RuntimeException e) { // a suggestion the scenario cannot express: not offered
+                        continue;
+                    }
+                    double move = Distances.between(a, b).tailLogRms();
+                    listener.evaluated(history.size(), move, bestObjective, phase);
+                    if (move > bestMove) {
+                        bestMove = move;
+                        best = probe.name();
+                    }
+                }
+            } catch (OutOfBudget e) {
+                reason += "; the budget ran out before every suggested condition was tried";
+            }
+            out.add(new FitResult.Identification(false, reason, best, bestMove));
+        }
+        return out;
     }
 
     private void search(int n) {
@@ -172,7 +291,11 @@ public final class Calibration {
                 new SimpleBounds(lo, hi));
     }
 
-    /** The objective at normalised {@code x}, simulated once per distinct point. */
+    /**
+     * The objective at normalised {@code x}, simulated once per distinct point: the mean over the conditions of
+     * the tail-weighted distance, plus 2·(noise floor)·(the priors' negative log densities), so that one prior
+     * standard deviation weighs as much as the noise floor does in the uncertainty (docs/calibration.md).
+     */
     double objective(double[] x) {
         double[] c = new double[x.length];
         for (int i = 0; i < x.length; i++) {
@@ -184,9 +307,20 @@ public final class Calibration {
         if (cached != null) {
             return cached;
         }
-        checkBudget();
-        LatencyCdf simulated = sim.run(sets, 0);
-        double v = Distances.between(measured, simulated).objective();
+        List<LatencyCdf> simulated = runAll(sets, 0);
+        double v = 0;
+        for (int k = 0; k < conditions.size(); k++) {
+            v += Distances.between(conditions.get(k).measured(), simulated.get(k)).objective();
+        }
+        v /= conditions.size();
+        if (anyPrior) {
+            for (int i = 0; i < params.size(); i++) {
+                FitParameter.Prior pr = params.get(i).prior();
+                if (pr != null) {
+                    v += 2 * noise * pr.penalty(params.get(i).value(c[i]));
+                }
+            }
+        }
         cache.put(key, v);
         history.add(new Evaluation(c, values(c), v));
         if (v < bestObjective && "search".equals(phase)) {

@@ -27,10 +27,35 @@ public final class FitFiles {
     /** The CCDF overlay chart's base name (PNG and SVG). */
     public static final String CHART = "fit-ccdf";
 
-    /** What was fitted against: the measurement, the base scenario and the run settings. */
-    public record Context(String measuredFile, String format, String selection, long measuredSamples,
-            long measuredOverflows, double overflowEdgeUs, Path baseScenario, List<String> baseSets, long seed,
-            long durationNs, String budget, String command) {
+    /** What was fitted against: the measured conditions, the base scenario and the run settings. */
+    public record Context(List<MeasuredCondition> conditions, Path baseScenario, List<String> baseSets, long seed,
+            String budget, String command) {
+        public Context {
+            conditions = List.copyOf(conditions);
+        }
+
+        /** The first condition (the only one of a one-condition fit). */
+        public MeasuredCondition first() {
+            return conditions.get(0);
+        }
+
+        /** The first condition's measured file. */
+        public String measuredFile() {
+            return first().file();
+        }
+
+        /** The first condition's simulated duration per evaluation. */
+        public long durationNs() {
+            return first().durationNs();
+        }
+    }
+
+    /**
+     * One measured condition: its name, file, format and selection, sample counts, the cyclictest command line and
+     * load applied to the base for it (null: the scenario's own), and its simulated duration per evaluation.
+     */
+    public record MeasuredCondition(String name, String file, String format, String selection, long samples,
+            long overflows, double overflowEdgeUs, String cyclictest, String load, long durationNs) {
     }
 
     private FitFiles() {
@@ -40,10 +65,7 @@ public final class FitFiles {
     public static String json(FitResult f, Context c) {
         ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = om.createObjectNode();
-        ObjectNode m = root.putObject("measured");
-        m.put("file", c.measuredFile()).put("format", c.format()).put("threads", c.selection())
-                .put("samples", c.measuredSamples()).put("overflows", c.measuredOverflows());
-        num(m, "overflowEdgeUs", c.overflowEdgeUs());
+        measured(root.putObject("measured"), c.first());
         ObjectNode s = root.putObject("simulation");
         s.put("baseScenario", c.baseScenario().toString()).put("seed", c.seed()).put("replication", 0)
                 .put("durationNs", c.durationNs()).put("samples", f.simulated().samples());
@@ -61,11 +83,28 @@ public final class FitFiles {
             num(n, "uncertainty", f.halfWidths()[i]);
             num(n, "normalised", f.x()[i]);
             n.put("atBound", f.atBound(i));
+            if (p.prior() != null) {
+                n.put("prior", p.prior().toString());
+            }
+            FitResult.Identification id = f.identification().get(i);
+            n.put("identified", id.identified());
+            if (!id.identified()) {
+                n.put("notIdentifiedBecause", id.reason());
+                n.put("suggestedCondition", id.suggestion());
+                num(n, "suggestedConditionMovement", id.movement());
+            }
         }
         ObjectNode u = root.putObject("uncertainty");
         u.put("method", f.uncertainty());
         num(u, "noiseFloor", f.noiseFloor());
         distances(root.putObject("distances"), f.distances());
+        ArrayNode cs = root.putArray("conditions");
+        for (int i = 0; i < f.conditions().size(); i++) {
+            ObjectNode n = cs.addObject();
+            measured(n, c.conditions().get(i));
+            n.put("simulatedSamples", f.conditions().get(i).simulated().samples());
+            distances(n.putObject("distances"), f.conditions().get(i).distances());
+        }
         ArrayNode h = root.putArray("history");
         for (Calibration.Evaluation e : f.history()) {
             ObjectNode n = h.addObject();
@@ -77,6 +116,13 @@ public final class FitFiles {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void measured(ObjectNode m, MeasuredCondition c) {
+        m.put("name", c.name()).put("file", c.file()).put("format", c.format()).put("threads", c.selection())
+                .put("samples", c.samples()).put("overflows", c.overflows());
+        num(m, "overflowEdgeUs", c.overflowEdgeUs());
+        m.put("cyclictest", c.cyclictest()).put("load", c.load()).put("durationNs", c.durationNs());
     }
 
     /** The distances as a JSON object (also used by {@code compare --measured}). */
@@ -111,34 +157,50 @@ public final class FitFiles {
         }
     }
 
-    /** {@code fit.md}: settings, fitted values, the percentile table, the distances and the chart. */
+    /** {@code fit.md}: settings, fitted values, the percentile tables, the distances and the chart. */
     public static void markdown(FitResult f, Context c, Appendable out) throws IOException {
         out.append("# rtvsim calibration: ").append(c.baseScenario().getFileName().toString()).append(" against ")
-                .append(Path.of(c.measuredFile()).getFileName().toString()).append("\n\n## Settings\n\n");
-        out.append("- measured: `").append(c.measuredFile()).append("` (").append(c.format()).append(", ")
-                .append(c.selection()).append(", ").append(Long.toString(c.measuredSamples())).append(" samples, ")
-                .append(Long.toString(c.measuredOverflows())).append(" overflows)\n");
+                .append(c.conditions().size() == 1 ? Path.of(c.measuredFile()).getFileName().toString()
+                        : c.conditions().size() + " measured conditions").append("\n\n## Settings\n\n");
+        for (MeasuredCondition m : c.conditions()) {
+            out.append("- measured").append(c.conditions().size() == 1 ? "" : " (" + m.name() + ")").append(": `")
+                    .append(m.file()).append("` (").append(m.format()).append(", ").append(m.selection()).append(", ")
+                    .append(Long.toString(m.samples())).append(" samples, ").append(Long.toString(m.overflows()))
+                    .append(" overflows)").append(m.cyclictest() == null ? "" : ", cyclictest `" + m.cyclictest() + "`")
+                    .append(m.load() == null ? "" : ", load `" + m.load() + "`").append(", ")
+                    .append(org.rtvsim.engine.Units.formatNs(m.durationNs())).append(" simulated per evaluation\n");
+        }
         out.append("- base scenario: `").append(c.baseScenario().toString()).append("`, seed ")
                 .append(Long.toString(c.seed())).append(", replication 0 for every evaluation (common random "
-                + "numbers), ").append(org.rtvsim.engine.Units.formatNs(c.durationNs())).append(" simulated (")
-                .append(Long.toString(f.simulated().samples())).append(" samples) per evaluation\n");
+                + "numbers)").append(c.conditions().size() == 1 ? "" : "; the objective is the mean over the conditions")
+                .append('\n');
         out.append("- ").append(Integer.toString(f.evaluations())).append(" evaluations, stopped: ").append(f.stop())
                 .append(", budget ").append(c.budget()).append('\n');
         if (c.command() != null) {
             out.append("- command: `").append(c.command()).append("`\n");
         }
-        out.append("\n## Fitted parameters\n\n| parameter | range | fitted | uncertainty (±) |\n| --- | --- | ---: | ---: |\n");
+        out.append("\n## Fitted parameters\n\n| parameter | range | prior | fitted | uncertainty (±) | identified |\n"
+                + "| --- | --- | --- | ---: | ---: | --- |\n");
         for (int i = 0; i < f.parameters().size(); i++) {
             FitParameter p = f.parameters().get(i);
             double hw = f.halfWidths()[i];
-            out.append("| `").append(p.path()).append("` | ").append(p.range()).append(" | ").append(p.text(f.x()[i]))
+            FitResult.Identification id = f.identification().get(i);
+            out.append("| `").append(p.path()).append("` | ").append(p.range()).append(" | ")
+                    .append(p.prior() == null ? "flat" : p.prior().toString()).append(" | ").append(p.text(f.x()[i]))
                     .append(f.atBound(i) ? " (at the range's edge)" : "").append(" | ")
-                    .append(Double.isNaN(hw) ? "not identified" : p.format(hw)).append(" |\n");
+                    .append(Double.isNaN(hw) ? "—" : p.format(hw)).append(" | ")
+                    .append(id.identified() ? "yes" : "**not identified by these data**: " + id.reason()
+                            + (id.suggestion() == null ? "" : String.format(Locale.ROOT, "; measuring %s would "
+                            + "identify it (its prediction moves by %.0f %% across the range)", id.suggestion(),
+                            100 * (Math.exp(id.movement()) - 1)))).append(" |\n");
         }
         out.append(String.format(Locale.ROOT, "%nUncertainty: %s; half-width where the objective's quadratic model "
-                + "rises by the noise floor %.3g (docs/calibration.md).%n%n## Measured vs simulated%n%n", f.uncertainty(),
-                f.noiseFloor()));
-        DistanceTable.markdown(f.distances(), out);
+                + "rises by the noise floor %.3g (docs/calibration.md).%n", f.uncertainty(), f.noiseFloor()));
+        for (int i = 0; i < f.conditions().size(); i++) {
+            out.append("\n## Measured vs simulated").append(f.conditions().size() == 1 ? ""
+                    : ": " + f.conditions().get(i).name()).append("\n\n");
+            DistanceTable.markdown(f.conditions().get(i).distances(), out);
+        }
         out.append("\n![measured vs simulated CCDF](").append(CHART).append(".png)\n");
     }
 
@@ -155,14 +217,24 @@ public final class FitFiles {
                 Node.ScalarKind.STRING, Node.Location.commandLine()));
         over.entries().forEach((k, v) -> root.put(k, Node.Location.commandLine(), v));
         StringBuilder sb = new StringBuilder();
-        sb.append("# Calibrated by rtvsim calibrate against ").append(c.measuredFile()).append(" (").append(c.selection())
-                .append(")\n");
-        sb.append(String.format(Locale.ROOT, "# objective %.5f (tail-weighted log RMS %.4f), KS %.4f; see fit.md%n",
-                f.objective(), f.distances().tailLogRms(), f.distances().ks()));
+        sb.append("# Calibrated by rtvsim calibrate against ");
+        for (MeasuredCondition m : c.conditions()) {
+            sb.append(m == c.first() ? "" : "#   and ").append(m.file()).append(" (").append(m.selection())
+                    .append(m.cyclictest() == null ? "" : ", cyclictest " + m.cyclictest())
+                    .append(m.load() == null ? "" : ", load " + m.load()).append(")\n");
+        }
+        if (c.conditions().size() == 1) {
+            sb.append(String.format(Locale.ROOT, "# objective %.5f (tail-weighted log RMS %.4f), KS %.4f; see fit.md%n",
+                    f.objective(), f.distances().tailLogRms(), f.distances().ks()));
+        } else {
+            sb.append(String.format(Locale.ROOT, "# objective %.5f (mean over the conditions); see fit.md%n",
+                    f.objective()));
+        }
         for (int i = 0; i < f.parameters().size(); i++) {
             double hw = f.halfWidths()[i];
-            sb.append("# ").append(f.parameters().get(i).set(f.x()[i])).append(Double.isNaN(hw) ? " (not identified)"
-                    : " ± " + f.parameters().get(i).format(hw)).append('\n');
+            sb.append("# ").append(f.parameters().get(i).set(f.x()[i])).append(Double.isNaN(hw) ? ""
+                    : " ± " + f.parameters().get(i).format(hw))
+                    .append(f.identification().get(i).identified() ? "" : " (not identified by these data)").append('\n');
         }
         sb.append(String.format(Locale.ROOT, "# fitted with seed %d, %s simulated per evaluation%n", c.seed(),
                 org.rtvsim.engine.Units.formatNs(c.durationNs())));

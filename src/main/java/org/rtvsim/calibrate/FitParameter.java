@@ -12,7 +12,27 @@ import org.rtvsim.experiment.Axis;
  * rounded for keys that only take integers. Whether the path exists and takes such values is checked by
  * loading the scenario with both ends ({@code CalibrateCommand}).
  */
-public record FitParameter(String path, double lo, double hi, String unit, boolean integer) {
+public record FitParameter(String path, double lo, double hi, String unit, boolean integer, Prior prior) {
+
+    /**
+     * A prior belief about the value: normal (centre = mean, spread = standard deviation, in the parameter's
+     * unit) or lognormal (centre = median in the unit, spread = σ of the logarithm). It enters the objective as
+     * a penalty scaled by the noise floor ({@link Calibration}).
+     */
+    public record Prior(boolean lognormal, double centre, double spread) {
+        /** Half the squared standardised distance of {@code value} from the centre (a negative log density). */
+        public double penalty(double value) {
+            double z = lognormal ? (Math.log(Math.max(value, 1e-300)) - Math.log(centre)) / spread
+                    : (value - centre) / spread;
+            return 0.5 * z * z;
+        }
+
+        @Override
+        public String toString() {
+            return (lognormal ? "lognormal(median " : "normal(mean ") + centre + (lognormal ? ", sigma " : ", sd ")
+                    + spread + ")";
+        }
+    }
 
     private static final MathContext DIGITS = new MathContext(7);
 
@@ -32,12 +52,17 @@ public record FitParameter(String path, double lo, double hi, String unit, boole
         if (span.lo().compareTo(span.hi()) >= 0) {
             throw new IllegalArgumentException("--fit " + path + ": range '" + range + "' needs LO < HI");
         }
-        return new FitParameter(path, span.lo().doubleValue(), span.hi().doubleValue(), span.unit(), false);
+        return new FitParameter(path, span.lo().doubleValue(), span.hi().doubleValue(), span.unit(), false, null);
     }
 
     /** The same parameter taking only integer values. */
     public FitParameter asInteger() {
-        return new FitParameter(path, lo, hi, unit, true);
+        return new FitParameter(path, lo, hi, unit, true, prior);
+    }
+
+    /** The same parameter with a prior. */
+    public FitParameter withPrior(Prior p) {
+        return new FitParameter(path, lo, hi, unit, integer, p);
     }
 
     /** The value at normalised coordinate {@code x} (clamped to [0, 1]), in the parameter's unit. */

@@ -12,15 +12,39 @@ import java.util.List;
  * @param uncertainty how the half-widths were obtained, or why they are missing
  * @param history     every evaluation in order
  */
-public record FitResult(List<FitParameter> parameters, double[] x, Distances distances, LatencyCdf simulated,
+public record FitResult(List<FitParameter> parameters, double[] x, double objective, List<ConditionFit> conditions,
         double[] halfWidths, double noiseFloor, String uncertainty, int evaluations, String stop,
-        List<Calibration.Evaluation> history) {
+        List<Calibration.Evaluation> history, List<Identification> identification) {
+
+    /** One measured condition at the fit: its distances and the simulated distribution. */
+    public record ConditionFit(String name, Distances distances, LatencyCdf simulated) {
+    }
+
+    /**
+     * Whether the data identify a parameter; when not, why ({@code reason}), and the unmeasured condition whose
+     * prediction moves most with it ({@code suggestion}, null if none was offered or none moves) and by how much
+     * (the tail-weighted log RMS between its predictions at the range's two ends).
+     */
+    public record Identification(boolean identified, String reason, String suggestion, double movement) {
+    }
 
     public FitResult {
         parameters = List.copyOf(parameters);
         x = x.clone();
+        conditions = List.copyOf(conditions);
         halfWidths = halfWidths.clone();
         history = List.copyOf(history);
+        identification = List.copyOf(identification);
+    }
+
+    /** The first condition's distances (the only one of a one-condition fit). */
+    public Distances distances() {
+        return conditions.get(0).distances();
+    }
+
+    /** The first condition's simulated distribution at the fit. */
+    public LatencyCdf simulated() {
+        return conditions.get(0).simulated();
     }
 
     @Override
@@ -31,11 +55,6 @@ public record FitResult(List<FitParameter> parameters, double[] x, Distances dis
     @Override
     public double[] halfWidths() {
         return halfWidths.clone();
-    }
-
-    /** The objective at the fit. */
-    public double objective() {
-        return distances.objective();
     }
 
     /** Parameter {@code i}'s fitted value in its unit. */

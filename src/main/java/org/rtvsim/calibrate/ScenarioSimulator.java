@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.rtvsim.experiment.SingleRun;
 import org.rtvsim.measure.RunResult;
+import org.rtvsim.scenario.CommandImport;
 import org.rtvsim.scenario.ScenarioLoader;
 import org.rtvsim.scenario.ScenarioSpec;
 import org.rtvsim.scenario.VmSpec;
@@ -25,6 +26,7 @@ public final class ScenarioSimulator implements Calibration.Simulator {
 
     private final Path file;
     private final List<String> baseSets;
+    private final CommandImport imports;
     private final Long seed;
     private final long durationNs;
     private final double bucketWidthUs;
@@ -34,6 +36,13 @@ public final class ScenarioSimulator implements Calibration.Simulator {
      * @param durationNs the simulated duration of every run
      */
     public ScenarioSimulator(Path file, List<String> baseSets, Long seed, long durationNs, double bucketWidthUs) {
+        this(file, baseSets, CommandImport.NONE, seed, durationNs, bucketWidthUs);
+    }
+
+    /** The same with a cyclictest command line and a load applied to the scenario before the overrides. */
+    public ScenarioSimulator(Path file, List<String> baseSets, CommandImport imports, Long seed, long durationNs,
+            double bucketWidthUs) {
+        this.imports = imports;
         this.file = file;
         this.baseSets = List.copyOf(baseSets);
         this.seed = seed;
@@ -46,7 +55,7 @@ public final class ScenarioSimulator implements Calibration.Simulator {
         List<String> all = new ArrayList<>(baseSets);
         all.addAll(sets);
         all.add("measure.attribution=false");
-        ScenarioSpec s = ScenarioLoader.load(file, all).withDuration(durationNs);
+        ScenarioSpec s = ScenarioLoader.load(file, all, imports).withDuration(durationNs);
         return seed == null ? s : s.withSeed(seed);
     }
 

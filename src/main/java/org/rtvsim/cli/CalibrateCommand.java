@@ -14,14 +14,16 @@ import org.rtvsim.calibrate.FitFiles;
 import org.rtvsim.calibrate.FitParameter;
 import org.rtvsim.calibrate.FitResult;
 import org.rtvsim.calibrate.ScenarioSimulator;
+import org.rtvsim.calibrate.UncertainParameters;
 import org.rtvsim.engine.Units;
 import org.rtvsim.report.charts.CcdfOverlay;
+import org.rtvsim.scenario.CommandImport;
 import org.rtvsim.scenario.ScenarioException;
 import org.rtvsim.scenario.ScenarioLoader;
 import org.rtvsim.scenario.ScenarioSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,15 +44,46 @@ import picocli.CommandLine.Option;
             "", "See docs/calibration.md. Exit codes: 0 ok, 2 bad input, 3 internal error."})
 final class CalibrateCommand implements Callable<Integer> {
 
-    @Mixin
-    MeasuredArgs measured;
+    @ArgGroup(exclusive = false, multiplicity = "1..*", heading = "%nMeasured conditions (repeat the group for a "
+            + "joint fit):%n")
+    List<ConditionArgs> conditionArgs = new ArrayList<>();
+
+    /**
+     * One measured condition: {@code --measured FILE} and the options that follow it up to the next
+     * {@code --measured}.
+     */
+    static final class ConditionArgs {
+        @Option(names = "--measured", paramLabel = "FILE", required = true, description = "A measurement: "
+                + "measurement.json of rtvsim measure, cyclictest -h/--histfile/-v/--json output, rtla timerlat hist, "
+                + "CSV latency_us,count or Xenomai latency (docs/measured-data.md). Repeatable: each --measured starts "
+                + "a condition, and the --cyclictest, --load and --thread after it belong to it.")
+        Path file;
+
+        @Option(names = "--cyclictest", paramLabel = "OPTS", description = "The cyclictest options of this "
+                + "measurement, e.g. \"-m -p 95 -i 200 -t 2\" (default: the command line recorded in a "
+                + "measurement.json, else the scenario's cyclictest).")
+        String cyclictest;
+
+        @Option(names = "--load", paramLabel = "CMD", description = "The load that ran during this measurement, "
+                + "e.g. \"hackbench -g 2 -l 100000000\" (default: the one recorded in a measurement.json, else none "
+                + "added).")
+        String load;
+
+        @Option(names = "--thread", paramLabel = "N", description = "Use only thread N (0-based) of this "
+                + "measurement (default: all threads pooled).")
+        Integer thread;
+
+        @Option(names = "--pool", description = "Pool all threads of this measurement (the default).")
+        boolean pool;
+    }
 
     @Option(names = "--scenario", paramLabel = "FILE", required = true, description = "The base scenario (YAML).")
     Path scenario;
 
-    @Option(names = "--fit", paramLabel = "PATH=LO..HI", required = true,
+    @Option(names = "--fit", paramLabel = "PATH=LO..HI",
             description = "A numeric scenario key (any --set path) and its range, units allowed, e.g. "
-                    + "host.kernel.costs.context_switch.lognormal.median=1us..4us. Repeatable.")
+                    + "host.kernel.costs.context_switch.lognormal.median=1us..4us. Repeatable. Default: the "
+                    + "scenario's uncertain: parameters.")
     List<String> fits = new ArrayList<>();
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", converter = ScenarioArgs.SetConverter.class,
@@ -85,44 +118,57 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<FitParameter> params = new ArrayList<>();
-        for (String f : fits) {
-            params.add(ExperimentArgs.parsing(() -> FitParameter.parse(f)));
-        }
         if (maxSamples < 1) {
             throw new Errors.BadInput("--max-samples " + maxSamples + ": expected at least 1");
         }
-        MeasuredArgs.Measured m = measured.read();
-        checkOut();
-        ScenarioSpec base = ScenarioLoader.load(scenario, sets);
-        params = checked(params);
-        long seedUsed = seed == null ? base.seed() : seed;
-        long duration = durationNs != null ? durationNs
-                : ScenarioSimulator.defaultDurationNs(base, m.histogram().samples(), maxSamples);
-        if (duration <= 0) {
-            throw new Errors.BadInput(scenario + ": the scenario has no cyclictest workload to compare with the "
-                    + "measurement");
+        List<CalibrationCondition> conds = new ArrayList<>();
+        for (ConditionArgs a : conditionArgs) {
+            conds.add(CalibrationCondition.of(a, scenario, sets));
         }
-        ScenarioSimulator sim = new ScenarioSimulator(scenario, sets, seedUsed, duration, m.histogram().bucketWidthUs());
+        checkOut();
+        ScenarioSpec base = conds.get(0).spec();
+        List<FitParameter> params = parameters(base, conds.get(0).imports());
+        long seedUsed = seed == null ? base.seed() : seed;
+        List<Calibration.Condition> fitConds = new ArrayList<>();
+        List<FitFiles.MeasuredCondition> infos = new ArrayList<>();
+        for (CalibrationCondition c : conds) {
+            long duration = durationNs != null ? durationNs
+                    : ScenarioSimulator.defaultDurationNs(c.spec(), c.m().histogram().samples(), maxSamples);
+            if (duration <= 0) {
+                throw new Errors.BadInput(scenario + ": the scenario has no cyclictest workload to compare with the "
+                        + "measurement " + c.file());
+            }
+            ScenarioSimulator sim = new ScenarioSimulator(scenario, sets, c.imports(), seedUsed, duration,
+                    c.m().histogram().bucketWidthUs());
+            fitConds.add(new Calibration.Condition(c.name(), c.m().cdf(), sim));
+            infos.add(new FitFiles.MeasuredCondition(c.name(), c.file().toString(), c.m().file().format().toString(),
+                    c.m().selection(), c.m().histogram().samples(), c.m().histogram().overflows(),
+                    c.m().histogram().overflowEdgeUs(), c.imports().cyclictest(), c.imports().load(), duration));
+        }
+        List<Calibration.Probe> probes = CalibrationProbes.of(conds, scenario, sets, seedUsed,
+                infos.get(0).durationNs(), conds.get(0).m().histogram().bucketWidthUs());
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
-        FitResult fit = Calibration.fit(m.cdf(), params, sim, Calibration.Options.budget(budgetNs),
-                ProgressLine.calibration(err, quiet, budgetNs), System::nanoTime);
+        FitResult fit;
+        try {
+            fit = Calibration.fit(fitConds, params, probes, Calibration.Options.budget(budgetNs),
+                    ProgressLine.calibration(err, quiet, budgetNs), System::nanoTime);
+        } catch (IllegalArgumentException e) {
+            throw new Errors.BadInput(e.getMessage());
+        }
         double wallS = (System.nanoTime() - start) / 1e9;
         if (!quiet && Terminal.stderrIsTerminal()) {
             err.print("\r\033[K");
         }
-        FitFiles.Context c = new FitFiles.Context(measured.file.toString(), m.file().format().toString(), m.selection(),
-                m.histogram().samples(), m.histogram().overflows(), m.histogram().overflowEdgeUs(), scenario, sets,
-                seedUsed, duration, budgetText(), ExperimentArgs.commandLine(spec.commandLine().getParseResult()
-                .originalArgs()));
+        FitFiles.Context c = new FitFiles.Context(infos, scenario, sets, seedUsed, budgetText(),
+                ExperimentArgs.commandLine(spec.commandLine().getParseResult().originalArgs()));
         OutFiles.write(outDir, FitFiles.JSON, out -> out.append(FitFiles.json(fit, c)));
         OutFiles.write(outDir, FitFiles.MARKDOWN, out -> FitFiles.markdown(fit, c, out));
         OutFiles.write(outDir, FitFiles.SCENARIO, out -> out.append(FitFiles.scenario(fit, c, outDir)));
-        List<Path> charts = chart(m, fit);
+        List<Path> charts = chart(conds, fit);
         if (!quiet) {
             PrintWriter out = spec.commandLine().getOut();
-            out.print(summary(m, fit, c));
+            out.print(summary(conds, fit, c));
             for (String f : List.of(FitFiles.JSON, FitFiles.MARKDOWN, FitFiles.SCENARIO)) {
                 out.println("Wrote " + outDir.resolve(f));
             }
@@ -135,14 +181,34 @@ final class CalibrateCommand implements Callable<Integer> {
         return Errors.OK;
     }
 
+    /**
+     * The parameters: the {@code --fit}s, or else the scenario's {@code uncertain:} entries (with their priors),
+     * each checked by loading the scenario with both ends of its range.
+     */
+    private List<FitParameter> parameters(ScenarioSpec base, CommandImport imports) {
+        List<FitParameter> params = new ArrayList<>();
+        if (!fits.isEmpty()) {
+            for (String f : fits) {
+                params.add(ExperimentArgs.parsing(() -> FitParameter.parse(f)));
+            }
+        } else {
+            params.addAll(UncertainParameters.of(base));
+            if (params.isEmpty()) {
+                throw new Errors.BadInput("nothing to fit: give --fit PATH=LO..HI, or declare uncertain: parameters "
+                        + "in " + scenario + " (docs/calibration.md)");
+            }
+        }
+        return checked(params, imports);
+    }
+
     /** Loads the scenario with both ends of each range (and a fractional point): bad keys or values fail here. */
-    private List<FitParameter> checked(List<FitParameter> params) {
+    private List<FitParameter> checked(List<FitParameter> params, CommandImport imports) {
         List<FitParameter> out = new ArrayList<>();
         for (FitParameter p : params) {
-            load(List.of(p.set(0)));
-            load(List.of(p.set(1)));
+            load(List.of(p.set(0)), imports);
+            load(List.of(p.set(1)), imports);
             try {
-                load(List.of(p.set(0.37)));
+                load(List.of(p.set(0.37)), imports);
                 out.add(p);
             } catch (ScenarioException e) {
                 if (p.lo() != Math.rint(p.lo()) || p.hi() != Math.rint(p.hi())) {
@@ -154,10 +220,10 @@ final class CalibrateCommand implements Callable<Integer> {
         return out;
     }
 
-    private void load(List<String> extra) {
+    private void load(List<String> extra, CommandImport imports) {
         List<String> all = new ArrayList<>(sets);
         all.addAll(extra);
-        ScenarioLoader.load(scenario, all);
+        ScenarioLoader.load(scenario, all, imports);
     }
 
     private void checkOut() {
@@ -174,10 +240,16 @@ final class CalibrateCommand implements Callable<Integer> {
         }
     }
 
-    private List<Path> chart(MeasuredArgs.Measured m, FitResult fit) {
-        double[][] sim = fit.simulated().ccdfPoints();
-        List<CcdfOverlay.Curve> curves = List.of(m.curve(), new CcdfOverlay.Curve("calibrated simulation ("
-                + fit.simulated().samples() + " samples)", sim[0], sim[1]));
+    private List<Path> chart(List<CalibrationCondition> conds, FitResult fit) {
+        List<CcdfOverlay.Curve> curves = new ArrayList<>();
+        for (int i = 0; i < conds.size(); i++) {
+            String tag = conds.size() == 1 ? "" : conds.get(i).name() + ": ";
+            CcdfOverlay.Curve m = conds.get(i).m().curve();
+            curves.add(new CcdfOverlay.Curve(tag + m.name(), m.xUs(), m.p()));
+            double[][] sim = fit.conditions().get(i).simulated().ccdfPoints();
+            curves.add(new CcdfOverlay.Curve(tag + "calibrated simulation (" + fit.conditions().get(i).simulated()
+                    .samples() + " samples)", sim[0], sim[1]));
+        }
         try {
             return CcdfOverlay.write("Measured vs calibrated: " + scenario.getFileName(),
                     DistanceTable.summary(fit.distances()), curves, outDir, FitFiles.CHART);
@@ -186,10 +258,20 @@ final class CalibrateCommand implements Callable<Integer> {
         }
     }
 
-    private String summary(MeasuredArgs.Measured m, FitResult fit, FitFiles.Context c) throws IOException {
+    private String summary(List<CalibrationCondition> conds, FitResult fit, FitFiles.Context c) throws IOException {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "# rtvsim calibrate: %s against %s (%s, %d samples)%n", scenario,
-                measured.file, m.selection(), m.histogram().samples()));
+        if (conds.size() == 1) {
+            MeasuredArgs.Measured m = conds.get(0).m();
+            sb.append(String.format(Locale.ROOT, "# rtvsim calibrate: %s against %s (%s, %d samples)%n", scenario,
+                    conds.get(0).file(), m.selection(), m.histogram().samples()));
+        } else {
+            sb.append(String.format(Locale.ROOT, "# rtvsim calibrate: %s against %d conditions jointly%n", scenario,
+                    conds.size()));
+            for (CalibrationCondition cd : conds) {
+                sb.append(String.format(Locale.ROOT, "#   %s: %s (%s, %d samples)%n", cd.name(), cd.file(),
+                        cd.m().selection(), cd.m().histogram().samples()));
+            }
+        }
         sb.append(String.format(Locale.ROOT, "# seed %d, %s simulated per evaluation (%d samples), %d evaluations, "
                 + "stopped: %s%n%n", c.seed(), Units.formatNs(c.durationNs()), fit.simulated().samples(),
                 fit.evaluations(), fit.stop()));
@@ -197,13 +279,25 @@ final class CalibrateCommand implements Callable<Integer> {
         for (int i = 0; i < fit.parameters().size(); i++) {
             FitParameter p = fit.parameters().get(i);
             double hw = fit.halfWidths()[i];
+            FitResult.Identification id = fit.identification().get(i);
             sb.append("  ").append(p.path()).append(" = ").append(p.text(fit.x()[i]))
-                    .append(Double.isNaN(hw) ? " (not identified)" : " ± " + p.format(hw))
+                    .append(Double.isNaN(hw) ? "" : " ± " + p.format(hw))
                     .append("   range ").append(p.range()).append(fit.atBound(i) ? ", AT THE RANGE'S EDGE" : "")
+                    .append(p.prior() == null ? "" : ", prior " + p.prior())
                     .append('\n');
+            if (!id.identified()) {
+                sb.append("    NOT IDENTIFIED BY THESE DATA: ").append(id.reason()).append('\n');
+                sb.append("    ").append(id.suggestion() == null ? "no suggested condition moves with it: fix it or "
+                        + "narrow its range" : String.format(Locale.ROOT, "measure %s to identify it (its prediction "
+                        + "moves by %.0f %% across the range)", id.suggestion(), 100 * (Math.exp(id.movement()) - 1)))
+                        .append('\n');
+            }
         }
-        sb.append("\nMeasured vs simulated:\n");
-        DistanceTable.text(fit.distances(), sb, "  ");
+        for (int i = 0; i < fit.conditions().size(); i++) {
+            sb.append("\nMeasured vs simulated").append(conds.size() == 1 ? "" : " (" + fit.conditions().get(i).name()
+                    + ")").append(":\n");
+            DistanceTable.text(fit.conditions().get(i).distances(), sb, "  ");
+        }
         sb.append('\n');
         return sb.toString();
     }

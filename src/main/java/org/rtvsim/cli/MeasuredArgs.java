@@ -52,6 +52,11 @@ final class MeasuredArgs {
         if (file == null) {
             throw new Errors.BadInput("--measured FILE is required");
         }
+        return read(file, selection == null ? null : selection.thread);
+    }
+
+    /** Reads {@code file} and selects thread {@code t} (null: all threads pooled). */
+    static Measured read(Path file, Integer t) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new Errors.BadInput("--measured " + file + ": cannot read the file (" + (Files.exists(file)
                     ? "not a readable regular file" : "no such file") + ")");
@@ -64,7 +69,6 @@ final class MeasuredArgs {
         } catch (UncheckedIOException e) {
             throw new Errors.BadInput("--measured " + file + ": cannot read the file: " + e.getCause().getMessage());
         }
-        Integer t = selection == null ? null : selection.thread;
         if (t != null) {
             if (t < 0 || t >= h.threads().size()) {
                 throw new Errors.BadInput("--thread " + t + ": " + file + " has " + h.threads().size()

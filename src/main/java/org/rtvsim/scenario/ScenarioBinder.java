@@ -46,7 +46,7 @@ final class ScenarioBinder {
         }
         return new ScenarioSpec(name, description, seed, duration, warmup, replications, hw,
                 new HostSpec(kernel, workload, KvmBinder.kvm(hostS.section("kvm", Schema.Shape.KVM))), vms, events, measure(top.section("measure", Schema.Shape.MEASURE)),
-                slo(top), source);
+                slo(top), UncertainBinder.bind(top.node("uncertain")), source);
     }
 
     private static MeasureSpec measure(Section m) {

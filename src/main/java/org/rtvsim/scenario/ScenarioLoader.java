@@ -19,6 +19,15 @@ public final class ScenarioLoader {
         return bind(tree, file.toString());
     }
 
+    /** Loads a scenario file, applies a cyclictest command line and load ({@code imports}), then {@code sets}. */
+    public static ScenarioSpec load(Path file, List<String> sets, CommandImport imports) {
+        Node tree = TreeMerger.resolveExtends(loadTree(file), file);
+        tree = Node.copy(tree);
+        imports.apply(tree);
+        Overrides.apply(tree, sets == null ? List.of() : sets);
+        return bind(tree, file.toString());
+    }
+
     /** Loads YAML text; {@code pseudoFileName} names it in messages and anchors relative paths. */
     public static ScenarioSpec loadString(String yaml, String pseudoFileName, List<String> sets) {
         Node tree = merge(YamlTreeReader.read(yaml, pseudoFileName), Path.of(pseudoFileName), sets);

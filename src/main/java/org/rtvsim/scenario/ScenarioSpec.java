@@ -19,17 +19,18 @@ public record ScenarioSpec(
         List<SystemEventSpec> events,
         MeasureSpec measure,
         SloSpec slo,
+        List<UncertainSpec> uncertain,
         String source) {
 
     /** The same scenario with another seed. */
     public ScenarioSpec withSeed(long newSeed) {
         return new ScenarioSpec(name, description, newSeed, durationNs, warmupNs, replications, hardware, host,
-                vms, events, measure, slo, source);
+                vms, events, measure, slo, uncertain, source);
     }
 
     /** The same scenario with another measured duration. */
     public ScenarioSpec withDuration(long newDurationNs) {
         return new ScenarioSpec(name, description, seed, newDurationNs, warmupNs, replications, hardware, host,
-                vms, events, measure, slo, source);
+                vms, events, measure, slo, uncertain, source);
     }
 }

@@ -16,7 +16,7 @@ final class Schema {
         ROOT, HARDWARE, LLC, CAT, CAT_CLASSES, CAT_CLASS, SMI, CSTATES, HOST, KERNEL, RT_THROTTLING, RT_KVM, COSTS,
         WORKLOADS, WORKLOAD, CYCLICTEST, PERIODIC, TASKS, TASK, LOCKS, LOCK, KERNEL_ACTIVITY, SEGMENTS, SEGMENT,
         DEVICE_IRQ, EMULATED_IO, CACHE_HOG, LOCK_SHARING, MUTEX, VMS, VM, VCPU_SCHED, KVM, QEMU, IO_THREAD, MAIN_LOOP,
-        EVENTS, MEASURE, HISTOGRAM, TRACE, SLO, HOUSEKEEPING, HK_RATE, HK_PERIODIC, HK_KWORKER,
+        EVENTS, MEASURE, HISTOGRAM, TRACE, SLO, UNCERTAIN, UNCERTAIN_ENTRY, HOUSEKEEPING, HK_RATE, HK_PERIODIC, HK_KWORKER,
         /** A mapping whose keys are free (qemu options, C-state names, event fields, distributions). */
         OPEN,
         /** A scalar or a flow value that is not stepped into (numbers, strings, percentiles). */
@@ -30,7 +30,7 @@ final class Schema {
             Map.entry(Shape.ROOT, Map.ofEntries(v("name"), v("description"), v("extends"), v("seed"), v("duration"),
                     v("warmup"), v("replications"), s("hardware", Shape.HARDWARE), s("host", Shape.HOST),
                     s("vms", Shape.VMS), s("events", Shape.EVENTS), s("measure", Shape.MEASURE),
-                    s("slo", Shape.SLO))),
+                    s("slo", Shape.SLO), s("uncertain", Shape.UNCERTAIN))),
             Map.entry(Shape.HARDWARE, Map.ofEntries(v("cpus"), v("smt"), v("freq"), s("llc", Shape.LLC),
                     s("cat", Shape.CAT), v("dram_latency"), s("smi", Shape.SMI), s("cstates", Shape.CSTATES),
                     v("clocksource"), o("clock_read"))),
@@ -90,11 +90,12 @@ final class Schema {
                     v("attribution"), s("trace", Shape.TRACE))),
             Map.entry(Shape.HISTOGRAM, Map.ofEntries(v("bucket"), v("buckets"))),
             Map.entry(Shape.TRACE, Map.ofEntries(v("window"), v("around"))),
-            Map.entry(Shape.SLO, Map.ofEntries(v("percentile"), v("below"))));
+            Map.entry(Shape.SLO, Map.ofEntries(v("percentile"), v("below"))),
+            Map.entry(Shape.UNCERTAIN_ENTRY, Map.ofEntries(v("path"), v("range"), o("prior"), v("why"))));
 
     private static final Map<Shape, Shape> LIST_ELEMENTS = Map.of(Shape.WORKLOADS, Shape.WORKLOAD,
             Shape.TASKS, Shape.TASK, Shape.LOCKS, Shape.LOCK, Shape.SEGMENTS, Shape.SEGMENT, Shape.VMS, Shape.VM,
-            Shape.EVENTS, Shape.OPEN);
+            Shape.EVENTS, Shape.OPEN, Shape.UNCERTAIN, Shape.UNCERTAIN_ENTRY);
 
     private Schema() {
     }
