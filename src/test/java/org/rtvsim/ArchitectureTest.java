@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * in code ({@code org.rtvsim.engine.DistSpec.Uniform}) count; comments do not.
  */
 class ArchitectureTest {
-    static final List<String> LAYERS = List.of("engine", "measure", "scenario", "hw", "kernel", "virt", "workload",
+    static final List<String> LAYERS = List.of("engine", "probe", "measure", "scenario", "hw", "kernel", "virt", "workload",
             "experiment", "calibrate", "report", "cli");
     private static final Path ROOT = Path.of("src/main/java/org/rtvsim");
     private static final Pattern REF = Pattern.compile("\\borg\\.rtvsim\\.([a-z_]+)\\.");

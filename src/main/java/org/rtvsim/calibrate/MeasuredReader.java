@@ -15,11 +15,14 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rtvsim.calibrate.MeasuredHistogram.Format;
+import org.rtvsim.probe.MeasurementFile;
+import org.rtvsim.probe.ProbeException;
 
 /**
  * Reads measured latency data: cyclictest {@code -h/-H} output and {@code --histfile}, cyclictest {@code -v}
  * verbose samples, cyclictest {@code --json}, {@code rtla timerlat hist}, CSV histograms and Xenomai
- * {@code latency -g} histograms. See {@code docs/measured-data.md}.
+ * {@code latency -g} histograms, and {@code rtvsim measure}'s {@code measurement.json} (the histogram file it
+ * names). See {@code docs/measured-data.md}.
  */
 public final class MeasuredReader {
 
@@ -45,6 +48,9 @@ public final class MeasuredReader {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
+        if (MeasurementFile.isMeasurement(text)) {
+            return parseMeasurement(name, text);
+        }
         List<String> lines = new ArrayList<>();
         for (String l : text.split("\r?\n", -1)) {
             lines.add(ANSI.matcher(l).replaceAll("").replace("\r", ""));
@@ -57,6 +63,31 @@ public final class MeasuredReader {
             case XENOMAI_LATENCY -> TableFormats.parseXenomai(name, lines);
             case CSV -> TableFormats.parseCsv(name, lines);
         };
+    }
+
+    /**
+     * An {@code rtvsim measure} {@code measurement.json}: the histogram file it names, read relative to the JSON's
+     * directory ({@code name} is the JSON's path). The result's source is the JSON.
+     */
+    private static MeasuredHistogram parseMeasurement(String name, String text) {
+        Path hist;
+        try {
+            hist = MeasurementFile.parse(Path.of(name), text).histogram();
+        } catch (ProbeException e) {
+            throw new MeasuredDataException(e.getMessage());
+        }
+        String histText;
+        try {
+            histText = Files.readString(hist, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MeasuredDataException(name + ": cannot read its histogram file " + hist + " ("
+                    + (Files.exists(hist) ? e.getMessage() : "no such file") + ")");
+        }
+        if (MeasurementFile.isMeasurement(histText)) {
+            throw new MeasuredDataException(name + ": its histogram file " + hist + " is itself a measurement.json");
+        }
+        MeasuredHistogram h = parse(hist.toString(), histText);
+        return new MeasuredHistogram(name, h.format(), h.threads(), h.irqThreads(), h.overflowsKnown());
     }
 
     static Format detect(String name, List<String> lines) {

@@ -12,14 +12,16 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code rtvsim} command: subcommands {@link RunCommand}, {@link CompareCommand}, {@link SweepCommand},
- * {@link CapacityCommand}, {@link TraceCommand}, {@link HwlatCommand}, {@link TailCommand} and {@link ValidateCommand}, plus
+ * {@link CapacityCommand}, {@link TraceCommand}, {@link HwlatCommand}, {@link TailCommand}, {@link CalibrateCommand}, {@link ValidateCommand} and
+ * {@link MeasureCommand}, plus
  * {@code help}, {@code --help} and {@code --version}. {@link #run} is the testable entry point;
  * {@link #main} only turns its result into the process exit code.
  */
 @Command(name = "rtvsim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Simulates Linux real-time scheduling latency (what cyclictest measures).",
         subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, CapacityCommand.class,
-            TraceCommand.class, HwlatCommand.class, TailCommand.class, CalibrateCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+            TraceCommand.class, HwlatCommand.class, TailCommand.class, CalibrateCommand.class, ValidateCommand.class, MeasureCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 an slo: was missed, 2 bad input, 3 internal error.",
             "Set RTVSIM_DEBUG=1 or pass --debug for stack traces of internal errors."})
 public final class Main implements Runnable {
@@ -33,7 +35,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, compare, sweep, capacity, trace, hwlat, tail, calibrate or validate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, compare, sweep, capacity, trace, hwlat, tail, calibrate, validate or measure");
     }
 
     public static void main(String[] args) {
@@ -57,6 +59,7 @@ public final class Main implements Runnable {
         boolean envDebug = "1".equals(env.get("RTVSIM_DEBUG"));
         cl.setParameterExceptionHandler(Errors::onParameterError);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> Errors.onExecutionError(e, cmd, parsed, envDebug));
+        ((MeasureCommand) cl.getSubcommands().get("measure").getCommand()).env = env;
         return cl;
     }
 
