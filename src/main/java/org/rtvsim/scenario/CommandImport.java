@@ -24,12 +24,9 @@ public record CommandImport(String cyclictest, String load) {
         }
     }
 
+    /** Neither option given. An empty {@code --cyclictest ""} is given: cyclictest with all its defaults. */
     public boolean isEmpty() {
-        return blank(cyclictest) && blank(load);
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
+        return cyclictest == null && load == null;
     }
 
     /**
@@ -41,9 +38,9 @@ public record CommandImport(String cyclictest, String load) {
             return new Imported(null, List.of());
         }
         List<String> notes = new ArrayList<>();
-        Place place = Place.find(root, !blank(cyclictest));
+        Place place = Place.find(root, cyclictest != null);
         Long duration = null;
-        if (!blank(cyclictest)) {
+        if (cyclictest != null) {
             CyclictestImport.Settings s = CyclictestImport.parse(cyclictest, place.ncpus, place.what, notes);
             Node.ListNode list = place.list(root);
             Node.MapNode entry = ImportTree.entry("cyclictest", cyclictestBody(s, place.existing(list)));
@@ -60,7 +57,7 @@ public record CommandImport(String cyclictest, String load) {
             }
             duration = s.durationNs();
         }
-        if (!blank(load)) {
+        if (load != null) {
             long runNs = duration != null ? duration : root.get("duration") instanceof Node.Scalar d && !d.isNull()
                     ? Values.durationNs(d, "duration") : Defaults.DURATION_NS;
             List<Node.MapNode> entries = LoadImport.parse(load, new LoadImport.Target(place.ncpus,

@@ -139,7 +139,8 @@ final class CommandWords {
                     + String.join(", ", prefix.stream().map(s -> "--" + s.longName()).toList()));
         }
         throw error(key, "unknown option '--" + name + "'" + Suggest.hint("--" + name, specs.stream()
-                .filter(s -> s.longName() != null).map(s -> "--" + s.longName()).toList()) + "; supported: " + supported);
+                .filter(s -> s.longName() != null).map(s -> "--" + s.longName()).toList())
+                + "; supported: " + supported);
     }
 
     private static Spec shortSpec(char c, List<Spec> specs, String key, String supported) {

@@ -20,6 +20,7 @@ final class CyclictestImport {
     static final int HIST_MAX = 1_000_000;
     static final int DEFAULT_DISTANCE_US = 500;
     static final int DEFAULT_INTERVAL_US = 1000;
+    private static final java.util.regex.Pattern TIME = java.util.regex.Pattern.compile("(\\d{1,9})([smhdSMHD]?)");
 
     static final List<CommandWords.Spec> SPECS = CommandWords.specs(
             "a|affinity|O", "t|threads|O", "S|smp|N", "p|priority|R", "|policy|R", "i|interval|R", "d|distance|R",
@@ -156,11 +157,18 @@ final class CyclictestImport {
         long longest = interval + (threads - 1) * dist;
         Long durationNs = null;
         if (loops > 0) {
+            if (loops > Long.MAX_VALUE / 1000 / longest) {
+                throw CommandWords.error(KEY, "-l " + loops + " at " + longest + " µs is longer than rtvsim can "
+                        + "simulate; expected fewer loops");
+            }
             durationNs = loops * longest * 1000;
             if (threads > 1 && dist > 0) {
                 notes.add("cyclictest: -l " + loops + " lasts until the slowest thread (interval " + longest
                         + " µs) has its " + loops + " loops; the faster threads record more samples than that");
             }
+        }
+        if (durationS != null && durationS > 9_000_000_000L) {
+            throw CommandWords.error(KEY, "-D: " + durationS + " s is longer than rtvsim can simulate");
         }
         if (durationS != null && durationS > 0) {
             long d = durationS * 1_000_000_000L;
@@ -214,7 +222,7 @@ final class CyclictestImport {
 
     /** {@code -D}: an integer with an optional suffix s, m, h or d (default seconds), as parse_time_string. */
     private static long durationSeconds(CommandWords.Option o) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)([smhdSMHD]?)").matcher(o.value().trim());
+        java.util.regex.Matcher m = TIME.matcher(o.value().trim());
         if (!m.matches()) {
             throw CommandWords.error(KEY, "option '" + o.spelling() + "': expected a time such as 60, 90s, 10m, 2h "
                     + "or 1d (seconds unless suffixed m, h or d); got '" + o.value() + "'");

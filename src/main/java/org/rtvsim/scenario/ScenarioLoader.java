@@ -7,8 +7,8 @@ import java.util.List;
  * Loads a scenario in three steps, each public for testing: YAML → located tree ({@link #loadTree}),
  * {@code extends:} merge and {@code --set} overrides ({@link #merge}), validation and binding to
  * {@link ScenarioSpec} ({@link #bind}). A {@link CommandImport} ({@code --cyclictest}, {@code --load}) edits the
- * merged tree between the {@code extends:} merge and the overrides, so {@code --set} can still change what it wrote. Every failure is a {@link ScenarioException} naming file, line,
- * column, key and what was expected.
+ * merged tree between the {@code extends:} merge and the overrides, so {@code --set} can still change what it
+ * wrote. Every failure is a {@link ScenarioException} naming file, line, column, key and what was expected.
  */
 public final class ScenarioLoader {
     private ScenarioLoader() {

@@ -18,8 +18,8 @@ final class StressNgLoad {
     private static final List<CommandWords.Spec> SPECS = CommandWords.specs("c|cpu|R", "m|vm|R", "|vm-bytes|R",
             "|vm-keep|N", "i|io|R", "d|hdd|R", "T|timer|R", "|timer-freq|R", "S|sock|R", "t|timeout|R", "|taskset|R",
             "|cpu-method|R", "v|verbose|N", "q|quiet|N", "|metrics|N", "|metrics-brief|N", "|times|N", "|timestamp|N");
-    private static final Pattern SIZE = Pattern.compile("(\\d+)([bkmgBKMG]?)");
-    private static final Pattern TIME = Pattern.compile("(\\d+)([smhdySMHDY]?)");
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,15})([bkmgBKMG]?)");
+    private static final Pattern TIME = Pattern.compile("(\\d{1,9})([smhdySMHDY]?)");
 
     private StressNgLoad() {
     }
@@ -39,7 +39,7 @@ final class StressNgLoad {
                 case "vm-keep" -> vmKeep = true;
                 case "timeout" -> {
                     long s = seconds(o);
-                    if (s > 0 && s * 1_000_000_000L < k.durationNs()) {
+                    if (s > 0 && s < k.durationNs() / 1e9) {
                         notes.add("stress-ng: --timeout " + o.value() + " ignored: the load runs for the whole "
                                 + "simulated time (rtvsim has no end time for a load)");
                     }
@@ -72,7 +72,8 @@ final class StressNgLoad {
                 case "timer" -> activity(out, notes, "timer", n, n, cpus, ImportTree.map(
                         "segments", ImportTree.list(ImportTree.map("kind", "kernel", "length",
                                 ImportTree.map("lognormal", ImportTree.map("median", "1us", "sigma", "0.5")))),
-                        "think", "0ns", "sleep", ImportTree.map("fixed", Math.max(1, 1_000_000_000L / timerFreq) + "ns"),
+                        "think", "0ns",
+                        "sleep", ImportTree.map("fixed", Math.max(1, 1_000_000_000L / timerFreq) + "ns"),
                         "sleep_probability", "1"), "woken every 1/" + timerFreq + " Hz through the wake-up path, then "
                         + "signal delivery as a kernel segment; the rate falls below " + timerFreq + " Hz when that "
                         + "path is longer than the period");
@@ -94,7 +95,8 @@ final class StressNgLoad {
             body.entries().forEach((key, v) -> b.put(key, ImportTree.at(), Node.copy(v)));
             out.add(ImportTree.entry("kernel_activity", b));
         }
-        notes.add("stress-ng --" + stressor + " " + workers + ": " + tasks + " SCHED_OTHER task" + (tasks == 1 ? "" : "s")
+        notes.add("stress-ng --" + stressor + " " + workers + ": " + tasks + " SCHED_OTHER task"
+                + (tasks == 1 ? "" : "s")
                 + " (" + how + "), " + LoadImport.describe(shares));
     }
 
@@ -103,10 +105,12 @@ final class StressNgLoad {
         int m = Math.min(n, cpus.size());
         CpuSet on = CpuSet.of(java.util.Arrays.copyOf(cpus.toArray(), m));
         notes.add("stress-ng --vm " + n + ": cache_hog streaming " + bandwidth / 1_000_000_000L + " GB/s (10 GB/s per "
-                + "worker, assumption" + (bandwidth < n * LoadImport.VM_WORKER_BYTES_PER_S ? ", capped at 135 GB/s" : "")
+                + "worker, assumption"
+                + (bandwidth < n * LoadImport.VM_WORKER_BYTES_PER_S ? ", capped at 135 GB/s" : "")
                 + ") over " + ImportTree.size(n * vmBytes) + " on CPU" + (m == 1 ? " " : "s ") + on
                 + (n > m ? " (" + n + " workers on " + m + " CPUs: one task per CPU carries their bandwidth)" : "")
-                + (vmKeep ? "" : "; the page faults of each mmap/munmap pass are not modelled (--vm-keep avoids them)"));
+                + (vmKeep ? "" : "; the page faults of each mmap/munmap pass are not modelled "
+                + "(--vm-keep avoids them)"));
         return ImportTree.entry("cache_hog", ImportTree.map("cpus", on.toString(),
                 "bandwidth", bandwidth / 1_000_000_000L + "GB/s", "footprint", ImportTree.size(n * vmBytes)));
     }

@@ -79,6 +79,7 @@ class CommandImportCliTest {
         Cli ok = Cli.run("compare", t, "--variant", "host.kernel.preempt=full", "--replications", "2", "--duration",
                 "20ms", "--cyclictest", "-p 99 -t 2", "--load", "stress-ng --cpu 1");
         assertEquals(0, ok.code(), ok.err());
-        assertEquals(1, ok.err().lines().filter(l -> l.contains("stress-ng --cpu 1")).count(), "printed once: " + ok.err());
+        assertEquals(1, ok.err().lines().filter(l -> l.contains("stress-ng --cpu 1")).count(),
+                "printed once: " + ok.err());
     }
 }

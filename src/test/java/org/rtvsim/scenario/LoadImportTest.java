@@ -99,7 +99,8 @@ class LoadImportTest {
         assertTrue(o.detail().contains("'--matrix'") && o.detail().contains("--cpu"), o.getMessage());
         ScenarioException h = assertThrows(ScenarioException.class, () -> load(IDLE, "hackbench -Q"));
         assertTrue(h.detail().contains("'-Q'"), h.getMessage());
-        ScenarioException v = assertThrows(ScenarioException.class, () -> load(IDLE, "stress-ng --vm 1 --vm-bytes 50%"));
+        ScenarioException v = assertThrows(ScenarioException.class,
+                () -> load(IDLE, "stress-ng --vm 1 --vm-bytes 50%"));
         assertTrue(v.detail().contains("50%"), v.getMessage());
     }
 
