@@ -59,12 +59,14 @@ final class CalibrateCommand implements Callable<Integer> {
                 + "a condition, and the --cyclictest, --load and --thread after it belong to it.")
         Path file;
 
-        @Option(names = "--cyclictest", paramLabel = "OPTS", description = "The cyclictest options of this "
+        @Option(names = "--cyclictest", paramLabel = "OPTS", parameterConsumer = ScenarioArgs.RawValue.class,
+                description = "The cyclictest options of this "
                 + "measurement, e.g. \"-m -p 95 -i 200 -t 2\" (default: the command line recorded in a "
                 + "measurement.json, else the scenario's cyclictest).")
         String cyclictest;
 
-        @Option(names = "--load", paramLabel = "CMD", description = "The load that ran during this measurement, "
+        @Option(names = "--load", paramLabel = "CMD", parameterConsumer = ScenarioArgs.RawValue.class,
+                description = "The load that ran during this measurement, "
                 + "e.g. \"hackbench -g 2 -l 100000000\" (default: the one recorded in a measurement.json, else none "
                 + "added).")
         String load;

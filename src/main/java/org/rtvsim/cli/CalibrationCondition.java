@@ -15,7 +15,10 @@ record CalibrationCondition(String name, Path file, MeasuredArgs.Measured m, Com
 
     static CalibrationCondition of(CalibrateCommand.ConditionArgs a, Path scenario, List<String> sets) {
         MeasuredArgs.Measured m = MeasuredArgs.read(a.file, a.thread);
-        CommandImport imports = new CommandImport(blankToNull(a.cyclictest), blankToNull(a.load));
+        MeasuredArgs.Recorded rec = MeasuredArgs.recorded(a.file);
+        String cyclictest = a.cyclictest != null ? a.cyclictest : rec == null ? null : rec.cyclictest();
+        String load = a.load != null ? a.load : rec == null ? null : rec.load();
+        CommandImport imports = new CommandImport(blankToNull(cyclictest), blankToNull(load));
         ScenarioSpec spec = ScenarioLoader.load(scenario, sets, imports);
         return new CalibrationCondition(name(a.file), a.file, m, imports, spec);
     }

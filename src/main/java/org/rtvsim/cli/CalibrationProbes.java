@@ -29,7 +29,7 @@ final class CalibrationProbes {
         String cyc = first.cyclictest();
         if (cyc != null) {
             variants.add(new String[] {"the same at a 200 us interval (-i 200)", cyc + " -i 200", first.load()});
-            variants.add(new String[] {"the same as SCHED_OTHER (-p 0)", cyc + " --policy other -p 0", first.load()});
+            variants.add(new String[] {"the same as SCHED_OTHER (--policy other)", cyc + " -p 0 --policy other", first.load()});
             variants.add(new String[] {"the same on every CPU (-S)", cyc + " -S", first.load()});
         }
         if (first.load() == null) {

@@ -72,6 +72,7 @@ final class CapacityCommand implements Callable<Integer> {
         Axis axis = ExperimentArgs.parsing(() -> Axis.parse(vary));
         checkNumericAscending(axis);
         ScenarioSpec base = exp.apply(scenario.load());
+        scenario.printNotes(spec.commandLine().getErr());
         SloTarget target;
         if (slo != null) {
             target = ExperimentArgs.parsing(() -> SloTarget.parse(slo));

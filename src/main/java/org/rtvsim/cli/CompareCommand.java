@@ -51,6 +51,15 @@ final class CompareCommand implements Callable<Integer> {
             description = "Override a value in every entry. Repeatable.")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--cyclictest", paramLabel = "OPTIONS", parameterConsumer = ScenarioArgs.RawValue.class,
+            description = "Replace every entry's cyclictest workload by the one these cyclictest options describe "
+                    + "(docs/command-import.md).")
+    String cyclictest;
+
+    @Option(names = "--load", paramLabel = "COMMAND", parameterConsumer = ScenarioArgs.RawValue.class,
+            description = "Add the load this command (hackbench or stress-ng) describes to every entry.")
+    String load;
+
     @Option(names = "--variant", paramLabel = "[NAME:]KEY=VALUE[;KEY=VALUE…]",
             description = "An entry made of the first FILE with these --set overrides, separated by ';' and "
                     + "labelled NAME (default: the overrides). Repeatable: one entry per --variant.")
@@ -123,6 +132,13 @@ final class CompareCommand implements Callable<Integer> {
         List<Entry> out = new ArrayList<>();
         ScenarioArgs args = new ScenarioArgs();
         args.sets = sets;
+        args.cyclictest = cyclictest;
+        args.load = load;
+        MeasuredArgs.Recorded rec = measured.file == null ? null : MeasuredArgs.recorded(measured.file);
+        if (rec != null) { // a measurement.json says how it was measured: predict that condition
+            args.cyclictest = cyclictest != null ? cyclictest : rec.cyclictest();
+            args.load = load != null ? load : rec.load();
+        }
         for (Path f : files) {
             args.file = f;
             ScenarioSpec s = exp.apply(args.load(f, List.of()));
@@ -148,6 +164,7 @@ final class CompareCommand implements Callable<Integer> {
             }
             out.add(new Entry(label, exp.apply(args.load(files.get(0), vs))));
         }
+        args.printNotes(spec.commandLine().getErr());
         ScenarioSpec base = out.get(0).spec();
         out.replaceAll(e -> new Entry(e.label(), e.spec().withSeed(base.seed())));
         return out;

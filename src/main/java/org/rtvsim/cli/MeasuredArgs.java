@@ -55,6 +55,33 @@ final class MeasuredArgs {
         return read(file, selection == null ? null : selection.thread);
     }
 
+    /**
+     * The cyclictest options and load a {@code measurement.json} of {@code rtvsim measure} records, or null when
+     * {@code file} is another format. Unreadable files are left to {@link #read}, which names the problem.
+     */
+    static Recorded recorded(Path file) {
+        if (file == null || file.getFileName() == null || !file.getFileName().toString().endsWith(".json")
+                || !Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            String text = Files.readString(file);
+            if (!org.rtvsim.probe.MeasurementFile.isMeasurement(text)) {
+                return null;
+            }
+            org.rtvsim.probe.Measurement m = org.rtvsim.probe.MeasurementFile.parse(file, text);
+            String opts = m.cyclictestOptions() == null || m.cyclictestOptions().isBlank() ? null
+                    : m.cyclictestOptions();
+            return new Recorded(opts, m.loadCommand());
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** What a measurement.json says about how it was measured: cyclictest options and load (either may be null). */
+    record Recorded(String cyclictest, String load) {
+    }
+
     /** Reads {@code file} and selects thread {@code t} (null: all threads pooled). */
     static Measured read(Path file, Integer t) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {

@@ -62,7 +62,8 @@ final class RunCommand implements Callable<Integer> {
     Long seed;
 
     @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class,
-            description = "Override the measured (simulated) duration, e.g. 2s or 500ms.")
+            description = "Override the measured (simulated) duration, e.g. 2s or 500ms (also the one --cyclictest's "
+                    + "-l or -D implies).")
     Long durationNs;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -86,6 +87,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         replication.check();
         ScenarioSpec s = scenario.load();
+        scenario.printNotes(spec.commandLine().getErr());
         if (seed != null) {
             s = s.withSeed(seed);
         }

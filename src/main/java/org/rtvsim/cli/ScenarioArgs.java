@@ -1,16 +1,26 @@
 package org.rtvsim.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.Stack;
 import org.rtvsim.experiment.TaskSetFile;
+import org.rtvsim.scenario.CommandImport;
 import org.rtvsim.scenario.ScenarioLoader;
 import org.rtvsim.scenario.ScenarioSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The arguments every subcommand shares: the scenario file and its {@code --set} overrides. */
+/**
+ * The arguments every scenario subcommand shares: the scenario file, its {@code --set} overrides and the command
+ * import ({@code --cyclictest}, {@code --load}; docs/command-import.md). The import is applied before the
+ * overrides; the duration it implies ({@code -l}, {@code -D}) replaces the scenario's, and a command's own
+ * {@code --duration} replaces that. Its notes (approximations) are collected for {@link #printNotes}.
+ */
 final class ScenarioArgs {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file (YAML), or a task set in the "
@@ -21,6 +31,34 @@ final class ScenarioArgs {
             description = "Override a scenario value, e.g. host.kernel.preempt=full or "
                     + "'host.workload[0].cyclictest.priority=80'. Repeatable; applied in order.")
     List<String> sets = new ArrayList<>();
+
+    @Option(names = "--cyclictest", paramLabel = "OPTIONS", parameterConsumer = RawValue.class,
+            description = "Replace the scenario's cyclictest workload by the one these cyclictest options describe "
+                    + "(quote them), e.g. --cyclictest \"-m -p 80 -i 200 -t 2 -h 400\" (docs/command-import.md).")
+    String cyclictest;
+
+    @Option(names = "--load", paramLabel = "COMMAND", parameterConsumer = RawValue.class,
+            description = "Add the load this command describes to the kernel cyclictest runs in: hackbench or "
+                    + "stress-ng (--cpu, --vm, --io, --hdd, --timer, --sock), e.g. --load \"stress-ng --vm 2\".")
+    String load;
+
+    private final Set<String> notes = new LinkedHashSet<>();
+    private final Set<String> printed = new LinkedHashSet<>();
+
+    /** The command import these options describe. */
+    CommandImport imports() {
+        return new CommandImport(cyclictest, load);
+    }
+
+    /** Prints the import's notes not printed yet, one line each ({@code rtvsim: note: …}), on {@code err}. */
+    void printNotes(PrintWriter err) {
+        for (String n : notes) {
+            if (printed.add(n)) {
+                err.println("rtvsim: note: " + n);
+            }
+        }
+        err.flush();
+    }
 
     /** Loads the file with the overrides; failures are {@link org.rtvsim.scenario.ScenarioException}s. */
     ScenarioSpec load() {
@@ -39,9 +77,32 @@ final class ScenarioArgs {
             } catch (IllegalArgumentException e) {
                 throw new Errors.BadInput(e.getMessage());
             }
-            return ScenarioLoader.loadString(ts.toYaml(), file.toString(), sets);
+            return imported(ScenarioLoader.loadStringImported(ts.toYaml(), file.toString(), sets, imports()));
         }
-        return ScenarioLoader.load(file, sets);
+        return imported(ScenarioLoader.loadImported(file, sets, imports()));
+    }
+
+    private ScenarioSpec imported(ScenarioLoader.Loaded l) {
+        notes.addAll(l.imported().notes());
+        Long d = l.imported().durationNs();
+        return d == null ? l.spec() : l.spec().withDuration(d);
+    }
+
+    /**
+     * Takes the next argument as the option's value even when it starts with '-' ({@code --cyclictest "-m -p 80"});
+     * {@code --cyclictest="-m -p 80"} works too.
+     */
+    static final class RawValue implements CommandLine.IParameterConsumer {
+        @Override
+        public void consumeParameters(Stack<String> args, CommandLine.Model.ArgSpec argSpec,
+                                      CommandLine.Model.CommandSpec commandSpec) {
+            if (args.isEmpty()) {
+                throw new CommandLine.ParameterException(commandSpec.commandLine(), "Missing required parameter "
+                        + "for option '" + ((CommandLine.Model.OptionSpec) argSpec).longestName() + "' ("
+                        + argSpec.paramLabel() + ")");
+            }
+            argSpec.setValue(args.pop());
+        }
     }
 
     /** Rejects a {@code --set} without {@code =} while parsing, so it is reported like any option error. */

@@ -76,6 +76,7 @@ final class SweepCommand implements Callable<Integer> {
             }
             specs.add(SloTarget.measuring(exp.apply(scenario.load(scenario.file, sets)), p));
         }
+        scenario.printNotes(spec.commandLine().getErr());
         ScenarioSpec first = specs.get(0);
         int n = exp.replication.forExperiment(first);
         PrintWriter err = spec.commandLine().getErr();

@@ -107,6 +107,7 @@ final class TraceCommand implements Callable<Integer> {
         Format f = Format.of(format, out);
         checkOut(out);
         ScenarioSpec s = scenario.load();
+        scenario.printNotes(spec.commandLine().getErr());
         if (seed != null) {
             s = s.withSeed(seed);
         }

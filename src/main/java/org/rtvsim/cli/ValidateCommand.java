@@ -32,6 +32,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ScenarioSpec s = scenario.load();
+        scenario.printNotes(spec.commandLine().getErr());
         ModelBuilder.build(s, 0);
         var out = spec.commandLine().getOut();
         out.println("OK: " + s.name() + " (" + s.source() + ")");
