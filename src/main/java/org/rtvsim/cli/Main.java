@@ -12,15 +12,15 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code rtvsim} command: subcommands {@link RunCommand}, {@link CompareCommand}, {@link SweepCommand},
- * {@link CapacityCommand}, {@link TraceCommand}, {@link HwlatCommand}, {@link TailCommand}, {@link CalibrateCommand}, {@link ValidateCommand} and
- * {@link MeasureCommand}, plus
+ * {@link CapacityCommand}, {@link TraceCommand}, {@link HwlatCommand}, {@link TailCommand}, {@link CalibrateCommand}, {@link ValidateCommand},
+ * {@link MeasureCommand} and {@link InitCommand}, plus
  * {@code help}, {@code --help} and {@code --version}. {@link #run} is the testable entry point;
  * {@link #main} only turns its result into the process exit code.
  */
 @Command(name = "rtvsim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Simulates Linux real-time scheduling latency (what cyclictest measures).",
         subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, CapacityCommand.class,
-            TraceCommand.class, HwlatCommand.class, TailCommand.class, CalibrateCommand.class, ValidateCommand.class, MeasureCommand.class,
+            TraceCommand.class, HwlatCommand.class, TailCommand.class, CalibrateCommand.class, ValidateCommand.class, MeasureCommand.class, InitCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 an slo: was missed, 2 bad input, 3 internal error.",
             "Set RTVSIM_DEBUG=1 or pass --debug for stack traces of internal errors."})
@@ -35,7 +35,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, compare, sweep, capacity, trace, hwlat, tail, calibrate, validate or measure");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, compare, sweep, capacity, trace, hwlat, tail, calibrate, validate, measure or init");
     }
 
     public static void main(String[] args) {

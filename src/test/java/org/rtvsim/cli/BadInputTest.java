@@ -182,7 +182,7 @@ class BadInputTest {
 
     @Test
     void noCommand_namesTheCommands() {
-        assertBadInput(Cli.run(), "run, compare, sweep, capacity, trace, hwlat, tail, calibrate or validate");
+        assertBadInput(Cli.run(), "run, compare, sweep, capacity, trace, hwlat, tail, calibrate, validate, measure or init");
     }
 
     @Test

@@ -1,0 +1,409 @@
+package org.rtvsim.probe;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code rtvsim init}: drafts a scenario YAML for the machine of a {@link Measurement}. Every value line ends
+ * with a comment saying where the value came from: {@code # machine: SOURCE} (a fact of the measurement),
+ * {@code # default} (rtvsim's default, see docs/scenario-reference.md) or {@code # assumption: WHY}. A guest
+ * (a hypervisor was detected) is drafted as "the measured kernel runs in a VM on a host we cannot see": the
+ * scenario's machine is that unseen host, shared, with SCHED_OTHER vCPU threads and a light host load on their
+ * CPUs, and the measured kernel and its workloads go into {@code vms[guest]}. A commented-out {@code uncertain:}
+ * block lists the parameters to calibrate with suggested ranges.
+ */
+public final class ScenarioDraft {
+    private static final int COMMENT_COLUMN = 44;
+
+    private final Measurement m;
+    private final MachineFacts f;
+    private final CyclictestOptions ct;
+    private final StringBuilder out = new StringBuilder();
+    private final List<String> uncertain = new ArrayList<>();
+
+    private ScenarioDraft(Measurement m) {
+        this.m = m;
+        this.f = m.machine();
+        this.ct = CyclictestOptions.parse(m.cyclictestArgs());
+    }
+
+    /** The draft YAML for {@code m}. */
+    public static String draft(Measurement m) {
+        return new ScenarioDraft(m).build();
+    }
+
+    private String build() {
+        boolean guest = f.isGuest();
+        int cpus = f.cpus().orElse(0);
+        String cpusSrc = f.cpus().isPresent() ? "machine: " + f.source("cpus") : null;
+        if (cpus <= 0) {
+            cpus = 4;
+            cpusSrc = "default: the CPU count was not readable";
+        }
+        header(guest);
+        val(0, "name", name(), "machine: named after the measurement's directory");
+        val(0, "description", quote((guest ? "guest kernel " : "") + f.text("kernel_release").orElse("unknown kernel")
+                + " on " + f.text("cpu_model").orElse("unknown CPU") + " (" + cpus + " CPUs)"
+                + (guest ? " in a " + f.hypervisor() + " VM" : "")),
+                "machine: kernel_release, cpu_model, cpus");
+        val(0, "seed", "1", "default");
+        val(0, "duration", "10s", String.format(Locale.ROOT, "default (the measurement ran %.0f s; "
+                + "--duration %.0fs simulates as long)", m.durationS(), Math.max(1, Math.ceil(m.durationS()))));
+        val(0, "warmup", "100ms", "default");
+        out.append('\n');
+        if (guest) {
+            guestScenario(cpus, cpusSrc);
+        } else {
+            bareMetal(cpus, cpusSrc);
+        }
+        measure();
+        uncertainBlock(guest);
+        return out.toString();
+    }
+
+    // ------------------------------------------------------------------ bare metal
+
+    private void bareMetal(int cpus, String cpusSrc) {
+        key(0, "hardware");
+        val(1, "cpus", Integer.toString(cpus), cpusSrc);
+        cstates(1);
+        clocksource(1);
+        out.append('\n');
+        key(0, "host");
+        key(1, "kernel");
+        kernel(2, cpus);
+        key(1, "workload");
+        workloads(2, cpus, "host");
+        out.append('\n');
+        uncertain.add("host.kernel.costs.context_switch.lognormal.median: 0.5us..4us   # the wake-up path's switch");
+        uncertain.add("host.kernel.costs.return_to_user.lognormal.sigma: 0.2..1.2      # the spread of the path");
+        uncertain.add("host.kernel.costs.irq_entry.lognormal.median: 0.2us..2us");
+        uncertain.add("host.kernel.costs.timer_expiry.lognormal.median: 0.5us..4us");
+    }
+
+    private void cstates(int d) {
+        Optional<String> idle = f.cmdlineKey("idle");
+        List<MachineFacts.IdleState> states = f.idleStates();
+        if (idle.isPresent() && idle.get().equals("poll")) {
+            key(d, "cstates");
+            val(d + 1, "max_cstate", "C0", "machine: /proc/cmdline idle=poll (the CPUs poll, no C-state exits)");
+            return;
+        }
+        List<MachineFacts.IdleState> usable = new ArrayList<>();
+        for (MachineFacts.IdleState s : states) {
+            if (s.name() != null && s.latencyUs() != null && !s.name().equalsIgnoreCase("POLL")
+                    && s.name().matches("[A-Za-z0-9_.-]+")) {
+                usable.add(s);
+            }
+        }
+        if (usable.isEmpty()) {
+            key(d, "cstates");
+            key(d + 1, "exit_latency");
+            val(d + 2, "C1", "2us", "assumption: no cpuidle states readable (" + f.fact("cpuidle/states")
+                    .path("reason").asText("") + "); the kernel's default idle is HLT (C1), whose exit latency is "
+                    + "rtvsim's default C1 value (intel_idle SKX table)");
+            val(d + 1, "max_cstate", "C1", "assumption: HLT only");
+            uncertain.add("hardware.cstates.exit_latency.C1: 1us..10us   # HLT exit, not readable here");
+            return;
+        }
+        String src = "machine: " + f.source("cpuidle/states") + " (cpu of the first listing, driver "
+                + f.text("cpuidle/driver").orElse("?") + ")";
+        key(d, "cstates");
+        key(d + 1, "exit_latency");
+        for (MachineFacts.IdleState s : usable) {
+            val(d + 2, s.name(), s.latencyUs() + "us", src + " " + s.name() + " latency");
+        }
+        key(d + 1, "target_residency");
+        for (MachineFacts.IdleState s : usable) {
+            if (s.residencyUs() != null) {
+                val(d + 2, s.name(), s.residencyUs() + "us", src + " " + s.name() + " residency");
+            } else {
+                val(d + 2, s.name(), 3 * s.latencyUs() + "us", "assumption: residency not readable; 3 × exit "
+                        + "latency (intel_idle _CST rule, rtvsim's default)");
+            }
+        }
+        String deepest = "C0";
+        for (MachineFacts.IdleState s : usable) {
+            if (s.disable() == null || s.disable() == 0) {
+                deepest = s.name();
+            }
+        }
+        val(d + 1, "max_cstate", deepest, "machine: deepest state with disable = 0" + (f.cmdlineKey(
+                "intel_idle.max_cstate").isPresent() ? " (/proc/cmdline intel_idle.max_cstate="
+                + f.cmdlineKey("intel_idle.max_cstate").get() + " already limits the list)" : ""));
+    }
+
+    private void clocksource(int d) {
+        String cs = f.text("clocksource").orElse(null);
+        if (cs != null && List.of("tsc", "hpet", "acpi_pm").contains(cs)) {
+            val(d, "clocksource", cs, "machine: " + f.source("clocksource"));
+        } else {
+            val(d, "clocksource", "tsc", cs == null ? "default: the clocksource was not readable"
+                    : "assumption: '" + cs + "' is not modelled; tsc is the closest");
+        }
+    }
+
+    /** preempt, hz and the isolation keys of the measured kernel. */
+    private void kernel(int d, int cpus) {
+        Optional<String> p = f.preempt();
+        if (p.isPresent() && List.of("none", "voluntary", "full", "lazy", "rt").contains(p.get())) {
+            val(d, "preempt", p.get(), "machine: " + f.source("preempt"));
+        } else {
+            val(d, "preempt", "voluntary", "default: the preemption model was not readable ("
+                    + f.fact("preempt").path("reason").asText("no value") + ")");
+            uncertain.add("# preempt: try none, voluntary and full (the model was not readable)");
+        }
+        if (f.hz().isPresent()) {
+            val(d, "hz", Integer.toString(f.hz().get()), "machine: " + f.source("hz"));
+        } else {
+            val(d, "hz", "1000", "default: CONFIG_HZ unknown (" + f.fact("hz").path("reason").asText("") + ")");
+        }
+        for (String k : List.of("isolcpus", "nohz_full", "rcu_nocbs", "irqaffinity")) {
+            Optional<String> v = f.cmdlineKey(k);
+            if (v.isEmpty()) {
+                continue;
+            }
+            String list = cpuListPart(v.get());
+            List<Integer> parsed = FactsReader.cpuList(list);
+            if (list.isEmpty() || parsed == null || parsed.isEmpty() || parsed.stream().anyMatch(c -> c >= cpus)) {
+                out.append(indent(d)).append("# ").append(k).append(": /proc/cmdline has ").append(k).append('=')
+                        .append(v.get()).append(", not a CPU list within 0-").append(cpus - 1).append(": left out\n");
+                continue;
+            }
+            val(d, k, quote(list), "machine: /proc/cmdline " + k + "=" + v.get());
+        }
+    }
+
+    /** The CPU list of an isolcpus-style value: flags such as {@code managed_irq,domain} dropped. */
+    static String cpuListPart(String v) {
+        List<String> parts = new ArrayList<>();
+        for (String p : v.split(",")) {
+            if (p.matches("\\d+(-\\d+)?")) {
+                parts.add(p);
+            }
+        }
+        return String.join(",", parts);
+    }
+
+    /** The cyclictest workload and the load, on a kernel with {@code cpus} CPUs; {@code where} = host or guest. */
+    private void workloads(int d, int cpus, String where) {
+        String src = "machine: cyclictest " + m.cyclictestOptions();
+        out.append(indent(d)).append("- cyclictest:").append('\n');
+        int e = d + 2;
+        int threads;
+        String threadsSrc;
+        Optional<String> t = ct.value("threads");
+        if (ct.has("smp")) {
+            threads = cpus;
+            threadsSrc = src + " (-S: one per CPU)";
+        } else if (t.isPresent() && t.get().matches("\\d+")) {
+            threads = Integer.parseInt(t.get());
+            threadsSrc = src + " (-t)";
+        } else if (t.isPresent()) {
+            threads = cpus;
+            threadsSrc = src + " (-t without a number: one per CPU)";
+        } else {
+            threads = 1;
+            threadsSrc = "default: cyclictest runs 1 thread without -t";
+        }
+        List<Integer> aff = null;
+        Optional<String> a = ct.value("affinity");
+        if (a.isPresent() && !a.get().isEmpty()) {
+            aff = FactsReader.cpuList(a.get());
+            if (aff != null && (aff.isEmpty() || aff.stream().anyMatch(c -> c >= cpus))) {
+                aff = null;
+            }
+        }
+        if (aff != null && threads > aff.size()) {
+            threadsSrc = "assumption: -a " + a.get() + " has fewer CPUs than the " + threads
+                    + " threads; rtvsim pins one thread per CPU";
+            threads = aff.size();
+        }
+        if (threads > cpus) {
+            threadsSrc = "assumption: " + threads + " threads on " + cpus + " CPUs; rtvsim needs a CPU per thread";
+            threads = cpus;
+        }
+        val(e, "threads", Integer.toString(Math.max(1, threads)), threadsSrc);
+        if (aff != null) {
+            val(e, "cpus", quote(a.get()), src + " (-a)");
+        } else if (ct.has("smp") || a.isPresent()) {
+            val(e, "cpus", quote(threads == 1 ? "0" : "0-" + (threads - 1)), src + " (" + (ct.has("smp") ? "-S"
+                    : "-a") + ": thread i on CPU i)");
+        } else {
+            val(e, "cpus", quote(threads == 1 ? "0" : "0-" + (threads - 1)), "assumption: cyclictest ran without "
+                    + "-a (threads not pinned); rtvsim pins thread i to CPU i");
+        }
+        int prio = ct.value("priority").filter(v -> v.matches("\\d+")).map(Integer::parseInt).orElse(0);
+        val(e, "priority", Integer.toString(Math.min(99, prio)), ct.has("priority") ? src + " (-p)"
+                : "default: cyclictest's priority 0 without -p");
+        String policy = ct.value("policy").orElse(null);
+        String pol;
+        String polSrc;
+        if (policy == null) {
+            pol = prio > 0 ? "fifo" : "other";
+            polSrc = "default: cyclictest uses " + (prio > 0 ? "SCHED_FIFO with -p > 0" : "SCHED_OTHER with -p 0");
+        } else if (List.of("fifo", "rr", "other").contains(policy) && (policy.equals("other") == (prio == 0))) {
+            pol = policy;
+            polSrc = src + " (--policy)";
+        } else {
+            pol = prio > 0 ? "fifo" : "other";
+            polSrc = "assumption: --policy " + policy + " is not modelled with priority " + prio + "; " + pol
+                    + " is the closest";
+        }
+        val(e, "policy", pol, polSrc);
+        val(e, "interval", ct.intervalUs() + "us", ct.has("interval") ? src + " (-i)" : "default: cyclictest's "
+                + "-i 1000");
+        val(e, "mlock", Boolean.toString(ct.has("mlockall")), ct.has("mlockall") ? src + " (-m)"
+                : "machine: cyclictest ran without -m");
+        if (m.loadCommand() != null) {
+            String cmd = m.loadCommand().trim();
+            String first = LoadProcess.argv(cmd).get(0);
+            boolean hackbench = first.endsWith("hackbench") || cmd.matches("(?s).*\\bhackbench\\b.*");
+            if (hackbench) {
+                out.append(indent(d)).append("- kernel_activity:").append('\n');
+                val(e, "profile", "hackbench", "machine: --load \"" + cmd + "\"");
+                val(e, "tasks", "2", "default (per CPU, on the housekeeping CPUs)");
+                uncertain.add((where.equals("host") ? "host" : "vms[guest]") + ".workload[1].kernel_activity.tasks: "
+                        + "1..8   # how much of the measured hackbench the model needs");
+            } else {
+                out.append(indent(d)).append("# the load \"").append(cmd).append("\" is not hackbench: no "
+                        + "workload drafted for it; add one (kernel_activity profile io, compile …)\n");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ guest
+
+    private void guestScenario(int vcpus, String vcpusSrc) {
+        String hv = f.hypervisor();
+        String steal = stealText();
+        out.append("# The measured kernel runs in a ").append(hv).append(" VM on a host we cannot see. The machine\n")
+                .append("# below is that host, drafted as a shared cloud host: one host CPU per vCPU, SCHED_OTHER\n")
+                .append("# vCPU threads, a light host load on the same CPUs, halting guest idle with KVM's default\n")
+                .append("# halt polling. Its values are assumptions to calibrate (see uncertain: at the end).\n");
+        if (!f.fact("hypervisor/guess").path("kvm_based").asBoolean(false)) {
+            out.append("# rtvsim models KVM only: a ").append(hv).append(" guest is drafted as a KVM guest.\n");
+        }
+        out.append('\n');
+        key(0, "hardware");
+        val(1, "cpus", Integer.toString(vcpus), "assumption: one host CPU per vCPU (" + vcpusSrc.replace("machine: ",
+                "guest CPUs from ") + "); the rest of the host is unseen");
+        val(1, "clocksource", "tsc", "default (the host's clocksource is unseen)");
+        out.append('\n');
+        key(0, "host");
+        key(1, "kernel");
+        val(2, "preempt", "voluntary", "assumption: a distribution host kernel (rtvsim's default), unseen");
+        val(2, "hz", "1000", "default: the host's CONFIG_HZ is unseen");
+        key(1, "workload");
+        out.append(indent(2)).append("- kernel_activity:").append('\n');
+        String all = quote(vcpus == 1 ? "0" : "0-" + (vcpus - 1));
+        val(4, "cpus", all, "assumption: other tenants' and the VMM's work shares the vCPUs' host CPUs");
+        val(4, "tasks", "1", "assumption: a light load" + steal);
+        val(4, "profile", "idle", "assumption: mostly sleeping host tasks (syscall bursts); unseen");
+        key(4, "sleep");
+        key(5, "exponential");
+        val(6, "mean", "10ms", "default of profile idle; calibrate against the measured steal time");
+        out.append('\n');
+        key(0, "vms");
+        out.append(indent(1)).append("- name: guest").append(pad(indent(1) + "- name: guest"))
+                .append("# assumption: a name for the measured VM\n");
+        int e = 2;
+        val(e, "vcpus", Integer.toString(vcpus), vcpusSrc);
+        val(e, "pin", all, "assumption: vCPU i on host CPU i (the real placement is unseen)");
+        key(e, "vcpu_sched");
+        val(e + 1, "policy", "other", "assumption: cloud VMMs run vCPU threads SCHED_OTHER"
+                + (hv.equals("firecracker") ? " (Firecracker does)" : ""));
+        val(e + 1, "priority", "0", "assumption: SCHED_OTHER has priority 0");
+        Optional<String> idle = f.cmdlineKey("idle");
+        if (idle.isPresent() && idle.get().equals("poll")) {
+            val(e, "idle", "poll", "machine: guest /proc/cmdline idle=poll");
+        } else {
+            val(e, "idle", "halt", "assumption: the guest halts when idle (no idle=poll on its /proc/cmdline)");
+            val(e, "halt_poll", "200us", "default: KVM_HALT_POLL_NS_DEFAULT; the host's setting is unseen");
+            uncertain.add("vms[guest].halt_poll: 0us..400us   # the host's halt_poll_ns");
+        }
+        val(e, "cpu_pm", "false", "default: HLT exits to the host (qemu's default; unseen)");
+        key(e, "kernel");
+        kernel(e + 1, vcpus);
+        key(e, "workload");
+        workloads(e + 1, vcpus, "guest");
+        out.append('\n');
+        uncertain.add("host.kvm.vm_exit.lognormal.median: 200ns..2us");
+        uncertain.add("host.kvm.vm_entry.lognormal.median: 200ns..2us");
+        uncertain.add("host.kvm.timer_injection.lognormal.median: 100ns..2us");
+        uncertain.add("host.workload[0].kernel_activity.sleep.exponential.mean: 1ms..100ms   # host load");
+        uncertain.add("vms[guest].kernel.costs.context_switch.lognormal.median: 0.5us..4us");
+        uncertain.add("vms[guest].kernel.costs.return_to_user.lognormal.sigma: 0.2..1.2");
+    }
+
+    private String stealText() {
+        var total = m.json().at("/steal/total/percent_of_wall");
+        return total.isNumber() ? String.format(Locale.ROOT, "; the measured steal time was %.2f %% of the "
+                + "vCPUs' wall time (/proc/stat)", total.asDouble()) : "; steal time was not measured";
+    }
+
+    // ------------------------------------------------------------------ measure, uncertain
+
+    private void measure() {
+        key(0, "measure");
+        key(1, "histogram");
+        val(2, "bucket", "1us", "machine: cyclictest histograms have 1-us buckets");
+        String h = ct.value("histogram").or(() -> ct.value("histofall")).filter(v -> v.matches("\\d+")).orElse(null);
+        val(2, "buckets", h == null ? "1000" : h, h == null ? "machine: measure added -h 1000" : "machine: cyclictest "
+                + m.cyclictestOptions() + " (-h)");
+    }
+
+    private void uncertainBlock(boolean guest) {
+        out.append('\n');
+        out.append("# uncertain:   # parameters to calibrate (the key is not in the schema yet), e.g.\n");
+        out.append("#              #   rtvsim calibrate --measured ").append(m.file()).append(" --scenario THIS.yaml\n");
+        out.append("#              #     --fit PATH=LO..HI for each line below\n");
+        for (String u : uncertain) {
+            out.append("#   ").append(u).append('\n');
+        }
+        if (!guest) {
+            out.append("#   # a bare-metal draft: SMIs (hardware.smi) and device interrupts are not visible in the facts;\n");
+            out.append("#   # add them when the measured tail needs them\n");
+        }
+    }
+
+    private void header(boolean guest) {
+        out.append("# Drafted by rtvsim init from ").append(m.file()).append('\n');
+        out.append("# measured ").append(m.start() == null ? "(time unknown)" : m.start()).append(": cyclictest ")
+                .append(m.cyclictestOptions()).append(m.loadCommand() == null ? "" : " under load \""
+                        + m.loadCommand() + "\"").append(m.interrupted() ? " (interrupted)" : "").append('\n');
+        out.append("# Each value says where it came from: '# machine: SOURCE' (a fact of the measurement),\n");
+        out.append("# '# default' (rtvsim's default, docs/scenario-reference.md) or '# assumption: WHY'.\n");
+        out.append("# A ").append(guest ? "guest" : "bare-metal").append(" draft: check it, then calibrate the "
+                + "uncertain values.\n");
+    }
+
+    private String name() {
+        java.nio.file.Path dir = m.file().toAbsolutePath().getParent();
+        String n = dir == null || dir.getFileName() == null ? "measurement" : dir.getFileName().toString();
+        return "measured-" + n.replaceAll("[^A-Za-z0-9_.-]", "-");
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String indent(int d) {
+        return "  ".repeat(d);
+    }
+
+    private static String pad(String line) {
+        return " ".repeat(Math.max(1, COMMENT_COLUMN - line.length()));
+    }
+
+    private void key(int d, String k) {
+        out.append(indent(d)).append(k).append(":\n");
+    }
+
+    private void val(int d, String k, String v, String comment) {
+        String line = indent(d) + k + ": " + v;
+        out.append(line).append(pad(line)).append("# ").append(comment.replace('\n', ' ')).append('\n');
+    }
+}
