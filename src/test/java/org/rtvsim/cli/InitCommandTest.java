@@ -119,7 +119,7 @@ class InitCommandTest {
             }
         }
         assertEquals(List.of(), bare, "value lines without a source comment:\n" + yaml);
-        assertTrue(yaml.contains("# uncertain:"), yaml);
+        assertTrue(yaml.contains("# Parameters to calibrate, as --fit PATH=LO..HI"), yaml);
         return ScenarioLoader.load(out, List.of());
     }
 

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Calibrates scenarios/kvm-cloud-guest.yaml on ONE measured condition of this machine (default idle-1ms-a)
+# and predicts the other four conditions with the fitted model, each with the cyclictest command line and
+# load its measurement.json records. Writes the fit into ../../examples/validation/own-fit and the predictions
+# into ../../examples/validation/own-predict, then prints the table of docs/validation.md (predicted vs both
+# repeats). Usage: ./predict.sh [CALIBRATION-CONDITION] [BUDGET]
+set -euo pipefail
+here="$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")"
+root="$here/../../.."
+cal=${1:-idle-1ms-a}
+budget=${2:-4m}
+rtvsim() {
+    if [[ -n "${RTVSIM_JAR:-}" ]]; then java -jar "$RTVSIM_JAR" "$@"; else "$root/rtvsim" "$@"; fi
+}
+fit="$root/docs/examples/validation/own-fit-$cal"
+pred="$root/docs/examples/validation/own-predict-$cal"
+rtvsim calibrate --scenario "$root/scenarios/kvm-cloud-guest.yaml" --measured "$here/$cal/measurement.json" \
+    --out "$fit" --budget "$budget" --max-samples 30000 | tee "$fit.txt"
+field() { /usr/bin/python3 -c "import json,sys; m=json.load(open(sys.argv[1])); v=m$2; print(v if v else '')" "$1"; }
+for c in idle-1ms idle-200us hackbench sched-other smp; do
+    m="$here/$c-a/measurement.json"
+    opts=$(field "$m" "['cyclictest']['options']")
+    load=$(field "$m" ".get('load') and m['load']['command']")
+    args=(run "$fit/calibrated.yaml" --cyclictest "$opts" --duration 62s --quiet --out "$pred/$c")
+    [[ -n "$load" ]] && args+=(--load "$load")
+    rtvsim "${args[@]}"
+done
+/usr/bin/python3 "$here/predict-table.py" "$pred" "$cal"
