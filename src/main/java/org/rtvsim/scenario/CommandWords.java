@@ -157,6 +157,22 @@ final class CommandWords {
         return String.join(", ", specs.stream().map(Spec::display).toList());
     }
 
+    /** The option's value as an integer in {@code min..max}; else an error naming the option and {@code what}. */
+    static long number(String key, Option o, long min, long max, String what) {
+        long v;
+        try {
+            v = Long.parseLong(o.value().trim());
+        } catch (NumberFormatException e) {
+            throw error(key, "option '" + o.spelling() + "': expected " + what + " (an integer); got '"
+                    + o.value() + "'");
+        }
+        if (v < min || v > max) {
+            throw error(key, "option '" + o.spelling() + "': expected " + what + " in " + min + ".."
+                    + max + "; got " + v);
+        }
+        return v;
+    }
+
     static ScenarioException error(String key, String detail) {
         return new ScenarioException(ScenarioException.COMMAND_LINE, 0, 0, key, detail);
     }

@@ -206,18 +206,7 @@ final class CyclictestImport {
     }
 
     private static long number(CommandWords.Option o, long min, long max, String what) {
-        long v;
-        try {
-            v = Long.parseLong(o.value().trim());
-        } catch (NumberFormatException e) {
-            throw CommandWords.error(KEY, "option '" + o.spelling() + "': expected " + what + " (an integer); got '"
-                    + o.value() + "'");
-        }
-        if (v < min || v > max) {
-            throw CommandWords.error(KEY, "option '" + o.spelling() + "': expected " + what + " in " + min + ".."
-                    + max + "; got " + v);
-        }
-        return v;
+        return CommandWords.number(KEY, o, min, max, what);
     }
 
     /** {@code -D}: an integer with an optional suffix s, m, h or d (default seconds), as parse_time_string. */

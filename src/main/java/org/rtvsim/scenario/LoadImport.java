@@ -165,18 +165,7 @@ final class LoadImport {
     }
 
     static long number(CommandWords.Option o, long min, long max, String what) {
-        long v;
-        try {
-            v = Long.parseLong(o.value().trim());
-        } catch (NumberFormatException e) {
-            throw CommandWords.error(KEY, "option '" + o.spelling() + "': expected " + what + " (an integer); got '"
-                    + o.value() + "'");
-        }
-        if (v < min || v > max) {
-            throw CommandWords.error(KEY, "option '" + o.spelling() + "': expected " + what + " in " + min + ".."
-                    + max + "; got " + v);
-        }
-        return v;
+        return CommandWords.number(KEY, o, min, max, what);
     }
 
     /** Drops a trailing {@code &} and output redirections ({@code >/dev/null}, {@code 2>&1}, {@code > FILE}). */
