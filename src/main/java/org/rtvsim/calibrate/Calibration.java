@@ -226,9 +226,11 @@ public final class Calibration {
         for (int i = 0; i < params.size(); i++) {
             FitParameter p = params.get(i);
             String reason = null;
-            if (uncomputed) {
-                reason = null;
-            } else if (Double.isNaN(half[i])) {
+            if (uncomputed) { // without half-widths there is no verdict
+                out.add(new FitResult.Identification(true, null, null, Double.NaN));
+                continue;
+            }
+            if (Double.isNaN(half[i])) {
                 reason = "the objective does not change with it";
             } else if (2 * half[i] >= p.hi() - p.lo()) {
                 reason = "its uncertainty spans its range";
