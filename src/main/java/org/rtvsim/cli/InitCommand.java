@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
         description = {"Draft a scenario YAML for the machine of a measurement (rtvsim measure): CPUs, preemption "
                 + "model, HZ, isolation keys, C-states, the measured cyclictest and load; for a guest, the VM on an "
                 + "unseen shared host. Every value says whether it came from the machine, is a default or an "
-                + "assumption; a commented uncertain: block lists what to calibrate."},
+                + "assumption; an uncertain: list says what calibrate fits."},
         footer = {"", "Example:", "  rtvsim init --from m1/measurement.json --out m1/scenario.yaml",
             "", "See docs/measured-data.md. Exit codes: 0 ok, 2 bad input, 3 internal error."})
 final class InitCommand implements Callable<Integer> {

@@ -21,7 +21,12 @@ public final class ScenarioDraft {
     private final MachineFacts f;
     private final CyclictestOptions ct;
     private final StringBuilder out = new StringBuilder();
-    private final List<String> uncertain = new ArrayList<>();
+    private final List<Uncertain> uncertain = new ArrayList<>();
+    private final List<String> hints = new ArrayList<>();
+
+    /** One entry of the drafted {@code uncertain:} list; {@code prior} is YAML flow text or null (flat). */
+    private record Uncertain(String path, String range, String prior, String why) {
+    }
 
     private ScenarioDraft(Measurement m) {
         this.m = m;
@@ -74,13 +79,22 @@ public final class ScenarioDraft {
         key(0, "host");
         key(1, "kernel");
         kernel(2, cpus);
+        key(2, "costs");
+        dist(3, "context_switch", "1100ns", "0.3", "default (docs/model-reference.md §12), written out for uncertain:");
+        dist(3, "return_to_user", "600ns", "0.6", "default, written out for uncertain:");
+        dist(3, "irq_entry", "500ns", "0.3", "default, written out for uncertain:");
+        dist(3, "timer_expiry", "1500ns", "0.4", "default, written out for uncertain:");
         key(1, "workload");
         workloads(2, cpus, "host");
         out.append('\n');
-        uncertain.add("host.kernel.costs.context_switch.lognormal.median: 0.5us..4us   # the wake-up path's switch");
-        uncertain.add("host.kernel.costs.return_to_user.lognormal.sigma: 0.2..1.2      # the spread of the path");
-        uncertain.add("host.kernel.costs.irq_entry.lognormal.median: 0.2us..2us");
-        uncertain.add("host.kernel.costs.timer_expiry.lognormal.median: 0.5us..4us");
+        uncertain.add(new Uncertain("host.kernel.costs.context_switch.lognormal.median", "0.3us..4us",
+                prior("1.1us"), "the wake-up path's context switch on this CPU generation"));
+        uncertain.add(new Uncertain("host.kernel.costs.return_to_user.lognormal.sigma", "0.2..1.2", null,
+                "the spread of the wake-up path"));
+        uncertain.add(new Uncertain("host.kernel.costs.irq_entry.lognormal.median", "0.2us..2us", prior("0.5us"),
+                "interrupt entry on this CPU generation"));
+        uncertain.add(new Uncertain("host.kernel.costs.timer_expiry.lognormal.median", "0.5us..4us",
+                prior("1.5us"), "hrtimer expiry and the wake-up's enqueue"));
     }
 
     private void cstates(int d) {
@@ -105,7 +119,8 @@ public final class ScenarioDraft {
                     .path("reason").asText("") + "); the kernel's default idle is HLT (C1), whose exit latency is "
                     + "rtvsim's default C1 value (intel_idle SKX table)");
             val(d + 1, "max_cstate", "C1", "assumption: HLT only");
-            uncertain.add("hardware.cstates.exit_latency.C1: 1us..10us   # HLT exit, not readable here");
+            uncertain.add(new Uncertain("hardware.cstates.exit_latency.C1", "1us..60us",
+                    "{lognormal: {median: 5us, sigma: 1}}", "the HLT exit latency is not readable here"));
             return;
         }
         String src = "machine: " + f.source("cpuidle/states") + " (cpu of the first listing, driver "
@@ -153,7 +168,7 @@ public final class ScenarioDraft {
         } else {
             val(d, "preempt", "voluntary", "default: the preemption model was not readable ("
                     + f.fact("preempt").path("reason").asText("no value") + ")");
-            uncertain.add("# preempt: try none, voluntary and full (the model was not readable)");
+            hints.add("preempt: try none, voluntary and full (the model was not readable)");
         }
         if (f.hz().isPresent()) {
             val(d, "hz", Integer.toString(f.hz().get()), "machine: " + f.source("hz"));
@@ -265,8 +280,9 @@ public final class ScenarioDraft {
                 out.append(indent(d)).append("- kernel_activity:").append('\n');
                 val(e, "profile", "hackbench", "machine: --load \"" + cmd + "\"");
                 val(e, "tasks", "2", "default (per CPU, on the housekeeping CPUs)");
-                uncertain.add((where.equals("host") ? "host" : "vms[guest]") + ".workload[1].kernel_activity.tasks: "
-                        + "1..8   # how much of the measured hackbench the model needs");
+                hints.add((where.equals("host") ? "host" : "vms[guest]") + ".workload[1].kernel_activity.tasks: "
+                        + "try 1..8 (an integer: compare runs with --set) for how much of the measured hackbench "
+                        + "the model needs");
             } else {
                 out.append(indent(d)).append("# the load \"").append(cmd).append("\" is not hackbench: no "
                         + "workload drafted for it; add one (kernel_activity profile io, compile …)\n");
@@ -291,6 +307,13 @@ public final class ScenarioDraft {
         val(1, "cpus", Integer.toString(vcpus), "assumption: one host CPU per vCPU (" + vcpusSrc.replace("machine: ",
                 "guest CPUs from ") + "); the rest of the host is unseen");
         val(1, "clocksource", "tsc", "default (the host's clocksource is unseen)");
+        key(1, "cstates");
+        key(2, "exit_latency");
+        val(3, "C1", "2us", "assumption: the host halts its idle CPUs in C1 (rtvsim's default C1, intel_idle SKX "
+                + "table); unseen, calibrated");
+        key(2, "target_residency");
+        val(3, "C1", "2us", "default (intel_idle SKX table)");
+        val(2, "max_cstate", "C1", "assumption: the host's deepest state is unseen; C1 only");
         out.append('\n');
         key(0, "host");
         key(1, "kernel");
@@ -302,9 +325,13 @@ public final class ScenarioDraft {
         val(4, "cpus", all, "assumption: other tenants' and the VMM's work shares the vCPUs' host CPUs");
         val(4, "tasks", "1", "assumption: a light load" + steal);
         val(4, "profile", "idle", "assumption: mostly sleeping host tasks (syscall bursts); unseen");
+        val(4, "sleep_probability", "1", "default of profile idle (blocks after every burst); calibrated");
         key(4, "sleep");
         key(5, "exponential");
-        val(6, "mean", "10ms", "default of profile idle; calibrate against the measured steal time");
+        val(6, "mean", "10ms", "default of profile idle; calibrated");
+        key(1, "kvm");
+        dist(2, "vm_exit", "500ns", "0.2", "default (docs/scenario-reference.md), written out for uncertain:");
+        dist(2, "vm_entry", "400ns", "0.2", "default, written out for uncertain:");
         out.append('\n');
         key(0, "vms");
         out.append(indent(1)).append("- name: guest").append(pad(indent(1) + "- name: guest"))
@@ -322,20 +349,29 @@ public final class ScenarioDraft {
         } else {
             val(e, "idle", "halt", "assumption: the guest halts when idle (no idle=poll on its /proc/cmdline)");
             val(e, "halt_poll", "200us", "default: KVM_HALT_POLL_NS_DEFAULT; the host's setting is unseen");
-            uncertain.add("vms[guest].halt_poll: 0us..400us   # the host's halt_poll_ns");
+            hints.add("vms[guest].halt_poll: the host's halt_poll_ns (KVM's module parameter); 0us if the host "
+                    + "disabled polling");
         }
         val(e, "cpu_pm", "false", "default: HLT exits to the host (qemu's default; unseen)");
         key(e, "kernel");
         kernel(e + 1, vcpus);
+        key(e + 1, "costs");
+        dist(e + 2, "context_switch", "1100ns", "0.3", "default (docs/model-reference.md §12), written out for "
+                + "uncertain:");
         key(e, "workload");
         workloads(e + 1, vcpus, "guest");
         out.append('\n');
-        uncertain.add("host.kvm.vm_exit.lognormal.median: 0.2us..2us");
-        uncertain.add("host.kvm.vm_entry.lognormal.median: 0.2us..2us");
-        uncertain.add("host.kvm.timer_injection.lognormal.median: 0.1us..2us");
-        uncertain.add("host.workload[0].kernel_activity.sleep.exponential.mean: 1ms..100ms   # host load");
-        uncertain.add("vms[guest].kernel.costs.context_switch.lognormal.median: 0.5us..4us");
-        uncertain.add("vms[guest].kernel.costs.return_to_user.lognormal.sigma: 0.2..1.2");
+        uncertain.add(new Uncertain("host.workload[0].kernel_activity.sleep_probability", "0.02..1",
+                null, "how often the host tasks on the vCPUs' CPUs block, i.e. how busy those CPUs are"));
+        uncertain.add(new Uncertain("host.workload[0].kernel_activity.sleep.exponential.mean", "0.1ms..100ms",
+                null, "how long the host tasks stay away when they block"));
+        uncertain.add(new Uncertain("hardware.cstates.exit_latency.C1", "1us..60us",
+                "{lognormal: {median: 5us, sigma: 1}}",
+                "the host's idle-state exit latency is not visible from the guest (cloud hosts may allow deeper states)"));
+        uncertain.add(new Uncertain("host.kvm.vm_entry.lognormal.median", "0.2us..5us", prior("0.4us"),
+                "exit and entry cost on an unseen CPU generation with its mitigations"));
+        uncertain.add(new Uncertain("vms[guest].kernel.costs.context_switch.lognormal.median", "0.3us..4us",
+                prior("1.1us"), "the guest's context switch on an unseen CPU generation"));
     }
 
     private String stealText() {
@@ -355,20 +391,42 @@ public final class ScenarioDraft {
                 + m.cyclictestOptions() + " (-h)");
     }
 
+    /**
+     * The {@code uncertain:} list (docs/scenario-reference.md) that {@code rtvsim calibrate} fits when no
+     * {@code --fit} is given; every path names a value this draft writes out. Hints that are not fittable
+     * parameters follow as comments.
+     */
     private void uncertainBlock(boolean guest) {
         out.append('\n');
-        out.append("# Parameters to calibrate, as --fit PATH=LO..HI, e.g.\n");
-        out.append("#   rtvsim calibrate --measured ").append(m.file()).append(" --scenario THIS.yaml\n");
-        out.append("#     --fit PATH=LO..HI for each line below\n");
-        out.append("# (or declare them in an uncertain: list, docs/scenario-reference.md, after writing the named\n");
-        out.append("# distributions out in full; scenarios/kvm-cloud-guest.yaml is a guest that does)\n");
-        for (String u : uncertain) {
-            out.append("#   ").append(u).append('\n');
+        out.append("# What a calibration fits (rtvsim calibrate --measured ").append(m.file())
+                .append(" --scenario THIS.yaml).\n");
+        out.append("# Priors centred on rtvsim's defaults are a belief of a factor ~1.6 either way (an assumption).\n");
+        key(0, "uncertain");
+        for (Uncertain u : uncertain) {
+            out.append("  - path: ").append(u.path()).append('\n');
+            out.append("    range: ").append(u.range()).append('\n');
+            if (u.prior() != null) {
+                out.append("    prior: ").append(u.prior()).append('\n');
+            }
+            out.append("    why: ").append(quote(u.why())).append('\n');
         }
         if (!guest) {
-            out.append("#   # a bare-metal draft: SMIs (hardware.smi) and device interrupts are not visible in the facts;\n");
-            out.append("#   # add them when the measured tail needs them\n");
+            hints.add("a bare-metal draft: SMIs (hardware.smi) and device interrupts are not visible in the facts; "
+                    + "add them when the measured tail needs them");
         }
+        for (String h : hints) {
+            out.append("# ").append(h).append('\n');
+        }
+    }
+
+    /** A lognormal prior centred on rtvsim's default {@code median} (sigma 0.5, a factor ~1.6: an assumption). */
+    private static String prior(String median) {
+        return "{lognormal: {median: " + median + ", sigma: 0.5}}";
+    }
+
+    /** {@code k: {lognormal: {median, sigma}}} written out in full so that uncertain: can name its parts. */
+    private void dist(int d, String k, String median, String sigma, String comment) {
+        val(d, k, "{lognormal: {median: " + median + ", sigma: " + sigma + "}}", comment);
     }
 
     private void header(boolean guest) {

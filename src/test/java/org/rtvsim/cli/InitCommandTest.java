@@ -17,6 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rtvsim.probe.FactsReader;
 import org.rtvsim.probe.MeasurementFile;
 import org.rtvsim.scenario.PreemptModel;
+import org.rtvsim.calibrate.FitParameter;
+import org.rtvsim.calibrate.UncertainParameters;
+import org.rtvsim.scenario.Defaults;
 import org.rtvsim.scenario.ScenarioLoader;
 import org.rtvsim.scenario.ScenarioSpec;
 
@@ -111,7 +114,8 @@ class InitCommandTest {
         assertEquals(0, r.code(), r.err());
         String yaml = Files.readString(out);
         List<String> bare = new ArrayList<>();
-        for (String l : yaml.split("\n")) {
+        String values = yaml.substring(0, yaml.indexOf("\nuncertain:\n"));
+        for (String l : values.split("\n")) {
             String t = l.strip();
             boolean valueLine = !t.isEmpty() && !t.startsWith("#") && !t.endsWith(":");
             if (valueLine && !l.matches(".*\\s# (machine: |default|assumption: ).*")) {
@@ -119,8 +123,14 @@ class InitCommandTest {
             }
         }
         assertEquals(List.of(), bare, "value lines without a source comment:\n" + yaml);
-        assertTrue(yaml.contains("# Parameters to calibrate, as --fit PATH=LO..HI"), yaml);
-        return ScenarioLoader.load(out, List.of());
+        ScenarioSpec spec = ScenarioLoader.load(out, List.of());
+        assertFalse(spec.uncertain().isEmpty(), "the draft declares what calibrate fits:\n" + yaml);
+        for (FitParameter p : UncertainParameters.of(spec)) {
+            // what calibrate checks before it runs: the path exists and both ends of the range load
+            ScenarioLoader.load(out, List.of(p.set(0)));
+            ScenarioLoader.load(out, List.of(p.set(1)));
+        }
+        return spec;
     }
 
     @Test
@@ -137,6 +147,12 @@ class InitCommandTest {
         assertTrue(yaml.contains("isolcpus: \"2-3\""), yaml);
         assertTrue(yaml.contains("interval: 200us") && yaml.contains("buckets: 400"), yaml);
         assertFalse(yaml.contains("vms:"), yaml);
+        var costs = s.host().kernel().costs();
+        assertEquals(Defaults.COST_CONTEXT_SWITCH, costs.contextSwitch());
+        assertEquals(Defaults.COST_RETURN_TO_USER, costs.returnToUser());
+        assertEquals(Defaults.COST_IRQ_ENTRY, costs.irqEntry());
+        assertEquals(Defaults.COST_TIMER_EXPIRY, costs.timerExpiry());
+        assertEquals(4, s.uncertain().size(), yaml);
     }
 
     @Test
@@ -165,6 +181,13 @@ class InitCommandTest {
         assertTrue(yaml.contains("policy: other") && yaml.contains("idle: halt"), yaml);
         assertTrue(yaml.contains("profile: hackbench") && yaml.contains("kvm"), yaml);
         assertTrue(yaml.contains("vms[guest].halt_poll"), yaml);
+        // the costs written out for uncertain: are rtvsim's defaults, not new numbers
+        assertEquals(Defaults.KVM_VM_ENTRY, s.host().kvm().vmEntry());
+        assertEquals(Defaults.KVM_VM_EXIT, s.host().kvm().vmExit());
+        assertEquals(Defaults.COST_CONTEXT_SWITCH, vm.kernel().costs().contextSwitch());
+        assertEquals(Defaults.CSTATE_EXIT_LATENCY_NS.get("C1"), s.hardware().cstates().exitLatencyNs().get("C1"));
+        assertTrue(s.uncertain().stream().anyMatch(u -> u.path().equals("host.kvm.vm_entry.lognormal.median")
+                && u.prior() != null), yaml);
         Path poll = measurement("vm2", guestRoot("idle=poll"), List.of("-S", "-p", "95", "-D", "10s"), null);
         draftAndLoad(poll);
     }
