@@ -27,13 +27,46 @@ public final class AttributionWindow {
     private int[] toIds = new int[8];
     private int translations;
 
+    // While the window's task sleeps on a timer with slack (a SCHED_OTHER clock_nanosleep), the window's time up
+    // to the timer's hard expiry, or to its earlier expiry by another timer's interrupt, is the slack's, whatever
+    // the CPU does meanwhile (charges are lazy, so this is decided by time, not by the timer's state now).
+    private HrTimer slackTimer;
+    private long slackEndNs;
+    private int slackLabel;
+
     void reset(long nowNs) {
         n = 0;
         openedNs = nowNs;
+        slackTimer = null;
     }
 
-    /** Charges {@code d} ns of a CPU occupied by label {@code id}, in task {@code occupant}'s own code or not. */
-    void charge(int id, long d, Task occupant) {
+    /**
+     * The window's task {@code t} sleeps on a timer with slack (Task#sleepUntil): until that timer expires, the
+     * window's time up to its hard expiry is charged to {@code label}. No effect when the timer has no slack.
+     */
+    public void slackOf(Task t, int label) {
+        HrTimer s = t.sleepTimer;
+        slackTimer = s != null && s.armed() && s.expiresNs > s.softNs ? s : null;
+        slackEndNs = s == null ? 0 : s.expiresNs;
+        slackLabel = label;
+    }
+
+    /**
+     * Charges the {@code d} ns up to {@code nowNs} of a CPU occupied by label {@code id}, in task
+     * {@code occupant}'s own code or not.
+     */
+    void charge(int id, long d, Task occupant, long nowNs) {
+        if (slackTimer != null) {
+            long end = slackTimer.armed() ? slackEndNs : Math.min(slackEndNs, slackTimer.expiredNs);
+            long part = Math.min(d, end - (nowNs - d));
+            if (part > 0) {
+                charge(slackLabel, part);
+                d -= part;
+            }
+            if (d <= 0) {
+                return;
+            }
+        }
         if (waitHolder == null) {
             charge(id, d);
         } else if (occupant == waitHolder) {

@@ -40,7 +40,7 @@ final class BlameMeter {
         long d = now - sinceNs;
         if (d > 0 && count > 0) {
             for (int i = 0; i < count; i++) {
-                windows[i].charge(blame, d, occupant);
+                windows[i].charge(blame, d, occupant, now);
             }
         }
         blame = newBlame;

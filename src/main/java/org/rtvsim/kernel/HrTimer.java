@@ -7,6 +7,11 @@ import org.rtvsim.engine.Sampler;
  * timer interrupt, the attribution label of that handling, and the callback run at the end of it
  * (e.g. waking a task). Hrtimers of a CPU share its local APIC timer: one interrupt handles every
  * timer expired by the time the handler looks ({@link TimerQueue}).
+ *
+ * <p>A timer may have a range (hrtimer_set_expires_range_ns): it may expire from its soft expiry on, and
+ * must by its hard expiry. The queue is ordered, and the device programmed, by hard expiry; an interrupt
+ * raised for any reason expires the queue's timers in that order while their soft expiry has passed
+ * (kernel/time/hrtimer.c __hrtimer_run_queues: {@code if (basenow < softexpires) break}).
  */
 public final class HrTimer {
     /** What an expired timer does, at the end of its handling segment, in hardirq context. */
@@ -21,6 +26,10 @@ public final class HrTimer {
     final boolean tick;
     final Callback callback;
     long expiresNs;
+    /** The soft expiry: {@code expiresNs} minus the slack. */
+    long softNs;
+    /** When the timer last expired (was taken off its queue by the timer interrupt). */
+    long expiredNs = Long.MIN_VALUE;
     int heapIndex = -1;
     long order;
 
@@ -34,7 +43,12 @@ public final class HrTimer {
 
     /** Arms (or re-arms) the timer to expire at absolute time {@code atNs}. */
     public void start(long atNs) {
-        cpu.timers.arm(this, atNs);
+        start(atNs, 0);
+    }
+
+    /** Arms the timer to expire between {@code atNs} (soft) and {@code atNs + slackNs} (hard). */
+    public void start(long atNs, long slackNs) {
+        cpu.timers.arm(this, atNs, slackNs);
     }
 
     public void cancel() {

@@ -228,6 +228,11 @@ public final class Kernel {
         t.start(next);
     }
 
+    /** task->timer_slack_ns of non-RT tasks ({@code kernel.timer_slack}). */
+    long timerSlackNs() {
+        return spec.timerSlackNs();
+    }
+
     long sliceFor(Task t) {
         return t.policy == SchedPolicy.RR ? spec.rrTimesliceNs() : fairSliceNs;
     }

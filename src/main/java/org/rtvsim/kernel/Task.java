@@ -19,7 +19,7 @@ public final class Task {
     private final TaskBehaviour behaviour;
     final Segment seg = new Segment();
     TaskState state = TaskState.BLOCKED;
-    private HrTimer sleepTimer;
+    HrTimer sleepTimer;
 
     // run-queue links (intrusive, no allocation)
     Task rqNext;
@@ -123,7 +123,8 @@ public final class Task {
     /**
      * Sleeps until absolute time {@code wakeNs} (clock_nanosleep TIMER_ABSTIME): arms an hrtimer on
      * this task's CPU whose expiry (handled at a cost of {@code kernel.costs.timer_expiry}, charged
-     * to {@code timerBlame}) wakes the task. Returns false, without sleeping, when the time has
+     * to {@code timerBlame}) wakes the task. A non-RT task's timer has the kernel's timer slack: it expires
+     * at {@code wakeNs + slack} unless another interrupt of that CPU's timer comes first (hrtimer_nanosleep). Returns false, without sleeping, when the time has
      * already passed: the kernel returns from the syscall at once and the behaviour goes on.
      */
     public boolean sleepUntil(long wakeNs, int timerBlame) {
@@ -140,7 +141,7 @@ public final class Task {
         if (cpu.tracing.on()) {
             cpu.tracing.state(this, org.rtvsim.measure.TraceSink.TaskState.SLEEPING, null);
         }
-        sleepTimer.start(wakeNs);
+        sleepTimer.start(wakeNs, policy.isRealtime() ? 0 : cpu.kernel.timerSlackNs());
         return true;
     }
 

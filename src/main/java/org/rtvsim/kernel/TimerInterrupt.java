@@ -31,7 +31,7 @@ final class TimerInterrupt extends IrqActivity {
         HrTimer first = cpu.timers.peek();
         long delivery = deliveryNs;
         deliveryNs = 0;
-        if (first == null || first.expiresNs > cpu.now()) {
+        if (first == null || first.softNs > cpu.now()) {
             cpu.timers.program(); // nothing expired any more (handled by an earlier interrupt)
             return false;
         }

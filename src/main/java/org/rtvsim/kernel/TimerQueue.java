@@ -31,11 +31,12 @@ final class TimerQueue {
         program();
     }
 
-    void arm(HrTimer t, long atNs) {
+    void arm(HrTimer t, long atNs, long slackNs) {
         if (t.heapIndex >= 0) {
             removeAt(t.heapIndex);
         }
-        t.expiresNs = atNs;
+        t.softNs = atNs;
+        t.expiresNs = atNs + slackNs;
         t.order = nextOrder++;
         if (size == heap.length) {
             heap = java.util.Arrays.copyOf(heap, size * 2);
@@ -53,13 +54,17 @@ final class TimerQueue {
         }
     }
 
-    /** The earliest timer if it has expired by {@code nowNs}, removed from the queue; else null. */
+    /**
+     * The first timer (by hard expiry) if its soft expiry has passed by {@code nowNs}, removed from the queue;
+     * else null. A later timer whose soft expiry has passed waits behind one whose has not, as in the kernel.
+     */
     HrTimer popExpired(long nowNs) {
-        if (size == 0 || heap[0].expiresNs > nowNs) {
+        if (size == 0 || heap[0].softNs > nowNs) {
             return null;
         }
         HrTimer t = heap[0];
         removeAt(0);
+        t.expiredNs = nowNs;
         return t;
     }
 

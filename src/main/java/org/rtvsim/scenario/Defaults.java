@@ -69,6 +69,12 @@ public final class Defaults {
     public static final Overheads OVERHEADS = Overheads.DEFAULT;
     /** [R] assumption, to calibrate: longest kernel run between two cond_resched() points. */
     public static final long COND_RESCHED_GAP_NS = 250_000L;
+    /**
+     * [K] init/init_task.c {@code .timer_slack_ns = 50000}: the slack every non-RT task inherits; kernel/time/hrtimer.c
+     * hrtimer_nanosleep uses 0 for RT and deadline tasks.
+     */
+    public static final long TIMER_SLACK_NS = 50_000L;
+
     /** [K] RR_TIMESLICE = 100 ms (include/linux/sched/rt.h). */
     public static final long RR_TIMESLICE_NS = 100_000_000L;
     /** 0 = derived by the kernel model from the CPU count (sysctl_sched_base_slice scaling). */

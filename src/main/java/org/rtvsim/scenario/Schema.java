@@ -51,7 +51,7 @@ final class Schema {
             Map.entry(Shape.KERNEL, Map.ofEntries(v("preempt"), v("hz"), v("isolcpus"), v("nohz_full"),
                     v("rcu_nocbs"), v("irqaffinity"), s("rt_throttling", Shape.RT_THROTTLING),
                     s("rt_kvm", Shape.RT_KVM), v("overheads"), s("costs", Shape.COSTS), v("cond_resched_gap"),
-                    v("rr_timeslice"), v("fair_slice"), v("irq_thread_priority"),
+                    v("rr_timeslice"), v("fair_slice"), v("timer_slack"), v("irq_thread_priority"),
                     s("housekeeping", Shape.HOUSEKEEPING))),
             Map.entry(Shape.HOUSEKEEPING, Map.ofEntries(s("rcu_callbacks", Shape.HK_RATE), s("vmstat", Shape.HK_PERIODIC),
                     s("kworker", Shape.HK_KWORKER), s("timer_softirq", Shape.HK_RATE), v("rcu_kthread_prio"))),

@@ -82,6 +82,7 @@ public final class Cyclictest {
         private final WindowOpen windowOpen;
         private final int blameExpiry;
         private final int blameReturn;
+        private final int blameSlack;
         private final boolean attribution;
         /** Without mlockall: per wake-up chances of a minor and of a major page fault, and their draws. */
         private final double minorP;
@@ -110,6 +111,8 @@ public final class Cyclictest {
             this.windowOpen = new WindowOpen(k);
             this.blameExpiry = k.blames().id("hrtimer expiry + wake-up (" + name + ")");
             this.blameReturn = k.blames().id("return to user (" + name + ")");
+            this.blameSlack = spec.policy().isRealtime() ? -1 : k.blames().id("timer slack (" + name + ", SCHED_"
+                    + spec.policy().key().toUpperCase(java.util.Locale.ROOT) + ")");
             this.minorP = spec.mlock() ? 0 : spec.minorFaultProbability();
             this.majorP = spec.mlock() ? 0 : spec.majorFaultProbability();
             this.faults = k.sim().streams().stream(spec.path() + ".thread" + index + ".page_faults");
@@ -176,6 +179,9 @@ public final class Cyclictest {
         private void openWindow() {
             if (attribution) {
                 cpu.openWindow(window);
+                if (blameSlack >= 0) {
+                    window.slackOf(task, blameSlack);
+                }
             }
         }
 

@@ -25,6 +25,21 @@ final class Curves {
     }
 
     /**
+     * The legend names of {@code threads}, in order: {@link #threadName}, with a second and later thread of the
+     * same name (two cyclictest workloads on one CPU) told apart by its position, {@code T0 (cpu 0) #2}.
+     */
+    static java.util.List<String> threadNames(java.util.List<ThreadResult> threads) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (ThreadResult t : threads) {
+            String n = threadName(t);
+            int k = seen.merge(n, 1, Integer::sum);
+            out.add(k == 1 ? n : n + " #" + k);
+        }
+        return out;
+    }
+
+    /**
      * The non-empty bucket counts of {@code counts} at x = bucket lower bound in µs, or the bucket
      * centre if {@code centres}; an empty bucket between two non-empty ones is a gap (null), so the
      * line breaks instead of bridging it.

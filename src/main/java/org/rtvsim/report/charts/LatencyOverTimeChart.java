@@ -40,8 +40,9 @@ final class LatencyOverTimeChart {
         double maxS = 0;
         double maxUs = 1;
         long widthNs = 0;
+        List<String> names = Curves.threadNames(threads);
         for (ThreadResult t : threads) {
-            XYSeries s = new XYSeries(Curves.threadName(t), false, true);
+            XYSeries s = new XYSeries(names.get(data.getSeriesCount()), false, true);
             for (WindowMax w : t.latencyOverTime()) {
                 s.add(w.atNs() / 1e9, w.maxNs() / 1000.0);
                 all.add(new Spike(t, w));

@@ -62,8 +62,8 @@ public final class RunCharts {
         List<String> names = new ArrayList<>();
         List<long[]> counts = new ArrayList<>();
         StringBuilder overflows = new StringBuilder();
+        names.addAll(Curves.threadNames(threads));
         for (ThreadResult t : threads) {
-            names.add(Curves.threadName(t));
             counts.add(t.histogram());
             if (t.overflows() > 0) {
                 overflows.append(overflows.length() == 0 ? "" : ", ").append("T").append(t.index()).append(' ')
@@ -79,8 +79,9 @@ public final class RunCharts {
 
     static JFreeChart ccdf(RunResult r, List<ThreadResult> threads) {
         List<XYSeries> series = new ArrayList<>();
-        for (ThreadResult t : threads) {
-            series.add(Curves.ccdf(Curves.threadName(t), t.hdr()));
+        List<String> names = Curves.threadNames(threads);
+        for (int i = 0; i < threads.size(); i++) {
+            series.add(Curves.ccdf(names.get(i), threads.get(i).hdr()));
         }
         int pooledIndex = -1;
         long samples = threads.stream().mapToLong(ThreadResult::samples).sum();

@@ -88,6 +88,17 @@ class ChartsTest {
         assertTrue(Files.notExists(dir.resolve("attribution.png")));
     }
 
+    /** Two cyclictest workloads on one CPU both have a thread T0 on cpu 0: their series need distinct names. */
+    @Test
+    void runCharts_twoThreadsOfTheSameName_areToldApart(@TempDir Path dir) throws IOException {
+        RunResult one = run("same", true, 80);
+        ThreadResult t0 = one.threads().get(0);
+        RunResult twice = new RunResult("same", "x.yaml", 1, 5_000_000_000L, 100_000_000, List.of(t0, t0), List.of(),
+                0, 0, 0, null, List.of());
+        assertEquals(RUN_FILES.stream().map(dir::resolve).toList(), RunCharts.write(twice, dir, reason -> { }));
+        assertEquals(List.of("T0 (cpu 0)", "T0 (cpu 0) #2"), Curves.threadNames(twice.threads()));
+    }
+
     @Test
     void runCharts_noSamples_writeNothing(@TempDir Path dir) throws IOException {
         RunResult empty = new RunResult("empty", "x.yaml", 1, 1, 0, List.of(), List.of(), 0, 0, 0, null, List.of());
