@@ -97,6 +97,12 @@ public final class FitFiles {
         ObjectNode u = root.putObject("uncertainty");
         u.put("method", f.uncertainty());
         num(u, "noiseFloor", f.noiseFloor());
+        ObjectNode g = root.putObject("goodnessOfFit");
+        num(g, "noiseFloors", f.misfitRatio());
+        num(g, "misfitAbove", FitResult.MISFIT_RATIO);
+        if (!Double.isNaN(f.misfitRatio())) {
+            g.put("misfit", f.misfit());
+        }
         distances(root.putObject("distances"), f.distances());
         ArrayNode cs = root.putArray("conditions");
         for (int i = 0; i < f.conditions().size(); i++) {
@@ -196,6 +202,13 @@ public final class FitFiles {
         }
         out.append(String.format(Locale.ROOT, "%nUncertainty: %s; half-width where the objective's quadratic model "
                 + "rises by the noise floor %.3g (docs/calibration.md).%n", f.uncertainty(), f.noiseFloor()));
+        double r = f.misfitRatio();
+        if (!Double.isNaN(r)) {
+            out.append(String.format(Locale.ROOT, "%n%s: the data objective is %.1f noise floors (a misfit above "
+                    + "%.0f).%n", f.misfit() ? "**Model misfit**: no values in these ranges make the model match; the "
+                    + "fitted values absorb what it lacks" : "Goodness of fit: within sampling noise", r,
+                    FitResult.MISFIT_RATIO));
+        }
         for (int i = 0; i < f.conditions().size(); i++) {
             out.append("\n## Measured vs simulated").append(f.conditions().size() == 1 ? ""
                     : ": " + f.conditions().get(i).name()).append("\n\n");

@@ -37,6 +37,35 @@ public record FitResult(List<FitParameter> parameters, double[] x, double object
         identification = List.copyOf(identification);
     }
 
+    /**
+     * The fit is flagged as a misfit when its data objective exceeds this many noise floors: the distance to the
+     * data is more than twice (√4) the distance between two simulations of the same parameters.
+     */
+    public static final double MISFIT_RATIO = 4;
+
+    /**
+     * The data objective (mean over the conditions of the tail-weighted distance, without prior penalties) over
+     * the noise floor; NaN when the noise floor was not computed or is zero.
+     */
+    public double misfitRatio() {
+        if (!(noiseFloor > 0)) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (ConditionFit c : conditions) {
+            sum += c.distances().objective();
+        }
+        return sum / conditions.size() / noiseFloor;
+    }
+
+    /**
+     * Whether no parameter values inside the ranges make the model match the data within sampling noise: then
+     * the fitted values absorb structure the model lacks, and predictions from them are not to be trusted.
+     */
+    public boolean misfit() {
+        return misfitRatio() > MISFIT_RATIO;
+    }
+
     /** The first condition's distances (the only one of a one-condition fit). */
     public Distances distances() {
         return conditions.get(0).distances();

@@ -300,8 +300,24 @@ final class CalibrateCommand implements Callable<Integer> {
                     + ")").append(":\n");
             DistanceTable.text(fit.conditions().get(i).distances(), sb, "  ");
         }
-        sb.append('\n');
+        sb.append('\n').append(misfitText(fit)).append('\n');
         return sb.toString();
+    }
+
+    /** The goodness-of-fit verdict: the data objective against the noise floor (docs/calibration.md). */
+    static String misfitText(FitResult fit) {
+        double r = fit.misfitRatio();
+        if (Double.isNaN(r)) {
+            return "Goodness of fit: not judged (no noise floor was computed)\n";
+        }
+        if (fit.misfit()) {
+            return String.format(Locale.ROOT, "MODEL MISFIT: the best fit is %.1f noise floors from the data (more "
+                    + "than %.0f): no values in these ranges make the model match, so the fitted values absorb "
+                    + "something it lacks; do not predict from them before the model or the ranges change "
+                    + "(docs/calibration.md#misfit)%n", r, FitResult.MISFIT_RATIO);
+        }
+        return String.format(Locale.ROOT, "Goodness of fit: %.1f noise floors from the data (at most %.0f: the model "
+                + "matches within sampling noise)%n", r, FitResult.MISFIT_RATIO);
     }
 
     private String budgetText() {

@@ -58,6 +58,10 @@ class CalibrateJointCliTest {
         JsonNode irq = fit.at("/parameters/1");
         assertTrue(irq.has("prior"), irq.toString());
         assertTrue(r.out().contains("(slow.txt)") || r.out().contains("cyclictest.txt"), r.out());
+        // the verdict on the fit as a whole: the model that made the data matches it within sampling noise
+        assertTrue(r.out().contains("Goodness of fit: "), r.out());
+        assertTrue(fit.at("/goodnessOfFit/noiseFloors").isNumber(), fit.toString());
+        assertEquals(fit.at("/goodnessOfFit/noiseFloors").asDouble() > 4, fit.at("/goodnessOfFit/misfit").asBoolean());
         String md = Files.readString(out.resolve("fit.md"));
         assertTrue(md.contains("## Measured vs simulated: "), md);
         assertTrue(md.contains("lognormal(median 0.15"), md);
