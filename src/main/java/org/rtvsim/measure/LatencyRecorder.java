@@ -41,6 +41,7 @@ public final class LatencyRecorder {
     private long sumNs;
     private long sumUsTrunc;
     private final Histogram hdr = new Histogram(3);
+    private final SampleBatches batches = new SampleBatches();
 
     private int[] maxIds = new int[8];
     private long[] maxParts = new long[8];
@@ -118,6 +119,7 @@ public final class LatencyRecorder {
         sumNs += latencyNs;
         sumUsTrunc += latencyNs / 1000;
         hdr.recordValue(latencyNs);
+        batches.record(latencyNs);
         if (attribution) {
             if (newMax) {
                 copyMaxAttribution(blameIds, blameNs, n);
@@ -168,9 +170,10 @@ public final class LatencyRecorder {
             tailResult = tail.result(tailPercentile);
         }
         long listed = Math.min(overflows, buckets);
+        List<org.HdrHistogram.AbstractHistogram> sampleBatches = batches.snapshot();
         return new ThreadResult(threadName, threadIndex, cpu, priority, intervalNs, samples, minNs, maxNs,
                 sumNs, sumUsTrunc, bucketNs, histogram, overflows, Arrays.copyOf(overflowCycles, (int) listed),
-                Percentiles.of(hdr, percentiles, minNs, maxNs), max, tailResult, hdr,
-                overTime.result());
+                Percentiles.of(hdr, percentiles, minNs, maxNs, sampleBatches), max, tailResult, hdr,
+                overTime.result(), sampleBatches);
     }
 }

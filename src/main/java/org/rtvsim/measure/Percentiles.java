@@ -51,12 +51,27 @@ public final class Percentiles {
      * {@code [minNs, maxNs]} (HdrHistogram reports the top of a 0.1 %-wide bucket otherwise).
      */
     public static List<Percentile> of(Histogram hdr, List<Double> percentiles, long minNs, long maxNs) {
+        return of(hdr, percentiles, minNs, maxNs, List.of());
+    }
+
+    /**
+     * As {@link #of(Histogram, List, long, long)}, each with its 95 % interval ({@link QuantileInterval}), the
+     * samples' autocorrelation estimated from {@code batches} (consecutive batches of the same samples; empty:
+     * the samples are taken as independent).
+     */
+    public static List<Percentile> of(Histogram hdr, List<Double> percentiles, long minNs, long maxNs,
+                                      List<? extends org.HdrHistogram.AbstractHistogram> batches) {
         long n = hdr.getTotalCount();
         List<Percentile> out = new ArrayList<>(percentiles.size());
         for (double p : percentiles) {
             check(p);
-            long v = n == 0 ? 0 : Math.max(minNs, Math.min(maxNs, hdr.getValueAtPercentile(p)));
-            out.add(new Percentile(p, v, supported(n, p)));
+            if (n == 0) {
+                out.add(new Percentile(p, 0, false));
+                continue;
+            }
+            long v = Math.max(minNs, Math.min(maxNs, hdr.getValueAtPercentile(p)));
+            long[] ci = QuantileInterval.of(hdr, batches, p, minNs, maxNs, v);
+            out.add(new Percentile(p, v, supported(n, p), ci[0], ci[1]));
         }
         return List.copyOf(out);
     }

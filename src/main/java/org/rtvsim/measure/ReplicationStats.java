@@ -61,19 +61,23 @@ public final class ReplicationStats {
         Pool total = Pool.of(everything);
         List<StatisticCI> stats = new ArrayList<>();
         stats.add(statistic("min", Double.NaN, total.count == 0 ? Double.NaN : total.min, reps,
-                r -> (double) r.min, true, true, level));
-        stats.add(statistic("avg", Double.NaN, total.avg(), reps, Pool::avg, true, true, level));
-        List<Percentile> pooled = Percentiles.of(total.hdr, ps, total.min, total.max);
+                r -> (double) r.min, true, true, level, null));
+        stats.add(statistic("avg", Double.NaN, total.avg(), reps, Pool::avg, true, true, level, null));
+        List<org.HdrHistogram.AbstractHistogram> batches = new ArrayList<>();
+        everything.forEach(t -> batches.addAll(t.batches()));
+        List<Percentile> pooled = total.count == 0 ? List.of()
+                : Percentiles.of(total.hdr, ps, total.min, total.max, batches);
         for (int i = 0; i < ps.size(); i++) {
             final int k = i;
             double p = ps.get(i);
             boolean each = reps.stream().allMatch(r -> Percentiles.supported(r.count, p));
-            stats.add(statistic(Percentiles.name(p), p, total.count == 0 ? Double.NaN : pooled.get(i).valueNs(),
+            Percentile pp = total.count == 0 ? new Percentile(p, 0, false) : pooled.get(i);
+            stats.add(statistic(Percentiles.name(p), p, total.count == 0 ? Double.NaN : pp.valueNs(),
                     reps, r -> (double) Percentiles.of(r.hdr, List.of(ps.get(k)), r.min, r.max).get(0).valueNs(),
-                    pooled.get(i).supported(), each, level));
+                    pp.supported(), each, level, pp));
         }
         stats.add(statistic("max", Double.NaN, total.count == 0 ? Double.NaN : total.max, reps,
-                r -> (double) r.max, true, true, level));
+                r -> (double) r.max, true, true, level, null));
         return new ReplicatedGroup(label, thread, cpu, total.count, stats);
     }
 
@@ -82,7 +86,8 @@ public final class ReplicationStats {
     }
 
     private static StatisticCI statistic(String name, double p, double pooledNs, List<Pool> reps, Value v,
-                                         boolean supported, boolean supportedEach, double level) {
+                                         boolean supported, boolean supportedEach, double level,
+                                         Percentile pooled) {
         List<Double> xs = new ArrayList<>();
         for (Pool r : reps) {
             if (r.count > 0) {
@@ -94,8 +99,14 @@ public final class ReplicationStats {
         // every statistic is a latency, never negative: a t-interval reaching below 0 is cut there (its
         // coverage of a non-negative mean is unchanged)
         double low = Double.isNaN(ci[1]) ? ci[1] : Math.max(0, ci[1]);
+        double pLow = Double.NaN;
+        double pHigh = Double.NaN;
+        if (pooled != null && pooled.hasInterval()) {
+            pLow = pooled.ciLowNs();
+            pHigh = pooled.ciHighNs();
+        }
         return new StatisticCI(name, p, pooledNs, ci[0], low, ci[2], values.length, supported, supportedEach,
-                values);
+                values, pLow, pHigh);
     }
 
     /**

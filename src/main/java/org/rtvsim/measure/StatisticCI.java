@@ -10,9 +10,14 @@ package org.rtvsim.measure;
  * confidence level, NaN when fewer than two replications had samples ({@code n} counts those).
  * {@code supported} says whether the pooled samples support the percentile (ten samples above it),
  * {@code supportedEach} whether every replication's own samples do; both are true for min, avg, max.
+ * {@code pooledLowNs}..{@code pooledHighNs} is a percentile's distribution-free 95 % interval over the pooled
+ * samples ({@link QuantileInterval}: order statistics, batch means over every thread's and replication's
+ * batches); {@code pooledHighNs} is {@link QuantileInterval#UNBOUNDED} when the data give no upper bound, and
+ * both are NaN for min, avg, max.
  */
 public record StatisticCI(String name, double p, double pooledNs, double meanNs, double lowNs, double highNs, int n,
-                          boolean supported, boolean supportedEach, double[] valuesNs) {
+                          boolean supported, boolean supportedEach, double[] valuesNs, double pooledLowNs,
+                          double pooledHighNs) {
     public StatisticCI {
         valuesNs = valuesNs.clone();
     }

@@ -13,14 +13,17 @@ import org.HdrHistogram.Histogram;
  * (0-based loop indices) are in {@code overflowCycles}. {@code sumUsTrunc} is the sum of the samples
  * each truncated to whole microseconds, as cyclictest sums them. {@code maxSample} and {@code tail}
  * are null when attribution was off. {@code latencyOverTime} holds the maximum per window of intended
- * wake-up time, in time order, only windows with samples. Arrays and the HdrHistogram are copied in and out, so the
- * record is immutable; use {@link #count(int)} to read buckets without copying.
+ * wake-up time, in time order, only windows with samples. {@code batches} are the samples in consecutive batches
+ * ({@link SampleBatches}: coarse histograms, not to be modified) for the percentile intervals of pooled groups.
+ * Arrays and the HdrHistogram are copied in and out, so the record is immutable; use {@link #count(int)} to read
+ * buckets without copying.
  */
 public record ThreadResult(String thread, int index, int cpu, int priority, long intervalNs, long samples,
                            long minNs, long maxNs, long sumNs, long sumUsTrunc, long bucketNs, long[] histogram,
                            long overflows, long[] overflowCycles, List<Percentile> percentiles,
                            Attribution maxSample, TailAttribution tail, Histogram hdr,
-                           List<WindowMax> latencyOverTime) {
+                           List<WindowMax> latencyOverTime,
+                           List<org.HdrHistogram.AbstractHistogram> batches) {
 
     public ThreadResult {
         histogram = histogram.clone();
@@ -28,6 +31,7 @@ public record ThreadResult(String thread, int index, int cpu, int priority, long
         percentiles = List.copyOf(percentiles);
         hdr = hdr.copy();
         latencyOverTime = List.copyOf(latencyOverTime);
+        batches = List.copyOf(batches);
     }
 
     /** A copy of the per-bucket counts. */

@@ -228,6 +228,14 @@ public final class SummaryJson {
             o.put("p", p.p());
             o.put("value_ns", p.valueNs());
             o.put("supported", p.supported());
+            if (p.hasInterval()) {
+                o.put("ci_low_ns", p.ciLowNs());
+                if (p.ciHighNs() == org.rtvsim.measure.QuantileInterval.UNBOUNDED) {
+                    o.putNull("ci_high_ns");
+                } else {
+                    o.put("ci_high_ns", p.ciHighNs());
+                }
+            }
         }
         return a;
     }

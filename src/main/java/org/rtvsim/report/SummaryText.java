@@ -6,6 +6,7 @@ import java.util.List;
 import org.rtvsim.measure.Attribution;
 import org.rtvsim.measure.Percentile;
 import org.rtvsim.measure.Percentiles;
+import org.rtvsim.measure.QuantileInterval;
 import org.rtvsim.measure.RunResult;
 import org.rtvsim.measure.SloResult;
 import org.rtvsim.measure.TailAttribution;
@@ -94,19 +95,21 @@ public final class SummaryText {
             return;
         }
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"min", Format.us(min), ""});
-        rows.add(new String[] {"avg", Format.us(sum, n), ""});
-        rows.add(new String[] {"max", Format.us(max), ""});
+        rows.add(new String[] {"min", Format.us(min), "", ""});
+        rows.add(new String[] {"avg", Format.us(sum, n), "", ""});
+        rows.add(new String[] {"max", Format.us(max), "", ""});
         List<Double> ps = new ArrayList<>();
         for (Percentile p : threads.get(0).percentiles()) {
             ps.add(p.p());
         }
-        for (Percentile p : Percentiles.of(all, ps, min, max)) {
+        List<org.HdrHistogram.AbstractHistogram> batches = new ArrayList<>();
+        threads.forEach(t -> batches.addAll(t.batches()));
+        for (Percentile p : Percentiles.of(all, ps, min, max, batches)) {
             String flag = p.supported() ? "" : "(only " + samples(Percentiles.samplesAbove(n, p.p()))
                     + " above; not supported)";
-            rows.add(new String[] {Format.percentileName(p.p()), Format.us(p.valueNs()), flag});
+            rows.add(new String[] {Format.percentileName(p.p()), Format.us(p.valueNs()), ci(p), flag});
         }
-        table(out, "  ", rows, new boolean[] {false, true, false}, " us");
+        table(out, "  ", rows, new boolean[] {false, true, false, false}, " us");
     }
 
     private static void thread(ThreadResult t, Appendable out) throws IOException {
@@ -117,15 +120,15 @@ public final class SummaryText {
                 .append(samples(t.samples())).append(", ")
                 .append(Long.toString(t.overflows())).append(" overflows\n");
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"min", Format.us(t.minNs()), ""});
-        rows.add(new String[] {"avg", Format.us(t.sumNs(), t.samples()), ""});
-        rows.add(new String[] {"max", Format.us(t.maxNs()), ""});
+        rows.add(new String[] {"min", Format.us(t.minNs()), "", ""});
+        rows.add(new String[] {"avg", Format.us(t.sumNs(), t.samples()), "", ""});
+        rows.add(new String[] {"max", Format.us(t.maxNs()), "", ""});
         for (Percentile p : t.percentiles()) {
             String flag = p.supported() ? "" : "(only " + samples(Percentiles.samplesAbove(t.samples(), p.p()))
                     + " above; not supported)";
-            rows.add(new String[] {Format.percentileName(p.p()), Format.us(p.valueNs()), flag});
+            rows.add(new String[] {Format.percentileName(p.p()), Format.us(p.valueNs()), ci(p), flag});
         }
-        table(out, "  ", rows, new boolean[] {false, true, false}, " us");
+        table(out, "  ", rows, new boolean[] {false, true, false, false}, " us");
         Attribution max = t.maxSample();
         if (max != null) {
             out.append("  Attribution of the max sample (").append(Format.us(max.totalNs())).append(" us):\n");
@@ -139,6 +142,18 @@ public final class SummaryText {
                     .append(" us = lower edge of the \u22641.6 %-wide class holding it):\n");
             components(out, tail.components(), tail.totalNs());
         }
+    }
+
+    /**
+     * A percentile's 95 % interval, {@code 95% [a, b]} in µs; {@code [a, >max]} when the data give no upper
+     * bound (docs/statistics.md); empty without an interval.
+     */
+    static String ci(Percentile p) {
+        if (!p.hasInterval()) {
+            return "";
+        }
+        return "95% [" + Format.us(p.ciLowNs()) + ", " + (p.ciHighNs() == QuantileInterval.UNBOUNDED ? ">max"
+                : Format.us(p.ciHighNs())) + "]";
     }
 
     private static String samples(long n) {

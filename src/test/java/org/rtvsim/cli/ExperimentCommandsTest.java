@@ -27,7 +27,8 @@ class ExperimentCommandsTest {
         assertEquals(0, one.code(), one.err());
         assertEquals(plain.out(), one.out());
         assertTrue(Files.readString(out.resolve("percentiles.csv"))
-                .startsWith("group,thread,cpu,p,value_us,supported,ci_low_us,ci_high_us\nall threads,-1,-1,50,"));
+                .startsWith("group,thread,cpu,p,value_us,supported,ci_low_us,ci_high_us,pooled_ci_low_us,pooled_ci_high_us\n"
+                        + "all threads,-1,-1,50,"));
         String report = Files.readString(out.resolve("report.md"));
         assertTrue(report.contains("![ccdf](ccdf.png)") && !report.contains("<!-- charts -->"), report);
         assertTrue(Files.isRegularFile(out.resolve("ccdf.png")) && Files.isRegularFile(out.resolve("histogram.svg")));

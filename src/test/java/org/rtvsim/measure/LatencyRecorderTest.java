@@ -147,7 +147,7 @@ class LatencyRecorderTest {
             plain(r, 1_234_567, i);
         }
         List<Percentile> ps = r.result(PS, 99.9).percentiles();
-        assertEquals(new Percentile(50.0, 1_234_567, true), ps.get(0));
+        assertEquals(new Percentile(50.0, 1_234_567, true, 1_234_567, 1_234_567), ps.get(0));
         assertTrue(ps.get(1).supported());
         assertFalse(ps.get(2).supported());
         assertEquals(1_234_567, ps.get(2).valueNs());

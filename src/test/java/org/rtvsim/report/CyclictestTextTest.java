@@ -52,7 +52,7 @@ class CyclictestTextTest {
     void write_largeCounts_printAllDigits() throws IOException {
         long[] hist = {1_248_460, 3};
         ThreadResult t = new ThreadResult("ct0", 0, 0, 95, 200_000, 1_248_463, 0, 1999, 1_000_000, 3, 1000, hist,
-                0, new long[0], List.of(), null, null, new Histogram(3), List.of());
+                0, new long[0], List.of(), null, null, new Histogram(3), List.of(), List.of());
         String out = text(run(List.of(t)), false);
         assertTrue(out.contains("000000 1248460\n000001 000003\n# Total: 001248463\n"), out);
     }
@@ -92,7 +92,7 @@ class CyclictestTextTest {
             long[] hist = java.util.Arrays.copyOf(columns.get(j), buckets);
             long samples = java.util.Arrays.stream(hist).sum();
             threads.add(new ThreadResult("T" + j, j, j, 90, 200_000, samples, min[j] * 1000, max[j] * 1000, 0,
-                    avg[j] * samples, 1000, hist, 0, new long[0], List.of(), null, null, new Histogram(3), List.of()));
+                    avg[j] * samples, 1000, hist, 0, new long[0], List.of(), null, null, new Histogram(3), List.of(), List.of()));
         }
         assertEquals(expected, text(run(threads), false));
     }
