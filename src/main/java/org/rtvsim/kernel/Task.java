@@ -95,6 +95,11 @@ public final class Task {
         return nice;
     }
 
+    /** The fair slice this task asked for (ns), 0 for the kernel's base slice. */
+    public long customSlice() {
+        return customSliceNs;
+    }
+
     /** Sets the fair slice this task asks for (sched_setattr's sched_runtime, ns), 0 for the base slice. */
     public void setSlice(long ns) {
         this.customSliceNs = Math.max(0, ns);
