@@ -107,6 +107,9 @@ final class CpuBandwidth {
             }
             return;
         }
+        if (!t.sliced) { // a fair task that left its class while running (a PI boost): no slice any more
+            return;
+        }
         long now = cpu.now();
         t.sliceRemainingNs = kernel.sliceFor(t);
         t.runStartNs = now;

@@ -165,6 +165,7 @@ final class CpuScheduler {
                 cpu.rq.fair.dequeue(t);
             } else {
                 cpu.rq.fair.attachRunning(t);
+                cpu.bandwidth.fairSliceChanged();
             }
         }
         if (c == null) {

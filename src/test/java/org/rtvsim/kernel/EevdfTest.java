@@ -293,4 +293,23 @@ class EevdfTest {
         // H resumed at 3.5 ms with v = 3 and deadline 6 ms, so it runs to 6.5 ms
         assertEquals(List.of(3 * MS, 6500 * US), starts);
     }
+
+    /**
+     * PREEMPT_SHORT: S asks for a 0.5 ms slice (sched_runtime). It wakes at 1 ms with no lag: v = V = 1 ms,
+     * deadline 1.5 ms. H (deadline 3 ms) is within its protected slice, but a waker with a shorter slice is
+     * judged without that protection: both are eligible and S's deadline is earlier, so it runs at once.
+     * With the base slice (deadline 4 ms) it would wait for H's deadline at 3 ms.
+     */
+    @Test
+    void shorterSliceWaker_overridesTheProtectedSlice() {
+        Model m = model("full");
+        Kernel k = m.host();
+        Task h = hog(k, "H", SchedPolicy.OTHER, 0, 1000 * MS, null);
+        k.wakeLocal(h);
+        List<Long> starts = new ArrayList<>();
+        Task s = sleeper(m, "S", 1 * MS, 200 * US, 10 * MS, starts);
+        s.setSlice(500 * US);
+        m.sim().runUntil(2 * MS);
+        assertEquals(List.of(1 * MS), starts);
+    }
 }
