@@ -29,7 +29,7 @@ public final class Cpu implements SupplyListener {
     private final Simulation sim;
     private final Supply supply;
     final KernelCosts costs;
-    final RunQueue rq = new RunQueue();
+    final RunQueue rq = new RunQueue(this);
     final TimerQueue timers;
     private final CStates cstates;
     final PreemptionRules rules;
@@ -378,7 +378,7 @@ public final class Cpu implements SupplyListener {
             }
             if (frames.depth() == 0) {
                 if (sched.state == CpuScheduler.IDLE) {
-                    if (sched.pick() != null) {
+                    if (sched.pick(null) != null) {
                         sched.schedule();
                         continue;
                     }

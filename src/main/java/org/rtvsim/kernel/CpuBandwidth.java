@@ -6,8 +6,9 @@ import org.rtvsim.engine.Simulation;
 import org.rtvsim.scenario.SchedPolicy;
 
 /**
- * Per-CPU time accounting of the running task: the SCHED_RR timeslice and the fair slice (enforced
- * at their exact expiry rather than at the next tick, an error of at most one jiffy), and the RT
+ * Per-CPU time accounting of the running task: the SCHED_RR timeslice and the fair task's EEVDF slice
+ * check ({@link FairRunQueue}; both enforced at their exact expiry rather than at the next tick, an error
+ * of at most one jiffy), and the RT
  * class's bandwidth ({@link RtThrottle}). The CPU calls {@link #started} and {@link #stopped} when a
  * task gets and leaves it.
  */
@@ -48,9 +49,11 @@ final class CpuBandwidth {
     void started(Task t) {
         long now = cpu.now();
         t.runStartNs = now;
-        t.sliced = t.priority < 0 || t.policy == SchedPolicy.RR;
+        t.sliced = t.priority >= 0 && t.policy == SchedPolicy.RR;
         t.rtAccounted = t.priority >= 0;
-        if (t.sliced) {
+        if (cpu.rq.fair.curr == t) {
+            fairSliceChanged();
+        } else if (t.sliced) {
             if (t.sliceRemainingNs <= 0) {
                 t.sliceRemainingNs = kernel.sliceFor(t);
             }
@@ -64,7 +67,10 @@ final class CpuBandwidth {
     void stopped(Task t) {
         long now = cpu.now();
         t.lastRanNs = now;
-        if (t.sliced) {
+        if (cpu.rq.fair.curr == t) {
+            cpu.rq.fair.updateCurr();
+            sliceEnd.cancel();
+        } else if (t.sliced) {
             t.sliceRemainingNs -= now - t.runStartNs;
             sliceEnd.cancel();
         }
@@ -73,10 +79,35 @@ final class CpuBandwidth {
         }
     }
 
-    /** The running RR or fair task's slice ran out: it yields to an equal-priority task, if any. */
+    /**
+     * The running fair task's deadline or protected slice may have moved: the next slice check is when its
+     * vruntime reaches the nearer of the two (an exact time, as with the HRTICK feature, not the next tick).
+     */
+    void fairSliceChanged() {
+        Task t = cpu.sched.runningTask();
+        if (t != null && cpu.rq.fair.curr == t) {
+            sliceEnd.scheduleAt(cpu.now() + cpu.rq.fair.nsToSliceCheck());
+        }
+    }
+
+    /**
+     * The running RR task's slice ran out: it yields to an equal-priority task, if any; the running fair
+     * task reached its deadline or the end of its protected slice: update_curr's slice check.
+     */
     private void onSliceEnd() {
         Task t = cpu.sched.runningTask();
         if (t == null) {
+            return;
+        }
+        if (cpu.rq.fair.curr == t) {
+            if (cpu.rq.fair.sliceCheck()) {
+                cpu.sched.requestResched();
+            } else {
+                fairSliceChanged();
+            }
+            return;
+        }
+        if (!t.sliced) { // a fair task that left its class while running (a PI boost): no slice any more
             return;
         }
         long now = cpu.now();

@@ -121,7 +121,9 @@ final class CpuScheduler {
         if (t.priority < 0) {
             cpu.bandwidth.fairEnqueued();
         }
-        switch (cpu.rules.onWakeup(t, current(), cpu.bandwidth.rtThrottled())) {
+        Task c = current();
+        boolean fairPreempts = t.priority < 0 && c != null && c.priority < 0 && cpu.rq.fair.wakeupPreempt(t, c);
+        switch (cpu.rules.onWakeup(t, c, cpu.bandwidth.rtThrottled(), fairPreempts)) {
             case NOW -> needResched = true;
             case LAZY -> needReschedLazy = true;
             default -> {
@@ -158,6 +160,14 @@ final class CpuScheduler {
             cpu.rq.enqueue(t, t.priority < oldPriority);
         }
         Task c = current();
+        if (c == t && (oldPriority < 0) != (t.priority < 0)) { // the running task changes class
+            if (t.priority >= 0) {
+                cpu.rq.fair.dequeue(t);
+            } else {
+                cpu.rq.fair.attachRunning(t);
+                cpu.bandwidth.fairSliceChanged();
+            }
+        }
         if (c == null) {
             needResched |= t.queued;
         } else if (c == t) {
@@ -208,12 +218,13 @@ final class CpuScheduler {
     }
 
 
-    Task pick() {
+    /** pick_next_task: the highest RT task, else the fair queue's EEVDF pick ({@code prev}: the fair task descheduled). */
+    Task pick(Task prev) {
         if (cpu.rq.otherCount() == 0) { // (a still-runnable previous task is queued again by now)
             cpu.bandwidth.fairGone();
         }
         Task rt = cpu.bandwidth.rtThrottled() ? null : cpu.rq.peekRt();
-        return rt != null ? rt : cpu.rq.peekOther();
+        return rt != null ? rt : cpu.rq.fair.pick(prev, true);
     }
 
 
@@ -236,16 +247,22 @@ final class CpuScheduler {
                 boolean head = prev.priority >= 0 && !prev.requeueTail;
                 prev.requeueTail = false;
                 cpu.rq.enqueue(prev, head);
+            } else if (prev.fairOnRq) {
+                cpu.rq.fair.dequeue(prev); // it sleeps or blocks: it leaves the queue with its lag
             }
         }
-        Task next = pick();
+        Task next = pick(prev != null && prev.fairOnRq && prev.queued ? prev : null);
         if (next == null) {
             curr = null;
             state = IDLE;
             idleSinceNs = cpu.now();
             return;
         }
-        cpu.rq.remove(next);
+        if (next.priority < 0) {
+            cpu.rq.fair.setNext(next, next != prev);
+        } else {
+            cpu.rq.remove(next);
+        }
         next.state = TaskState.RUNNING;
         next.waitEnded(cpu.now());
         if (next == prev) {

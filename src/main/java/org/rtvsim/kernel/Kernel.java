@@ -233,8 +233,17 @@ public final class Kernel {
         return spec.timerSlackNs();
     }
 
+    /** The SCHED_RR timeslice, or a fair task's slice: its own (sched_runtime) or the base slice. */
     long sliceFor(Task t) {
-        return t.policy == SchedPolicy.RR ? spec.rrTimesliceNs() : fairSliceNs;
+        if (t.policy == SchedPolicy.RR) {
+            return spec.rrTimesliceNs();
+        }
+        return t.customSliceNs > 0 ? t.customSliceNs : fairSliceNs;
+    }
+
+    /** TICK_NSEC: one jiffy (1 s / hz), which bounds the lag a fair task keeps (update_entity_lag). */
+    long tickNs() {
+        return spec.hz() > 0 ? 1_000_000_000L / spec.hz() : 0;
     }
 
     /** Registers a device interrupt on {@code cpu}; see {@link DeviceInterrupt}. */

@@ -71,16 +71,17 @@ public final class PreemptionRules {
     /**
      * The wake-up preemption rule: a woken task preempts the current one (null: the CPU idles) when its
      * priority is higher — unless it is real-time and the RT class is throttled; a woken fair task
-     * preempts a fair task at once, or lazily under PREEMPT_LAZY.
+     * preempts a fair task when EEVDF says so ({@code fairPreempts}: wakeup_preempt_fair), at once, or
+     * lazily under PREEMPT_LAZY.
      */
-    public Resched onWakeup(Task woken, Task current, boolean rtThrottled) {
+    public Resched onWakeup(Task woken, Task current, boolean rtThrottled, boolean fairPreempts) {
         if (current == null) {
             return Resched.NOW;
         }
         if (woken.priority > current.priority) {
             return rtThrottled && woken.priority >= 0 ? Resched.NONE : Resched.NOW;
         }
-        if (woken.priority < 0 && current.priority < 0) {
+        if (woken.priority < 0 && current.priority < 0 && fairPreempts) {
             return lazyFair() ? Resched.LAZY : Resched.NOW;
         }
         return Resched.NONE;

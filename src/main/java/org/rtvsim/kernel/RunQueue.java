@@ -2,21 +2,24 @@ package org.rtvsim.kernel;
 
 /**
  * A CPU's run queue: one FIFO list per real-time priority (1..99, highest first, found through a
- * bitmap like the kernel's rt_prio_array) and one list for SCHED_OTHER tasks. Intrusive links,
- * no allocation. The running task is not on the queue.
+ * bitmap like the kernel's rt_prio_array) and the fair class's EEVDF queue ({@link FairRunQueue}).
+ * Intrusive links, no allocation. The running task is not on the RT lists; the running fair task is the
+ * fair queue's current entity.
  */
 final class RunQueue {
     private final Task[] head = new Task[100];
     private final Task[] tail = new Task[100];
     private long bitsLow;   // priorities 0..63
     private long bitsHigh;  // priorities 64..99
-    private Task otherHead;
-    private Task otherTail;
     private int rtCount;
-    private int otherCount;
+    final FairRunQueue fair;
+
+    RunQueue(Cpu cpu) {
+        this.fair = new FairRunQueue(cpu);
+    }
 
     int size() {
-        return rtCount + otherCount;
+        return rtCount + fair.queued();
     }
 
     int rtCount() {
@@ -24,34 +27,23 @@ final class RunQueue {
     }
 
     int otherCount() {
-        return otherCount;
+        return fair.queued();
     }
 
-    /** Adds a task at the tail of its list, or at the head (a preempted SCHED_FIFO/RR task keeps its place). */
+    /**
+     * Adds a task: an RT task at the tail of its list, or at the head (a preempted SCHED_FIFO/RR task keeps
+     * its place); a fair task is placed by EEVDF (or, when it was running, put back keeping its vruntime).
+     */
     void enqueue(Task t, boolean atHead) {
         if (t.queued) {
             throw new IllegalStateException(t + " queued twice");
         }
-        t.queued = true;
         t.queuedPriority = t.priority;
         if (t.priority < 0) {
-            otherCount++;
-            if (otherHead == null) {
-                otherHead = otherTail = t;
-                t.rqNext = t.rqPrev = null;
-            } else if (atHead) {
-                t.rqNext = otherHead;
-                t.rqPrev = null;
-                otherHead.rqPrev = t;
-                otherHead = t;
-            } else {
-                t.rqPrev = otherTail;
-                t.rqNext = null;
-                otherTail.rqNext = t;
-                otherTail = t;
-            }
+            fair.enqueue(t);
             return;
         }
+        t.queued = true;
         rtCount++;
         int p = t.priority;
         if (head[p] == null) {
@@ -71,39 +63,30 @@ final class RunQueue {
         }
     }
 
+    /** Takes a queued task off the queue; a fair task leaves its class's queue (its lag is kept). */
     void remove(Task t) {
         if (!t.queued) {
             return;
         }
-        t.queued = false;
         if (t.queuedPriority < 0) {
-            otherCount--;
-            if (t.rqPrev != null) {
-                t.rqPrev.rqNext = t.rqNext;
-            } else {
-                otherHead = t.rqNext;
-            }
-            if (t.rqNext != null) {
-                t.rqNext.rqPrev = t.rqPrev;
-            } else {
-                otherTail = t.rqPrev;
-            }
+            fair.dequeue(t);
+            return;
+        }
+        t.queued = false;
+        rtCount--;
+        int p = t.queuedPriority;
+        if (t.rqPrev != null) {
+            t.rqPrev.rqNext = t.rqNext;
         } else {
-            rtCount--;
-            int p = t.queuedPriority;
-            if (t.rqPrev != null) {
-                t.rqPrev.rqNext = t.rqNext;
-            } else {
-                head[p] = t.rqNext;
-            }
-            if (t.rqNext != null) {
-                t.rqNext.rqPrev = t.rqPrev;
-            } else {
-                tail[p] = t.rqPrev;
-            }
-            if (head[p] == null) {
-                clearBit(p);
-            }
+            head[p] = t.rqNext;
+        }
+        if (t.rqNext != null) {
+            t.rqNext.rqPrev = t.rqPrev;
+        } else {
+            tail[p] = t.rqPrev;
+        }
+        if (head[p] == null) {
+            clearBit(p);
         }
         t.rqNext = t.rqPrev = null;
     }
@@ -114,10 +97,6 @@ final class RunQueue {
         return p < 0 ? null : head[p];
     }
 
-    Task peekOther() {
-        return otherHead;
-    }
-
     /** Highest RT priority queued, or -1. */
     int highestRtPriority() {
         return highestBit();
@@ -125,7 +104,7 @@ final class RunQueue {
 
     /** Whether a task of priority {@code p} other than the running one is queued. */
     boolean hasPriority(int p) {
-        return p < 0 ? otherHead != null : head[p] != null;
+        return p < 0 ? fair.queued() > 0 : head[p] != null;
     }
 
     private void setBit(int p) {

@@ -46,8 +46,27 @@ public final class Task {
     long runStartNs;
     /** When the task last left its CPU (ns), or -1: how long its cache footprint was exposed. */
     long lastRanNs = -1;
-    /** Set when its slice expired with an equal-priority task waiting: requeue at the tail. */
+    /** Set when its SCHED_RR slice expired with an equal-priority task waiting: requeue at the tail. */
     boolean requeueTail;
+
+    // fair class (EEVDF, see FairRunQueue): virtual times in ns of a nice-0 task
+    /** nice −20..19 and the load weight it gives (3 for SCHED_IDLE). */
+    int nice;
+    long weight;
+    /** The slice asked for with sched_setattr's sched_runtime (ns), or 0: the kernel's base slice. */
+    long customSliceNs;
+    /** The slice of its current request (se->slice), its vruntime, virtual deadline and protected vruntime. */
+    long sliceNs;
+    long vruntime;
+    long deadline;
+    long vprot;
+    /** The lag V − vᵢ kept across a sleep (se->vlag). */
+    long vlag;
+    /** On its CPU's fair queue (running or queued: se->on_rq). */
+    boolean fairOnRq;
+    /** When its run time was last charged (se->exec_start), and its total fair run time (sum_exec_runtime). */
+    long execStartNs;
+    long sumExecNs;
 
     /** For a vCPU thread: its host side (null for other tasks), and whether it left guest mode by an exit. */
     GuestMode guestMode;
@@ -60,6 +79,44 @@ public final class Task {
         this.priority = this.basePriority;
         this.cpu = cpu;
         this.behaviour = behaviour;
+        this.weight = FairRunQueue.weightOf(policy, 0);
+    }
+
+    /** Sets the nice value (−20..19) of a fair task; call before it first runs. */
+    public void setNice(int nice) {
+        if (nice < -20 || nice > 19) {
+            throw new IllegalArgumentException("nice " + nice + " outside -20..19");
+        }
+        this.nice = nice;
+        this.weight = FairRunQueue.weightOf(policy, nice);
+    }
+
+    public int nice() {
+        return nice;
+    }
+
+    /** The fair slice this task asked for (ns), 0 for the kernel's base slice. */
+    public long customSlice() {
+        return customSliceNs;
+    }
+
+    /** Sets the fair slice this task asks for (sched_setattr's sched_runtime, ns), 0 for the base slice. */
+    public void setSlice(long ns) {
+        this.customSliceNs = Math.max(0, ns);
+    }
+
+    /** Total run time (ns) the task has had as a fair task (sum_exec_runtime of the fair class). */
+    public long fairRunNs() {
+        return sumExecNs + (cpu.rq.fair.curr == this ? Math.max(0, cpu.now() - execStartNs) : 0);
+    }
+
+    /** The fair task's lag in its own virtual time (V − vᵢ, ns at nice 0) now: positive when owed service. */
+    public long fairLag() {
+        if (!fairOnRq) {
+            return vlag;
+        }
+        cpu.rq.fair.updateCurr(); // charges the running task's time so far, as any update_curr does
+        return cpu.rq.fair.vlagNow(this);
     }
 
     public String name() {

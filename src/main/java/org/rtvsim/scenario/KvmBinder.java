@@ -38,6 +38,7 @@ final class KvmBinder {
             rate = off ? 0 : Values.frequencyHz(n, loop.key("rate"));
         }
         return new QemuSpec(io.cpus("cpus", hostCpus, "hardware.cpus", null), policy, priority,
-                q.bool("bql_pi", Defaults.QEMU_BQL_PI), rate, loop.dist("hold", Defaults.QEMU_MAIN_LOOP_HOLD));
+                q.bool("bql_pi", Defaults.QEMU_BQL_PI), rate, loop.dist("hold", Defaults.QEMU_MAIN_LOOP_HOLD),
+                FairSpec.bind(io));
     }
 }

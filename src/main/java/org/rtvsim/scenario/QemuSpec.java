@@ -12,7 +12,8 @@ import org.rtvsim.engine.DistSpec;
  * @param bqlPi        the BQL is a priority-inheritance mutex (false: a plain pthread mutex)
  * @param mainLoopRate how often the main loop takes the BQL for its own work (timers, QMP, completions)
  * @param mainLoopHold how long it holds it each time
+ * @param ioFair       the I/O thread's nice value and slice (fair policies)
  */
 public record QemuSpec(CpuSet ioCpus, SchedPolicy ioPolicy, int ioPriority, boolean bqlPi, double mainLoopRate,
-                       DistSpec mainLoopHold) {
+                       DistSpec mainLoopHold, FairSpec ioFair) {
 }

@@ -1,11 +1,14 @@
 package org.rtvsim.scenario;
 
-/** Linux scheduling policies modelled: SCHED_FIFO, SCHED_RR and SCHED_OTHER (fair). */
+/**
+ * Linux scheduling policies modelled: SCHED_FIFO, SCHED_RR (real-time) and the fair class's SCHED_OTHER,
+ * SCHED_BATCH (no wake-up preemption of others) and SCHED_IDLE (weight 3, preempted by any other fair wake-up).
+ */
 public enum SchedPolicy {
-    FIFO, RR, OTHER;
+    FIFO, RR, OTHER, BATCH, IDLE;
 
     public boolean isRealtime() {
-        return this != OTHER;
+        return this == FIFO || this == RR;
     }
 
     public String key() {

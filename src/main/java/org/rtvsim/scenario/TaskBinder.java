@@ -59,7 +59,7 @@ final class TaskBinder {
         long offset = t.durationNs("offset", Defaults.TASK_OFFSET_NS);
         long deadline = t.positiveDurationNs("deadline", period);
         return new WorkloadSpec.PeriodicTaskSpec(name, period, wcet, priority, policy, cpu, offset, deadline,
-                locks(t));
+                locks(t), FairSpec.bind(t));
     }
 
     private static List<WorkloadSpec.CriticalSectionSpec> locks(Section t) {

@@ -86,7 +86,7 @@ final class VmBinder {
         List<WorkloadSpec> workload = WorkloadBinder.bindList(v.node("workload"), v.key("workload"),
                 new WorkloadBinder.Cpus(vcpus, what));
         QemuSpec qemu = KvmBinder.qemu(v.section("qemu", Schema.Shape.QEMU), hostCpus);
-        return new VmSpec(name, vcpus, pin, placement, policy, priority, v.choice("idle", IDLE, Defaults.VM_IDLE),
+        return new VmSpec(name, vcpus, pin, placement, policy, priority, FairSpec.bind(sched), v.choice("idle", IDLE, Defaults.VM_IDLE),
                 v.durationNs("halt_poll", Defaults.HALT_POLL_NS), v.bool("cpu_pm", Defaults.VM_CPU_PM), qemu, kernel,
                 workload);
     }

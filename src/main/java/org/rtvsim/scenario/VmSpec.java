@@ -9,7 +9,7 @@ import org.rtvsim.engine.CpuSet;
  * vCPUs than CPUs overcommit them), how an idle vCPU behaves, its qemu process, its kernel and workloads.
  */
 public record VmSpec(String name, int vcpus, CpuSet pin, int[] placement, SchedPolicy vcpuPolicy, int vcpuPriority,
-                     String idle, long haltPollNs, boolean cpuPm, QemuSpec qemu, KernelSpec kernel,
+                     FairSpec vcpuFair, String idle, long haltPollNs, boolean cpuPm, QemuSpec qemu, KernelSpec kernel,
                      List<WorkloadSpec> workload) {
 
     /** The host CPU of vCPU {@code i}. */

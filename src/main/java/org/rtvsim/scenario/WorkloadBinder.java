@@ -93,7 +93,8 @@ final class WorkloadBinder {
         return new WorkloadSpec.CyclictestSpec(s.component(), threads, set, priority, policy, interval, distance,
                 s.bool("mlock", Defaults.CYCLICTEST_MLOCK), latencyTarget,
                 s.number("minor_fault_probability", Defaults.CYCLICTEST_MINOR_FAULT_P, 0, 1, "a probability in 0..1"),
-                s.number("major_fault_probability", Defaults.CYCLICTEST_MAJOR_FAULT_P, 0, 1, "a probability in 0..1"));
+                s.number("major_fault_probability", Defaults.CYCLICTEST_MAJOR_FAULT_P, 0, 1, "a probability in 0..1"),
+                FairSpec.bind(s));
     }
 
     /** RT policies need priority 1..99, SCHED_OTHER needs 0 (as sched_setscheduler demands). */
@@ -135,10 +136,16 @@ final class WorkloadBinder {
         String profile = s.choice("profile", Defaults.KERNEL_ACTIVITY_PROFILES,
                 segments == null ? Defaults.KERNEL_ACTIVITY_PROFILE : null);
         int locks = s.integer("locks", Defaults.KERNEL_ACTIVITY_LOCKS, 0, 1_000_000);
+        SchedPolicy policy = s.enumValue("policy", SchedPolicy.class, SchedPolicy.OTHER);
+        if (policy.isRealtime()) {
+            throw Values.error(s.node("policy"), s.key("policy"), "expected a fair policy (other, batch or idle) "
+                    + "for kernel_activity tasks; got " + policy.key());
+        }
         return new WorkloadSpec.KernelActivitySpec(s.component(), set, tasks, locks, profile, segments,
                 s.dist("think", null),
                 s.dist("sleep", null),
-                s.number("sleep_probability", Defaults.SLEEP_PROBABILITY, 0, 1, "a probability in 0..1"));
+                s.number("sleep_probability", Defaults.SLEEP_PROBABILITY, 0, 1, "a probability in 0..1"),
+                policy, FairSpec.bind(s));
     }
 
     private static WorkloadSpec deviceIrq(Section s, int index, Cpus cpus) {

@@ -24,7 +24,7 @@ public sealed interface WorkloadSpec {
      */
     record CyclictestSpec(String path, int threads, CpuSet cpus, int priority, SchedPolicy policy,
                           long intervalNs, long distanceNs, boolean mlock, Long latencyTargetNs,
-                          double minorFaultProbability, double majorFaultProbability)
+                          double minorFaultProbability, double majorFaultProbability, FairSpec fair)
             implements WorkloadSpec {
     }
 
@@ -50,7 +50,7 @@ public sealed interface WorkloadSpec {
      * {@code locks} are critical sections (locking issue).
      */
     record PeriodicTaskSpec(String name, long periodNs, DistSpec wcet, int priority, SchedPolicy policy, int cpu,
-                            long offsetNs, long deadlineNs, List<CriticalSectionSpec> locks) {
+                            long offsetNs, long deadlineNs, List<CriticalSectionSpec> locks, FairSpec fair) {
     }
 
     /** A critical section of a periodic task: lock name, offset into the job, length. */
@@ -70,9 +70,12 @@ public sealed interface WorkloadSpec {
      * @param think    user time between syscalls
      * @param sleep    blocking time after a syscall (woken by another CPU), null = never blocks
      * @param sleepProbability probability that a syscall ends by blocking for {@code sleep}
+     * @param policy   the tasks' fair policy (other, batch or idle)
+     * @param fair     their nice value and slice
      */
     record KernelActivitySpec(String path, CpuSet cpus, int tasks, int locks, String profile, List<SegmentSpec> segments,
-                              DistSpec think, DistSpec sleep, double sleepProbability) implements WorkloadSpec {
+                              DistSpec think, DistSpec sleep, double sleepProbability, SchedPolicy policy,
+                              FairSpec fair) implements WorkloadSpec {
     }
 
     /** One segment of a syscall path; taken with {@code probability} each iteration. */

@@ -43,6 +43,8 @@ public final class Qemu implements TaskBehaviour {
         this.hold = Samplers.of(noOverheads ? new DistSpec.Fixed(0) : spec.mainLoopHold(),
                 streams.stream(vmPath + ".qemu.main_loop.hold"));
         this.ioThread = host.createTask("qemu-io/" + vmName, spec.ioPolicy(), spec.ioPriority(), ioCpu, this);
+        ioThread.setNice(spec.ioFair().nice());
+        ioThread.setSlice(spec.ioFair().sliceNs());
     }
 
     /** The big qemu lock. */

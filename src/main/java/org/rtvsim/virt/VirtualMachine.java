@@ -44,6 +44,8 @@ public final class VirtualMachine {
                     labels, guestBlame);
             v.thread = host.createTask("vcpu/" + spec.name() + "/" + i, spec.vcpuPolicy(), spec.vcpuPriority(),
                     hc.id(), v);
+            v.thread.setNice(spec.vcpuFair().nice());
+            v.thread.setSlice(spec.vcpuFair().sliceNs());
             v.thread.setGuestMode(v);
             hc.addBlameFollower(v);
             vcpus.add(v);

@@ -98,6 +98,8 @@ public final class Cyclictest {
                long warmupEndNs, long bucketNs, int buckets, boolean attribution) {
             String name = "cyclictest T" + index;
             this.task = k.createTask(name, spec.policy(), spec.priority(), cpuId, this);
+            task.setNice(spec.fair().nice());
+            task.setSlice(spec.fair().sliceNs());
             this.cpu = k.cpu(cpuId);
             this.clock = clock;
             this.intervalNs = intervalNs;

@@ -55,8 +55,11 @@ public final class KernelActivity {
         for (int cpu : cpus) {
             for (int i = 0; i < spec.tasks(); i++) {
                 String path = spec.path() + ".cpu" + cpu + ".task" + i;
-                workers.add(new Worker(kernel, path, label, cpu, i, think, p.segments(), sleep, sleepP, spinlocks,
-                        rawSpinlocks));
+                Worker w = new Worker(kernel, path, label, cpu, i, think, p.segments(), sleep, sleepP, spinlocks,
+                        rawSpinlocks, spec.policy());
+                w.task.setNice(spec.fair().nice());
+                w.task.setSlice(spec.fair().sliceNs());
+                workers.add(w);
             }
         }
     }
@@ -67,7 +70,7 @@ public final class KernelActivity {
         }
     }
 
-    /** One SCHED_OTHER task of the activity. */
+    /** One fair-class task of the activity (SCHED_OTHER unless its {@code policy} says batch or idle). */
     private static final class Worker implements TaskBehaviour {
         final Task task;
         private final Sampler think;
@@ -90,11 +93,11 @@ public final class KernelActivity {
         private int pendingIndex;
 
         Worker(Kernel k, String path, String label, int cpu, int index, DistSpec think, List<SegmentSpec> segs,
-               DistSpec sleep, double sleepProbability, Lock[] spinlocks, Lock[] rawSpinlocks) {
+               DistSpec sleep, double sleepProbability, Lock[] spinlocks, Lock[] rawSpinlocks, SchedPolicy policy) {
             this.spinlocks = spinlocks;
             this.rawSpinlocks = rawSpinlocks;
             var streams = k.sim().streams();
-            this.task = k.createTask(label + "/" + cpu + "." + index, SchedPolicy.OTHER, 0, cpu, this);
+            this.task = k.createTask(label + "/" + cpu + "." + index, policy, 0, cpu, this);
             this.think = Samplers.of(think, streams.stream(path + ".think"));
             this.lengths = new Sampler[segs.size()];
             this.kinds = new SegmentKind[segs.size()];

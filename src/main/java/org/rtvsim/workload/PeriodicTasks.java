@@ -111,6 +111,8 @@ public final class PeriodicTasks {
             this.kernel = k;
             this.warmupEndNs = warmupEndNs;
             this.task = k.createTask(spec.name(), spec.policy(), spec.priority(), spec.cpu(), this);
+            task.setNice(spec.fair().nice());
+            task.setSlice(spec.fair().sliceNs());
             this.wcet = Samplers.of(spec.wcet(), k.sim().streams().stream(path + ".wcet"));
             this.blameRun = k.blames().id("task " + spec.name() + " (" + spec.policy().key()
                     + (spec.policy().isRealtime() ? " " + spec.priority() : "") + ")");
