@@ -21,7 +21,7 @@ final class KernelBinder {
                 k.positiveDurationNs("rr_timeslice", Defaults.RR_TIMESLICE_NS),
                 k.durationNs("fair_slice", Defaults.FAIR_SLICE_NS),
                 k.integer("irq_thread_priority", Defaults.IRQ_THREAD_PRIORITY, 1, 99), rtKvm(k),
-                HousekeepingBinder.bind(k));
+                HousekeepingBinder.bind(k), StockSectionsBinder.bind(k));
     }
 
     private static KernelSpec.RtThrottlingSpec throttling(Section k) {

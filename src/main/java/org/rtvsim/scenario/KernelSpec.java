@@ -22,6 +22,7 @@ import org.rtvsim.engine.DistSpec;
  * @param irqThreadPriority SCHED_FIFO priority of threaded IRQ handlers on {@code rt}
  * @param rtKvm             the RT KVM switches (virtualization issue); may be null
  * @param housekeeping      the kernel's per-CPU housekeeping work; null for {@code housekeeping: off}
+ * @param stockSections     the long sections of a stock kernel (all sources off unless the scenario turns them on)
  */
 public record KernelSpec(
         PreemptModel preempt,
@@ -38,7 +39,8 @@ public record KernelSpec(
         long fairSliceNs,
         int irqThreadPriority,
         RtKvmSpec rtKvm,
-        HousekeepingSpec housekeeping) {
+        HousekeepingSpec housekeeping,
+        StockSectionsSpec stockSections) {
 
     /** {@code rt_throttling: {runtime: 950ms, period: 1s}}. */
     public record RtThrottlingSpec(long runtimeNs, long periodNs) {
