@@ -171,8 +171,9 @@ public final class StockSections {
         private int count;
 
         Runner(int cpu) {
+            // not marked as a kthread: it stands in for the tasks that meet these sections, and the starvation
+            // monitor's hung-task judgement would not apply to it
             task = kernel.createTask("stock/" + cpu, SchedPolicy.OTHER, 0, cpu, this);
-            task.markKthread();
         }
 
         void queue(SegmentKind kind, long ns, int blame) {
