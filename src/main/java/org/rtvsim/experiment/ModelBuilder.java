@@ -71,6 +71,8 @@ public final class ModelBuilder {
         org.rtvsim.kernel.Housekeeping hostHk = new org.rtvsim.kernel.Housekeeping(host,
                 spec.host().kernel().housekeeping(), "host");
         m.starters.add(hostHk::start);
+        var hostStock = new org.rtvsim.kernel.StockSections(host, spec.host().kernel().stockSections(), "host");
+        m.starters.add(hostStock::start);
         long warmupEnd = spec.warmupNs();
         for (WorkloadSpec w : spec.host().workload()) {
             addWorkload(m, spec, w, warmupEnd, host, null);
@@ -82,6 +84,8 @@ public final class ModelBuilder {
                 vm.kernel().setCache(m.cache, vs.placement());
                 var guestHk = new org.rtvsim.kernel.Housekeeping(vm.kernel(), vs.kernel().housekeeping(), vm.path());
                 m.starters.add(guestHk::start);
+                var guestStock = new org.rtvsim.kernel.StockSections(vm.kernel(), vs.kernel().stockSections(), vm.path());
+                m.starters.add(guestStock::start);
                 for (WorkloadSpec w : vs.workload()) {
                     addWorkload(m, spec, w, warmupEnd, vm.kernel(), vm);
                 }

@@ -296,4 +296,7 @@ public final class Kernel {
 
     /** The housekeeping work the tick drives on this kernel's CPUs, or null (set by {@link Housekeeping}). */
     Housekeeping housekeepingWork;
+
+    /** The stock-kernel section sources of this kernel, or null (set by {@link StockSections}). */
+    StockSections stockSections;
 }

@@ -117,6 +117,39 @@ public final class Defaults {
     /** [R] assumption: one timer-wheel callback batch, about 1 µs. */
     public static final DistSpec HK_TIMER_SOFTIRQ_DURATION = new DistSpec.Lognormal(1_000, 0.5, 50_000);
 
+    // ---- stock-kernel sections (model-reference.md §7c); every source is off unless a scenario turns it on
+    /** [R] assumption: NIC / block interrupts with softirq work per CPU per second under network or block load. */
+    public static final double STOCK_SOFTIRQ_RATE_HZ = 1_000;
+    /**
+     * NET_RX / block softirq batch: body lognormal(10 µs, 0.8) and 5 % pareto(50 µs, 1.5) are assumptions; cap 2 ms
+     * = MAX_SOFTIRQ_TIME ([K] kernel/softirq.c), also net.core.netdev_budget_usecs at HZ 1000 ([K] net/core/dev.c).
+     */
+    public static final DistSpec STOCK_SOFTIRQ_LENGTH = new DistSpec.Mixture(new DistSpec.Lognormal(10_000, 0.8, 2_000_000),
+            new DistSpec.Pareto(50_000, 1.5, 2_000_000), 0.05);
+    /** [R] assumption: RCU callback floods (a queue above qhimark) per CPU per second. */
+    public static final double STOCK_RCU_RATE_HZ = 0.1;
+    /**
+     * Derived: qhimark 10 000 callbacks × 50–200 ns per callback ([R] model-parameters.md §2, Known unknowns)
+     * = 0.5–2 ms: lognormal(1 ms, 0.35), cap 2 ms.
+     */
+    public static final DistSpec STOCK_RCU_LENGTH = new DistSpec.Lognormal(1_000_000, 0.35, 2_000_000);
+    /** [R] assumption: direct reclaim / compaction stalls per CPU per second under memory pressure. */
+    public static final double STOCK_RECLAIM_RATE_HZ = 1;
+    /** [R] assumption: lognormal(100 µs, 1.0), cap 20 ms (the NONE cap of the NPS prior, model-parameters.md). */
+    public static final DistSpec STOCK_RECLAIM_LENGTH = new DistSpec.Lognormal(100_000, 1.0, 20_000_000);
+    /** [R] assumption: one console line every 10 s, for the whole kernel. */
+    public static final double STOCK_PRINTK_RATE_HZ = 0.1;
+    /** Derived: 80 characters × 10 bits at 115 200 baud = 80 × 86.8 µs = 6.94 ms (the 80-character line is an assumption). */
+    public static final DistSpec STOCK_PRINTK_LENGTH = new DistSpec.Fixed(80 * 10 * 1e9 / 115_200);
+    /** [R] assumption: long driver irqs-off regions per CPU per second. */
+    public static final double STOCK_IRQOFF_RATE_HZ = 10;
+    /**
+     * Driver irqs-off region: lognormal(30 µs, 0.6), cap 260 µs, shaped on [K] Documentation/trace/ftrace.rst's
+     * irqsoff examples (16, 71 µs in ata_scsi_queuecmd, 259 µs) and [M] the 100 µs e1000_update_stats trace of
+     * the irqsoff tracer's LKML posting (2008); the median is an assumption.
+     */
+    public static final DistSpec STOCK_IRQOFF_LENGTH = new DistSpec.Lognormal(30_000, 0.6, 260_000);
+
     // ---- kernel costs (lognormal, ns)
     /** [R] assumption: part of the 0.77–2.8 us timer IRQ latency in timerlat-tracer.rst. */
     public static final DistSpec COST_IRQ_ENTRY = new DistSpec.Lognormal(500, 0.3, 0);

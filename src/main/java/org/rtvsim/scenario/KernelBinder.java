@@ -21,7 +21,8 @@ final class KernelBinder {
                 k.positiveDurationNs("rr_timeslice", Defaults.RR_TIMESLICE_NS),
                 k.durationNs("fair_slice", Defaults.FAIR_SLICE_NS),
                 k.integer("irq_thread_priority", Defaults.IRQ_THREAD_PRIORITY, 1, 99), rtKvm(k),
-                HousekeepingBinder.bind(k), k.durationNs("timer_slack", Defaults.TIMER_SLACK_NS));
+                HousekeepingBinder.bind(k), k.durationNs("timer_slack", Defaults.TIMER_SLACK_NS),
+                StockSectionsBinder.bind(k));
     }
 
     private static KernelSpec.RtThrottlingSpec throttling(Section k) {

@@ -23,6 +23,7 @@ import org.rtvsim.engine.DistSpec;
  * @param rtKvm             the RT KVM switches (virtualization issue); may be null
  * @param housekeeping      the kernel's per-CPU housekeeping work; null for {@code housekeeping: off}
  * @param timerSlackNs      timer slack of non-RT tasks' sleeps (task->timer_slack_ns); RT tasks have none
+ * @param stockSections     the long sections of a stock kernel (all sources off unless the scenario turns them on)
  */
 public record KernelSpec(
         PreemptModel preempt,
@@ -40,7 +41,8 @@ public record KernelSpec(
         int irqThreadPriority,
         RtKvmSpec rtKvm,
         HousekeepingSpec housekeeping,
-        long timerSlackNs) {
+        long timerSlackNs,
+        StockSectionsSpec stockSections) {
 
     /** {@code rt_throttling: {runtime: 950ms, period: 1s}}. */
     public record RtThrottlingSpec(long runtimeNs, long periodNs) {

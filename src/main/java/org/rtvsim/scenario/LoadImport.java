@@ -107,8 +107,8 @@ final class LoadImport {
         }
         List<Share> shares = spread((int) tasks, cpus);
         notes.add("hackbench: " + groups + " groups × 2 × " + fds + " fds = " + tasks + " SCHED_OTHER tasks as "
-                + "kernel_activity profile hackbench, " + describe(shares) + " (the profile's numbers are assumptions, "
-                + "docs/model-reference.md §13)");
+                + "kernel_activity profile hackbench, " + describe(shares) + " (its sections fitted to a published "
+                + "irqs-off histogram, the rest assumptions, docs/model-reference.md §13)");
         if (!looping) {
             notes.add("hackbench: one run of " + loops + " messages per sender ends after about a second (the man "
                     + "page's example: 0.89 s with the defaults); rtvsim keeps the load for the whole simulated time, "

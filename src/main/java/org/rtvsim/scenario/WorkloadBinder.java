@@ -141,11 +141,36 @@ final class WorkloadBinder {
             throw Values.error(s.node("policy"), s.key("policy"), "expected a fair policy (other, batch or idle) "
                     + "for kernel_activity tasks; got " + policy.key());
         }
+        WorkloadSpec.SectionShapeSpec sections = null;
+        if (s.has("sections")) {
+            if (segments != null) {
+                throw Values.error(s.node("sections"), s.key("sections"),
+                        "expected sections only with a profile (with segments, give each length directly); got both");
+            }
+            sections = sections(s.section("sections", Schema.Shape.SECTIONS));
+        }
         return new WorkloadSpec.KernelActivitySpec(s.component(), set, tasks, locks, profile, segments,
                 s.dist("think", null),
                 s.dist("sleep", null),
                 s.number("sleep_probability", Defaults.SLEEP_PROBABILITY, 0, 1, "a probability in 0..1"),
-                policy, FairSpec.bind(s));
+                policy, FairSpec.bind(s), sections);
+    }
+
+    /** {@code sections: {median, sigma, tail_alpha, tail_xmin, tail_probability, cap}}, each optional (NaN). */
+    private static WorkloadSpec.SectionShapeSpec sections(Section c) {
+        double median = c.has("median") ? c.positiveDurationNs("median", 1) : Double.NaN;
+        double sigma = c.has("sigma") ? c.number("sigma", 0, 0, 5, "a lognormal shape in 0..5") : Double.NaN;
+        double alpha = c.has("tail_alpha")
+                ? c.number("tail_alpha", 0, 0.1, 100, "a Pareto shape in 0.1..100") : Double.NaN;
+        double xmin = c.has("tail_xmin") ? c.positiveDurationNs("tail_xmin", 1) : Double.NaN;
+        double p = c.has("tail_probability")
+                ? c.number("tail_probability", 0, 0, 1, "a probability in 0..1") : Double.NaN;
+        double cap = c.has("cap") ? c.positiveDurationNs("cap", 1) : Double.NaN;
+        if (!Double.isNaN(cap) && !Double.isNaN(xmin) && cap < xmin) {
+            throw Values.error(c.node("cap"), c.key("cap"), "expected cap >= tail_xmin (" + (long) xmin
+                    + "ns); got " + (long) cap + "ns");
+        }
+        return new WorkloadSpec.SectionShapeSpec(median, sigma, alpha, xmin, p, cap);
     }
 
     private static WorkloadSpec deviceIrq(Section s, int index, Cpus cpus) {

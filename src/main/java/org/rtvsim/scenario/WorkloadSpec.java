@@ -72,10 +72,20 @@ public sealed interface WorkloadSpec {
      * @param sleepProbability probability that a syscall ends by blocking for {@code sleep}
      * @param policy   the tasks' fair policy (other, batch or idle)
      * @param fair     their nice value and slice
+     * @param sections overrides of the profile's section-length shape (null: the profile's own)
      */
     record KernelActivitySpec(String path, CpuSet cpus, int tasks, int locks, String profile, List<SegmentSpec> segments,
                               DistSpec think, DistSpec sleep, double sleepProbability, SchedPolicy policy,
-                              FairSpec fair) implements WorkloadSpec {
+                              FairSpec fair, SectionShapeSpec sections) implements WorkloadSpec {
+    }
+
+    /**
+     * {@code kernel_activity.sections}: the length shape of a profile's lock and irqs-off sections, a lognormal
+     * body with a rare Pareto tail, both capped. Each field is NaN where the scenario leaves the profile's value
+     * (times in ns). Sources and defaults: docs/model-reference.md §13.
+     */
+    record SectionShapeSpec(double medianNs, double sigma, double tailAlpha, double tailXminNs, double tailProbability,
+                            double capNs) {
     }
 
     /** One segment of a syscall path; taken with {@code probability} each iteration. */

@@ -36,7 +36,8 @@ public final class KernelActivity {
         Profiles.Profile p = spec.segments() != null && !spec.segments().isEmpty()
                 ? new Profiles.Profile("custom", spec.think(), spec.segments(), spec.sleep(),
                 Double.isNaN(spec.sleepProbability()) ? 0 : spec.sleepProbability())
-                : Profiles.get(spec.profile() == null ? "hackbench" : spec.profile());
+                : Profiles.get(spec.profile() == null ? "hackbench" : spec.profile(),
+                Profiles.MEASURED_SECTIONS.with(spec.sections()));
         DistSpec think = spec.think() != null ? spec.think() : p.think();
         DistSpec sleep = spec.sleep() != null ? spec.sleep() : p.sleep();
         double sleepP = !Double.isNaN(spec.sleepProbability()) ? spec.sleepProbability() : p.sleepProbability();
