@@ -30,7 +30,9 @@ class EevdfTest {
                 warmup: 0ns
                 hardware: {cpus: 1, cstates: {max_cstate: C0}}
                 host:
-                  kernel: {preempt: %s, hz: 250, overheads: none, rt_throttling: off, fair_slice: 3ms}
+                  # timer_slack 0: the sleepers wake on time (timer slack is TimerSlackTest's)
+                  kernel: {preempt: %s, hz: 250, overheads: none, rt_throttling: off, fair_slice: 3ms,
+                            timer_slack: 0ns}
                   workload: # a measuring workload that never runs within the tests
                     - periodic: {tasks: [{name: late, period: 1000s, wcet: {fixed: 1us}, priority: 1, offset: 900s}]}
                 measure: {attribution: false}
