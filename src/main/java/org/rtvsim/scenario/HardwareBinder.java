@@ -18,7 +18,9 @@ final class HardwareBinder {
                 : Defaults.LLC_SIZE_BYTES;
         HardwareSpec.LlcSpec llc = new HardwareSpec.LlcSpec(llcSize, llcS.integer("ways", Defaults.LLC_WAYS, 1, 64),
                 llcS.integer("wakeup_lines", Defaults.LLC_WAKEUP_LINES, 0, 1_000_000),
-                llcS.number("mlp", Defaults.LLC_MLP, 1, 64, "a memory-level parallelism factor in 1..64"));
+                llcS.number("mlp", Defaults.LLC_MLP, 1, 64, "a memory-level parallelism factor in 1..64"),
+                llcS.has("l2_size") ? Values.sizeBytes(llcS.node("l2_size"), llcS.key("l2_size")) : Defaults.L2_SIZE_BYTES,
+                llcS.positiveDurationNs("hit_latency", Defaults.LLC_HIT_LATENCY_NS));
         HardwareSpec.CatSpec cat = hw.has("cat") ? cat(hw.section("cat", Schema.Shape.CAT), cpus, llc.ways()) : null;
         long dram = hw.positiveDurationNs("dram_latency", Defaults.DRAM_LATENCY_NS);
         HardwareSpec.SmiSpec smi = null;
