@@ -2,6 +2,9 @@ package org.rtvsim.hw;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
+import org.rtvsim.engine.DistSpec;
+import org.rtvsim.engine.Sampler;
+import org.rtvsim.engine.Samplers;
 import org.rtvsim.engine.StreamRegistry;
 import umontreal.ssj.rng.RandomStream;
 
@@ -31,8 +34,9 @@ import umontreal.ssj.rng.RandomStream;
  *       constant for its few µs);</li>
  *   <li>cost = (DRAM lines · DRAM latency + L2-only lines · LLC hit latency) / mlp.</li>
  * </ul>
- * Every refill consumes three uniforms from {@code hardware.llc.refill.cpuP} whatever they decide, so
- * two scenarios compared with common random numbers stay aligned. Intel CAT gives each class of
+ * The footprint and the MLP may vary per refill ({@code wakeupLines}, {@code mlp} as distributions,
+ * drawn first). Every refill then consumes three uniforms from {@code hardware.llc.refill.cpuP} whatever
+ * they decide, so two scenarios compared with common random numbers stay aligned. Intel CAT gives each class of
  * service its own LLC ways, so a neighbour in another class cannot evict there; it does not partition
  * the L2.
  */
@@ -41,13 +45,15 @@ public final class Cache {
     private final int ways;
     private final long[] cpuWays;
     private final double idleDramNs;
-    private final int wakeupLines;
-    private final double mlp;
+    private final DistSpec wakeupLines;
+    private final DistSpec mlp;
     private final double l2Bytes;
     private final double llcHitNs;
     private final int blame;
     private final StreamRegistry streams;
     private final RandomStream[] refillStreams;
+    private final Sampler[] lineSamplers;
+    private final Sampler[] mlpSamplers;
     private CacheStreamer[] streamers = new CacheStreamer[0];
     /** Per physical CPU: bytes streamed through its L2 so far by registered fillers. */
     private final double[] l2Filled;
@@ -68,6 +74,16 @@ public final class Cache {
      */
     public Cache(long sizeBytes, int ways, long[] cpuWays, double idleDramNs, int wakeupLines, double mlp,
                  long l2Bytes, double llcHitNs, int blame, StreamRegistry streams) {
+        this(sizeBytes, ways, cpuWays, idleDramNs, new DistSpec.Fixed(wakeupLines), new DistSpec.Fixed(mlp), l2Bytes,
+                llcHitNs, blame, streams);
+    }
+
+    /**
+     * As above, with the footprint (lines) and the memory-level parallelism drawn per refill from
+     * {@code wakeupLines} and {@code mlp} (kept within 0..1000000 and 1..64).
+     */
+    public Cache(long sizeBytes, int ways, long[] cpuWays, double idleDramNs, DistSpec wakeupLines, DistSpec mlp,
+                 long l2Bytes, double llcHitNs, int blame, StreamRegistry streams) {
         this.sizeBytes = sizeBytes;
         this.ways = ways;
         this.cpuWays = cpuWays.clone();
@@ -79,6 +95,8 @@ public final class Cache {
         this.blame = blame;
         this.streams = streams;
         this.refillStreams = new RandomStream[cpuWays.length];
+        this.lineSamplers = new Sampler[cpuWays.length];
+        this.mlpSamplers = new Sampler[cpuWays.length];
         this.l2Filled = new double[cpuWays.length];
     }
 
@@ -196,23 +214,27 @@ public final class Cache {
         if (r == null) {
             r = streams.stream("hardware.llc.refill.cpu" + cpu);
             refillStreams[cpu] = r;
+            lineSamplers[cpu] = Samplers.of(wakeupLines, r);
+            mlpSamplers[cpu] = Samplers.of(mlp, r);
         }
+        int lines = (int) Math.max(0, Math.min(1_000_000, Math.round(lineSamplers[cpu].sample())));
+        double parallel = Math.max(1, Math.min(64, mlpSamplers[cpu].sample()));
         double uLlc = r.nextDouble();
         double uL2 = r.nextDouble();
         double uDram = r.nextDouble();
-        if (wakeupLines <= 0) {
+        if (lines <= 0) {
             return 0;
         }
         double pLlc = llcSurvival(cpu, lastRanNs, nowNs);
-        int dramLines = wakeupLines - binomial(wakeupLines, pLlc, uLlc); // survivors by inversion
-        int kept = wakeupLines - dramLines;
+        int dramLines = lines - binomial(lines, pLlc, uLlc); // survivors by inversion
+        int kept = lines - dramLines;
         int l2Lines = kept == 0 ? 0 : kept - binomial(kept, l2Survival(cpu, task), uL2);
         double dramNs = 0;
         if (dramLines > 0) {
             double mean = dramLatencyNs(nowNs);
             dramNs = idleDramNs + Math.max(0, mean - idleDramNs) * -Math.log1p(-uDram);
         }
-        return Math.round((dramLines * dramNs + l2Lines * llcHitNs) / mlp);
+        return Math.round((dramLines * dramNs + l2Lines * llcHitNs) / parallel);
     }
 
     /**

@@ -152,4 +152,34 @@ class CacheRefillTest {
         c.ran(0, rt, 6_000_000, 7_000_000);
         assertEquals(2000, c.refillNs(1, rt, 7_000_000, 7_000_001));
     }
+
+    @Test
+    void aVaryingFootprint_addsItsOwnVariance() {
+        // CAT keeps the LLC (ways 0-5 vs a hog in 6-19); a co-runner streams L2 · ln 2 bytes through CPU 1's
+        // L2 between two runs, so each line misses the L2 with q = 1/2 and costs 20 ns (mlp 1). With the
+        // footprint n ~ uniform[100, 300]: E[Y] = E[n]·q, Var[Y] = E[n]·q(1 − q) + q²·Var[n].
+        Cache c = new Cache(30 * MIB, 20, new long[] {Cache.allWays(20), LOW}, 85,
+                new org.rtvsim.engine.DistSpec.Uniform(100, 300), new org.rtvsim.engine.DistSpec.Fixed(1),
+                256 << 10, 20, 0, new StreamRegistry(13, 0));
+        c.addStreamer(HIGH, 20e9);
+        Object hog = new Object();
+        Object rt = new Object();
+        c.addPrivateFiller(hog, (256 << 10) * Math.log(2) * 1e3); // L2 · ln 2 per ms
+        int draws = 40_000;
+        double s = 0;
+        double s2 = 0;
+        for (int i = 0; i < draws; i++) {
+            long t = i * 3_000_000L;
+            c.ran(1, rt, t, t + 1_000_000);
+            c.ran(1, hog, t + 1_000_000, t + 2_000_000);
+            double y = c.refillNs(1, rt, t + 1_000_000, t + 2_000_000) / 20.0;
+            s += y;
+            s2 += y * y;
+        }
+        double mean = s / draws;
+        double var = s2 / draws - mean * mean;
+        double expectedVar = 200 * 0.25 + 0.25 * (200.0 * 200 / 12 + 1.0 / 12);
+        assertEquals(100, mean, 4 * Math.sqrt(expectedVar / draws));
+        assertEquals(expectedVar, var, 0.04 * expectedVar);
+    }
 }

@@ -111,4 +111,18 @@ class CacheTest {
                 () -> SingleRun.run(ScenarioLoader.loadString(BASE.formatted("", HOG).replace("mlp: 3}", "mlp: 3, l2_size: lots}"), "cache.yaml", List.of()), 0));
         assertTrue(e.getMessage().contains("l2_size"), e.getMessage());
     }
+
+    @Test
+    void footprintAndMlp_mayBeDistributions_withinTheirRanges() {
+        String llc = "llc: {size: 30MiB, ways: 20, wakeup_lines: 200, mlp: 3}";
+        RunResult r = SingleRun.run(ScenarioLoader.loadString(BASE.formatted("", HOG).replace(llc,
+                "llc: {wakeup_lines: {uniform: [100, 300]}, mlp: {lognormal: {median: 3, sigma: 0.3}}}"),
+                "cache.yaml", List.of()), 0);
+        assertTrue(r.threads().get(0).avgNs() > 0);
+        org.rtvsim.scenario.ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.rtvsim.scenario.ScenarioException.class, () -> ScenarioLoader.loadString(BASE.formatted("", HOG)
+                        .replace(llc, "llc: {mlp: {uniform: [0.5, 3]}}"), "cache.yaml", List.of()));
+        assertTrue(e.getMessage().contains("hardware.llc.mlp.uniform[0]") && e.getMessage().contains("1..64"),
+                e.getMessage());
+    }
 }
