@@ -10,7 +10,7 @@ import org.rtvsim.scenario.ScenarioSpec;
 import org.rtvsim.scenario.WorkloadSpec;
 
 /**
- * Builds the {@link Cache} of a scenario from {@code hardware.llc}, {@code hardware.dram_latency} and
+ * Builds the {@link Cache} of a scenario from {@code hardware.llc} (with the private L2), {@code hardware.dram_latency} and
  * {@code hardware.cat}: each CPU uses the ways of the CAT class listing it, else those of a class named
  * {@code default}, else all ways (CAT off). Built only when a {@code cache_hog} exists — without a
  * streaming neighbour the model evicts nothing, so it is left out entirely.
@@ -19,7 +19,7 @@ final class CacheModel {
     private CacheModel() {
     }
 
-    static Cache build(ScenarioSpec spec, BlameRegistry blames) {
+    static Cache build(ScenarioSpec spec, BlameRegistry blames, org.rtvsim.engine.StreamRegistry streams) {
         boolean hogs = spec.host().workload().stream().anyMatch(w -> w instanceof WorkloadSpec.CacheHogSpec)
                 || spec.vms().stream().anyMatch(v -> v.workload().stream()
                         .anyMatch(w -> w instanceof WorkloadSpec.CacheHogSpec));
@@ -46,7 +46,8 @@ final class CacheModel {
             }
         }
         return new Cache(hw.llc().sizeBytes(), ways, cpuWays, hw.dramLatencyNs(), hw.llc().wakeupLines(),
-                hw.llc().mlp(), blames.id("cache refill (LLC misses)"));
+                hw.llc().mlp(), hw.llc().l2SizeBytes(), hw.llc().hitLatencyNs(), blames.id("cache refill (LLC misses)"),
+                streams);
     }
 
     /** The ways a cache hog fills: its {@code cat_class}, else those of the first CPU it runs on. */

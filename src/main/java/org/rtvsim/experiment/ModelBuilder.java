@@ -66,7 +66,7 @@ public final class ModelBuilder {
         Supply[] supplies = machine.cpus();
         Kernel host = new Kernel(sim, "host", spec.host().kernel(), supplies, cstates, blames);
         Model m = new Model(sim, machine, host);
-        m.cache = CacheModel.build(spec, blames);
+        m.cache = CacheModel.build(spec, blames, sim.streams());
         host.setCache(m.cache);
         org.rtvsim.kernel.Housekeeping hostHk = new org.rtvsim.kernel.Housekeeping(host,
                 spec.host().kernel().housekeeping(), "host");

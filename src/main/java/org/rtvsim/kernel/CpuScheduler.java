@@ -27,6 +27,8 @@ final class CpuScheduler {
     boolean atBoundary;
     /** Cache refill (ns) the task being switched in pays before it runs (after the switch itself). */
     private long refillNs;
+    /** When the current task started (or went on) running here: what it streamed through the L2. */
+    private long runSinceNs;
 
     CpuScheduler(Cpu cpu) {
         this.cpu = cpu;
@@ -235,6 +237,9 @@ final class CpuScheduler {
         Task prev = state == RUNNING ? curr : null;
         if (prev != null) {
             cpu.bandwidth.stopped(prev);
+            if (cpu.kernel.cache != null) {
+                cpu.kernel.cache.ran(cpu.kernel.cacheCpuOf(cpu.id), prev, runSinceNs, cpu.now());
+            }
             if (prev.seg.guest) {
                 prev.guestExited = true; // preempted out of guest mode: it re-enters when it runs again
             }
@@ -267,6 +272,7 @@ final class CpuScheduler {
         next.waitEnded(cpu.now());
         if (next == prev) {
             curr = next;
+            runSinceNs = cpu.now();
             if (cpu.tracing.on()) {
                 cpu.tracing.running(next);
             }
@@ -274,8 +280,7 @@ final class CpuScheduler {
             return;
         }
         org.rtvsim.hw.Cache cache = cpu.kernel.cache;
-        refillNs = cache == null ? 0 : cache.refillNs(cpu.kernel.cacheCpuOf(cpu.id), next.lastRanNs < 0 ? Long.MAX_VALUE / 4
-                : cpu.now() - next.lastRanNs);
+        refillNs = cache == null ? 0 : cache.refillNs(cpu.kernel.cacheCpuOf(cpu.id), next, next.lastRanNs, cpu.now());
         curr = null;
         switchTo = next;
         state = SWITCHING;
@@ -288,6 +293,7 @@ final class CpuScheduler {
         switchTo = null;
         curr = t;
         state = RUNNING;
+        runSinceNs = cpu.now();
         if (cpu.tracing.on()) {
             cpu.tracing.running(t);
         }

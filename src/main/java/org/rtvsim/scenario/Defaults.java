@@ -45,6 +45,12 @@ public final class Defaults {
      */
     public static final double LLC_MLP = 3.0;
     public static final long DRAM_LATENCY_NS = 85;
+    /** [R] assumption: 256 KiB private L2 per core, Ivy Bridge-EP (Xeon E5-2695 v2 class). */
+    public static final long L2_SIZE_BYTES = 256L * 1024;
+    /** [R] model-parameters.md Known unknowns: an L3 hit costs about 20 ns. */
+    public static final long LLC_HIT_LATENCY_NS = 20;
+    /** [R] assumption: mean length of a cache_hog's streaming burst when its duty is below 1. */
+    public static final long CACHE_HOG_BURST_NS = 10_000_000;
     /** [K] intel_idle.c Skylake-SP table: exit latency C1 2 us, C1E 10 us, C6 133 us. */
     public static final Map<String, Long> CSTATE_EXIT_LATENCY_NS = ordered("C1", 2_000L, "C1E", 10_000L,
             "C6", 133_000L);

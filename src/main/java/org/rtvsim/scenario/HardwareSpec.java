@@ -29,10 +29,17 @@ public record HardwareSpec(
         DistSpec clockReadNs) {
 
     /**
-     * The LLC: size, ways, the cache lines a task's wake-up path touches, and how many of their misses
-     * overlap (memory-level parallelism).
+     * The LLC: size, ways, the cache lines a task's wake-up path touches and how many of their misses
+     * overlap (memory-level parallelism), each drawn per refill (fixed by default); the private L2 per CPU
+     * and the LLC hit latency (an L2 miss).
      */
-    public record LlcSpec(long sizeBytes, int ways, int wakeupLines, double mlp) {
+    public record LlcSpec(long sizeBytes, int ways, org.rtvsim.engine.DistSpec wakeupLines,
+                          org.rtvsim.engine.DistSpec mlp, long l2SizeBytes, long hitLatencyNs) {
+        /** Fixed footprint and MLP, with the default L2 and LLC hit latency. */
+        public LlcSpec(long sizeBytes, int ways, int wakeupLines, double mlp) {
+            this(sizeBytes, ways, new org.rtvsim.engine.DistSpec.Fixed(wakeupLines),
+                    new org.rtvsim.engine.DistSpec.Fixed(mlp), Defaults.L2_SIZE_BYTES, Defaults.LLC_HIT_LATENCY_NS);
+        }
     }
 
     /** CAT classes of service: name → ways (a way list like "0-5") and the CPUs in the class. */

@@ -196,7 +196,9 @@ final class WorkloadBinder {
         }
         return new WorkloadSpec.CacheHogSpec(s.component(), s.cpus("cpus", cpus.count(), cpus.what(), null),
                 Values.bandwidth(s.node("bandwidth"), s.key("bandwidth")),
-                Values.sizeBytes(s.node("footprint"), s.key("footprint")), s.string("cat_class", null));
+                Values.sizeBytes(s.node("footprint"), s.key("footprint")), s.string("cat_class", null),
+                s.number("duty", 1, 0.001, 1, "a fraction of the time streaming, in 0.001..1"),
+                s.positiveDurationNs("burst", Defaults.CACHE_HOG_BURST_NS));
     }
 
     private static double rate(Section s, boolean required) {

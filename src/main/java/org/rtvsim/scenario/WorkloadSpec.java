@@ -110,9 +110,15 @@ public sealed interface WorkloadSpec {
             implements WorkloadSpec {
     }
 
-    /** A memory-streaming neighbour (cache issue). */
-    record CacheHogSpec(String path, CpuSet cpus, double bandwidthBytesPerS, long footprintBytes, String catClass)
+    /** A memory-streaming neighbour (cache issue), streaming a fraction {@code duty} of the time in bursts. */
+    record CacheHogSpec(String path, CpuSet cpus, double bandwidthBytesPerS, long footprintBytes, String catClass,
+                        double duty, long burstNs)
             implements WorkloadSpec {
+        /** Streaming all the time. */
+        public CacheHogSpec(String path, CpuSet cpus, double bandwidthBytesPerS, long footprintBytes,
+                            String catClass) {
+            this(path, cpus, bandwidthBytesPerS, footprintBytes, catClass, 1, Defaults.CACHE_HOG_BURST_NS);
+        }
     }
 
     /** Tasks sharing a mutex (locking issue). */

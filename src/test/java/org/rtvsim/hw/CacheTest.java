@@ -60,15 +60,16 @@ class CacheTest {
     }
 
     @Test
-    void evictedFraction_isZeroForDisjointWays_andFollowsTheExponential() {
+    void llcSurvival_isOneForDisjointWays_andFollowsTheExponential() {
         long low = Cache.allWays(6);
         long high = Cache.allWays(20) & ~low;
-        Cache c = new Cache(30L << 20, 20, new long[] {Cache.allWays(20), low}, 85, 200, 3, 0);
+        Cache c = new Cache(30L << 20, 20, new long[] {Cache.allWays(20), low}, 85, 200, 3, 256 << 10, 20, 0,
+                new org.rtvsim.engine.StreamRegistry(1, 0));
         c.addStreamer(high, 10e9);
-        assertEquals(0.0, c.evictedFraction(1, 1_000_000), 0.0);
+        assertEquals(1.0, c.llcSurvival(1, 0, 1_000_000), 0.0);
         double s = 30.0 * (1 << 20);
         double rate = 10e9 * 14 / 14; // all of the hog's ways are among CPU 0's
-        assertEquals(1 - Math.exp(-rate * 1e-3 / s), c.evictedFraction(0, 1_000_000), 1e-12);
+        assertEquals(Math.exp(-rate * 1e-3 / s), c.llcSurvival(0, 0, 1_000_000), 1e-12);
     }
 
     @org.junit.jupiter.api.Test
@@ -84,5 +85,44 @@ class CacheTest {
         e = org.junit.jupiter.api.Assertions.assertThrows(org.rtvsim.scenario.ScenarioException.class, () -> run(
                 "cat: {classes: {rt: {ways: \"0-25\", cpus: \"1\"}}}", HOG));
         assertTrue(e.getMessage().contains("ways"), e.getMessage());
+    }
+
+    @Test
+    void catWithACoRunnerOnTheRtCpu_keepsItsL2Refills() {
+        // the hog shares CPU 1 with cyclictest but has its own CAT class: no LLC line of CPU 1 is evicted,
+        // yet every wake-up after the hog ran refills the L2 from the LLC (200 · 20 ns / 3 ≈ 1.3 µs)
+        String coRunner = "- cache_hog: {cpus: \"1\", bandwidth: 20GB/s, footprint: 128MiB, cat_class: be}";
+        String cat = "cat: {classes: {rt: {ways: \"0-5\", cpus: \"1\"}, be: {ways: \"6-19\"}}}";
+        ThreadResult on = run(cat, coRunner).threads().get(0);
+        ThreadResult off = run("", coRunner.replace(", cat_class: be", "")).threads().get(0);
+        assertTrue(on.maxSample().components().stream().anyMatch(c -> c.label().equals("cache refill (LLC misses)")));
+        assertTrue(off.avgNs() - on.avgNs() > 1000, "CAT removes the LLC part: " + off.avgNs() + " vs " + on.avgNs());
+    }
+
+    @Test
+    void burstyHog_isDeterministic_andValidated() throws java.io.IOException {
+        String bursty = "- cache_hog: {cpus: \"0\", bandwidth: 40GB/s, footprint: 128MiB, duty: 0.3, burst: 2ms}";
+        String a = SummaryJson.toString(run("", bursty), false);
+        assertEquals(a, SummaryJson.toString(run("", bursty), false));
+        org.rtvsim.scenario.ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.rtvsim.scenario.ScenarioException.class, () -> run("", bursty.replace("0.3", "1.5")));
+        assertTrue(e.getMessage().contains("duty"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(org.rtvsim.scenario.ScenarioException.class,
+                () -> SingleRun.run(ScenarioLoader.loadString(BASE.formatted("", HOG).replace("mlp: 3}", "mlp: 3, l2_size: lots}"), "cache.yaml", List.of()), 0));
+        assertTrue(e.getMessage().contains("l2_size"), e.getMessage());
+    }
+
+    @Test
+    void footprintAndMlp_mayBeDistributions_withinTheirRanges() {
+        String llc = "llc: {size: 30MiB, ways: 20, wakeup_lines: 200, mlp: 3}";
+        RunResult r = SingleRun.run(ScenarioLoader.loadString(BASE.formatted("", HOG).replace(llc,
+                "llc: {wakeup_lines: {uniform: [100, 300]}, mlp: {lognormal: {median: 3, sigma: 0.3}}}"),
+                "cache.yaml", List.of()), 0);
+        assertTrue(r.threads().get(0).avgNs() > 0);
+        org.rtvsim.scenario.ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.rtvsim.scenario.ScenarioException.class, () -> ScenarioLoader.loadString(BASE.formatted("", HOG)
+                        .replace(llc, "llc: {mlp: {uniform: [0.5, 3]}}"), "cache.yaml", List.of()));
+        assertTrue(e.getMessage().contains("hardware.llc.mlp.uniform[0]") && e.getMessage().contains("1..64"),
+                e.getMessage());
     }
 }
