@@ -130,6 +130,7 @@ final class CpuScheduler {
         if (needResched) {
             cpu.dispatch();
         }
+        cpu.taskWoken(t);
     }
 
 

@@ -22,16 +22,31 @@ final class KvmBinder {
                 k.has("rcu_gp_rate") ? Values.frequencyHz(k.node("rcu_gp_rate"), k.key("rcu_gp_rate"))
                         : Defaults.KVM_RCU_GP_RATE_HZ,
                 k.choice("pi_inject_timer", PI_INJECT_TIMER, Defaults.KVM_PI_INJECT_TIMER),
-                k.dist("posted_interrupt", Defaults.KVM_POSTED_INTERRUPT));
+                k.dist("posted_interrupt", Defaults.KVM_POSTED_INTERRUPT),
+                k.integer("halt_poll_ns_grow", Defaults.HALT_POLL_GROW, 0, 1 << 20),
+                k.durationNs("halt_poll_ns_grow_start", Defaults.HALT_POLL_GROW_START_NS),
+                k.integer("halt_poll_ns_shrink", Defaults.HALT_POLL_SHRINK, 0, 1 << 20));
     }
 
-    static QemuSpec qemu(Section q, int hostCpus) {
+    /**
+     * @param vmm the guest's VMM: firecracker and cloud-hypervisor have no big lock and no qemu main loop, so
+     *            {@code bql_pi} and {@code main_loop} are errors there and the main loop is off
+     */
+    static QemuSpec qemu(Section q, int hostCpus, String vmm) {
+        if (!"qemu".equals(vmm)) {
+            for (String k : java.util.List.of("bql_pi", "main_loop")) {
+                if (q.has(k)) {
+                    throw Values.error(q.node(k), q.key(k), "expected no " + k + " with vmm: " + vmm
+                            + " (it has no big qemu lock and no qemu main loop; only io_thread applies: its VMM thread)");
+                }
+            }
+        }
         Section io = q.section("io_thread", Schema.Shape.IO_THREAD);
         SchedPolicy policy = io.enumValue("policy", SchedPolicy.class, Defaults.QEMU_IO_POLICY);
         int priority = io.integer("priority", policy.isRealtime() ? 1 : 0, 0, 99);
         WorkloadBinder.checkPriority(io, policy, priority);
         Section loop = q.section("main_loop", Schema.Shape.MAIN_LOOP);
-        double rate = Defaults.QEMU_MAIN_LOOP_RATE_HZ;
+        double rate = "qemu".equals(vmm) ? Defaults.QEMU_MAIN_LOOP_RATE_HZ : 0;
         if (loop.has("rate")) {
             Node n = loop.node("rate");
             boolean off = n instanceof Node.Scalar s && s.text().trim().equalsIgnoreCase("off");
