@@ -219,6 +219,11 @@ public final class Cpu implements SupplyListener {
         return sched.state == CpuScheduler.IDLE && frames.depth() == 0;
     }
 
+    /** When this CPU last went idle (after a task or an interrupt), ns. */
+    public long idleSinceNs() {
+        return sched.idleSinceNs;
+    }
+
     /** Calls {@code watcher} with every task woken onto this (host) CPU: a halt-polling vCPU stops polling. */
     public void watchWakeups(java.util.function.Consumer<Task> watcher) {
         hostVcpus();

@@ -30,17 +30,9 @@ final class KvmBinder {
 
     /**
      * @param vmm the guest's VMM: firecracker and cloud-hypervisor have no big lock and no qemu main loop, so
-     *            {@code bql_pi} and {@code main_loop} are errors there and the main loop is off
+     *            the main loop is off there and {@code bql_pi: true} or a main-loop rate is an error
      */
     static QemuSpec qemu(Section q, int hostCpus, String vmm) {
-        if (!"qemu".equals(vmm)) {
-            for (String k : java.util.List.of("bql_pi", "main_loop")) {
-                if (q.has(k)) {
-                    throw Values.error(q.node(k), q.key(k), "expected no " + k + " with vmm: " + vmm
-                            + " (it has no big qemu lock and no qemu main loop; only io_thread applies: its VMM thread)");
-                }
-            }
-        }
         Section io = q.section("io_thread", Schema.Shape.IO_THREAD);
         SchedPolicy policy = io.enumValue("policy", SchedPolicy.class, Defaults.QEMU_IO_POLICY);
         int priority = io.integer("priority", policy.isRealtime() ? 1 : 0, 0, 99);
@@ -51,6 +43,14 @@ final class KvmBinder {
             Node n = loop.node("rate");
             boolean off = n instanceof Node.Scalar s && s.text().trim().equalsIgnoreCase("off");
             rate = off ? 0 : Values.frequencyHz(n, loop.key("rate"));
+            if (rate > 0 && !"qemu".equals(vmm)) {
+                throw Values.error(n, loop.key("rate"), "expected off with vmm: " + vmm
+                        + " (it has no qemu main loop and no big lock); got " + Node.describe(n));
+            }
+        }
+        if (!"qemu".equals(vmm) && q.bool("bql_pi", false)) {
+            throw Values.error(q.node("bql_pi"), q.key("bql_pi"), "expected false with vmm: " + vmm
+                    + " (it has no big qemu lock)");
         }
         return new QemuSpec(io.cpus("cpus", hostCpus, "hardware.cpus", null), policy, priority,
                 q.bool("bql_pi", Defaults.QEMU_BQL_PI), rate, loop.dist("hold", Defaults.QEMU_MAIN_LOOP_HOLD));

@@ -20,7 +20,7 @@ final class GuestHaltPoll {
     private final Vcpu vcpu;
     private boolean expired;
     private final SimEvent pollEnd;
-    private long busyAtPollStart = -1;
+    private long pollIdleSinceNs = -1;
     private long haltStartNs = -1;
 
     /** @param guest the guest CPU that {@code vcpu} supplies */
@@ -53,8 +53,8 @@ final class GuestHaltPoll {
 
     /** The guest CPU is idle (in guest mode): polls, or halts when the limit is 0. */
     void idle() {
-        long busy = guest.busyNs();
-        if (busy == busyAtPollStart && (pollEnd.isScheduled() || expired)) {
+        long since = guest.idleSinceNs();
+        if (since == pollIdleSinceNs && (pollEnd.isScheduled() || expired)) {
             expired = false;
             if (!pollEnd.isScheduled()) {
                 haltNow(); // the limit passed while out of guest mode
@@ -69,13 +69,13 @@ final class GuestHaltPoll {
             haltNow();
             return;
         }
-        busyAtPollStart = busy;
+        pollIdleSinceNs = since;
         pollEnd.scheduleAt(guest.now() + window.ns());
     }
 
     private void haltNow() {
         haltStartNs = guest.now();
-        busyAtPollStart = -1;
+        pollIdleSinceNs = -1;
         vcpu.requestExit(Vcpu.HLT);
     }
 
