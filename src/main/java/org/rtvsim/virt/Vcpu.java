@@ -14,16 +14,14 @@ import org.rtvsim.scenario.SegmentKind;
 /**
  * One vCPU: a host task (the vCPU thread, with its own policy, priority and host CPU) that supplies a
  * guest CPU while it runs in guest mode. The thread's program is KVM's run loop: guest mode until an
- * exit; the exit's handling (HLT: adaptive halt polling ({@link HaltPollWindow}), then sleep until kicked; TSC-deadline MSR write; the
- * preemption timer; I/O: return to qemu, the BQL, device emulation, back into KVM_RUN); then the way
- * back in — pending requests (kvmclock), the timer-advance wait and injection of the guest's timer, the
- * VM entry. Interrupt exits (a host interrupt while in guest mode) are taken by the host CPU's
+ * exit; the exit's handling (HLT: adaptive halt polling ({@link HostHalt}), then sleep until kicked;
+ * TSC-deadline MSR write; the preemption timer; I/O: return to the VMM, the BQL (qemu), device emulation,
+ * back into KVM_RUN); then the way back in — pending requests (kvmclock), the timer-advance wait and
+ * injection of the guest's timer, the VM entry. Interrupt exits (a host interrupt while in guest mode) are taken by the host CPU's
  * dispatcher, which asks this class for their cost and for the steps back in.
  *
- * <p>Halt polling continues only while the thread is the only runnable task on its host CPU
- * (single_task_running() and not need_resched(), [K] kvm_vcpu_can_poll): a task woken there ends the poll and the
- * thread blocks. With the guest's cpuidle-haltpoll driver ({@link GuestHaltPoll}) an idle guest polls in guest
- * mode before its HLT, and the host does not poll (the driver clears MSR_KVM_POLL_CONTROL).
+ * <p>A task woken onto the host CPU ends halt polling ([K] kvm_vcpu_can_poll); with the guest's cpuidle-haltpoll
+ * driver ({@link GuestHaltPoll}) an idle guest polls in guest mode before its HLT and the host does not poll.
  *
  * <p>While the guest CPU has no supply, its lost time is charged to what the host CPU does meanwhile
  * (seen through {@link HostLabels}), or to the BQL wait.
@@ -60,7 +58,6 @@ public final class Vcpu implements TaskBehaviour, GuestMode, Supply, BlameFollow
     private boolean inGuest;
     private int phase = P_HALTED;
     private int exitReason;
-    private boolean kicked;
     private long ioServiceNs;
     private boolean ioBql;
     private long ioReturnNs;
@@ -70,12 +67,10 @@ public final class Vcpu implements TaskBehaviour, GuestMode, Supply, BlameFollow
     private long requestNs;
     private int requestBlame;
     private long lastEnteredNs = -1;
-    /** KVM's adaptive window; null when the host does not poll (the guest's haltpoll driver disabled it). */
-    HaltPollWindow hostPoll;
+    /** The halt on the host (KVM's halt polling). */
+    HostHalt halt;
     /** The guest's cpuidle-haltpoll driver, or null. */
     GuestHaltPoll guestPoll;
-    private long haltStartNs = -1;
-    private boolean pollEnding;
 
     Vcpu(VirtualMachine vm, int index, Cpu host, KvmCosts costs, KvmLabels labels, int guestBlame) {
         this.vm = vm;
@@ -164,13 +159,10 @@ public final class Vcpu implements TaskBehaviour, GuestMode, Supply, BlameFollow
         }
     }
 
-    private void endPoll(boolean kick) {
-        kicked |= kick;
-        if (pollEnding) {
-            return;
+    private void endPoll(boolean wakeUp) {
+        if (halt.interrupt(wakeUp)) {
+            host.endSegment(thread);
         }
-        pollEnding = true;
-        host.endSegment(thread);
     }
 
     // ---------------------------------------------------------------- Supply (to the guest CPU)
@@ -303,8 +295,7 @@ public final class Vcpu implements TaskBehaviour, GuestMode, Supply, BlameFollow
             case P_EXIT -> handle(t);
             case P_HANDLER -> afterHandler(t);
             case P_POLL -> {
-                pollEnding = false;
-                if (kicked || guestHasWork()) {
+                if (halt.pollOver(guestHasWork())) {
                     haltEnded(t);
                 } else {
                     phase = P_HALTED;
@@ -366,13 +357,10 @@ public final class Vcpu implements TaskBehaviour, GuestMode, Supply, BlameFollow
             beginEntry(t);
             return;
         }
-        haltStartNs = t.now();
-        long window = hostPoll == null ? 0 : hostPoll.beginHalt();
-        if (window > 0 && host.nrRunning() == 1) {
+        long poll = halt.begin(t.now());
+        if (poll > 0) {
             phase = P_POLL;
-            kicked = false;
-            pollEnding = false;
-            t.run(window, SegmentKind.KERNEL, labels.haltPoll);
+            t.run(poll, SegmentKind.KERNEL, labels.haltPoll);
         } else {
             phase = P_HALTED;
             t.block();
@@ -381,10 +369,7 @@ public final class Vcpu implements TaskBehaviour, GuestMode, Supply, BlameFollow
 
     /** The halt is over (a wake-up inside the poll, or the thread runs again after blocking): adapts the window. */
     private void haltEnded(Task t) {
-        if (haltStartNs >= 0 && hostPoll != null) {
-            hostPoll.endHalt(t.now() - haltStartNs);
-        }
-        haltStartNs = -1;
+        halt.ended(t.now());
         beginEntry(t);
     }
 

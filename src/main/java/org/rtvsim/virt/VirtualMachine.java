@@ -48,7 +48,7 @@ public final class VirtualMachine {
             hc.addBlameFollower(v);
             hc.watchWakeups(v::hostTaskWoken);
             // the guest's haltpoll driver disables host polling (MSR_KVM_POLL_CONTROL, kvm_arch_no_poll)
-            v.hostPoll = spec.guestHaltPoll() == null ? new HaltPollWindow(kvm, spec.haltPollNs()) : null;
+            v.halt = new HostHalt(spec.guestHaltPoll() == null ? new HaltPollWindow(kvm, spec.haltPollNs()) : null, hc);
             vcpus.add(v);
             supplies[i] = v;
         }
