@@ -206,6 +206,36 @@ public final class Cpu implements SupplyListener {
         dispatch();
     }
 
+    /**
+     * Number of tasks on this CPU that want to run, the current one included (nr_running; single_task_running()
+     * is {@code nrRunning() == 1}).
+     */
+    public int nrRunning() {
+        return sched.nrRunning();
+    }
+
+    /** Whether this CPU idles now: no task, no interrupt frame. */
+    public boolean idle() {
+        return sched.state == CpuScheduler.IDLE && frames.depth() == 0;
+    }
+
+    /** When this CPU last went idle (after a task or an interrupt), ns. */
+    public long idleSinceNs() {
+        return sched.idleSinceNs;
+    }
+
+    /** Calls {@code watcher} with every task woken onto this (host) CPU: a halt-polling vCPU stops polling. */
+    public void watchWakeups(java.util.function.Consumer<Task> watcher) {
+        hostVcpus();
+        hosting.addWakeWatcher(watcher);
+    }
+
+    void taskWoken(Task t) {
+        if (hosting != null) {
+            hosting.taskWoken(t);
+        }
+    }
+
     /** Replaces this CPU's local APIC timer by an emulated one (a vCPU's, driven by the host). */
     public void useLocalTimer(LocalTimer device) {
         timers.useDevice(device);

@@ -134,6 +134,7 @@ final class CpuScheduler {
         if (needResched) {
             cpu.dispatch();
         }
+        cpu.taskWoken(t);
     }
 
 

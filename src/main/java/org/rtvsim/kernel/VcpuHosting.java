@@ -18,6 +18,25 @@ final class VcpuHosting {
         this.cpu = cpu;
     }
 
+    private java.util.function.Consumer<Task>[] wakeWatchers = newWatchers(0);
+
+    @SuppressWarnings("unchecked")
+    private static java.util.function.Consumer<Task>[] newWatchers(int n) {
+        return (java.util.function.Consumer<Task>[]) new java.util.function.Consumer<?>[n];
+    }
+
+    void addWakeWatcher(java.util.function.Consumer<Task> w) {
+        wakeWatchers = java.util.Arrays.copyOf(wakeWatchers, wakeWatchers.length + 1);
+        wakeWatchers[wakeWatchers.length - 1] = w;
+    }
+
+    /** A task was woken onto this CPU (it became runnable here). */
+    void taskWoken(Task t) {
+        for (java.util.function.Consumer<Task> w : wakeWatchers) {
+            w.accept(t);
+        }
+    }
+
     void addFollower(BlameFollower f) {
         followers = java.util.Arrays.copyOf(followers, followers.length + 1);
         followers[followers.length - 1] = f;

@@ -237,6 +237,29 @@ public final class Defaults {
     public static final String VM_IDLE = "halt";
     /** [K] KVM_HALT_POLL_NS_DEFAULT on x86: 200000 ns. */
     public static final long HALT_POLL_NS = 200_000L;
+    /** [K] virt/kvm/kvm_main.c halt_poll_ns_grow: the window doubles. */
+    public static final int HALT_POLL_GROW = 2;
+    /** [K] virt/kvm/kvm_main.c halt_poll_ns_grow_start: 10000 ns. */
+    public static final long HALT_POLL_GROW_START_NS = 10_000L;
+    /**
+     * [K] virt/kvm/kvm_main.c halt_poll_ns_shrink: 2 (halves) since "KVM: enable halt polling shrink parameter by
+     * default" (Parshuram Sangle, posted 2023-11); 0 (reset to 0) before.
+     */
+    public static final int HALT_POLL_SHRINK = 2;
+    /** vms[].vmm: qemu keeps the model's qemu process (BQL, main loop). */
+    public static final String VMM = "qemu";
+    /** [K] drivers/cpuidle/cpuidle-haltpoll.c loads only with KVM_HINTS_REALTIME (or force=1): off in most guests. */
+    public static final boolean GUEST_HALTPOLL = false;
+    /** [K] Documentation/virt/guest-halt-polling.rst: guest_halt_poll_ns 200000. */
+    public static final long GUEST_HALT_POLL_NS = 200_000L;
+    /** [K] guest_halt_poll_grow 2. */
+    public static final int GUEST_HALT_POLL_GROW = 2;
+    /** [K] guest_halt_poll_shrink 2. */
+    public static final int GUEST_HALT_POLL_SHRINK = 2;
+    /** [K] guest_halt_poll_grow_start 50000 ns. */
+    public static final long GUEST_HALT_POLL_GROW_START_NS = 50_000L;
+    /** [K] guest_halt_poll_allow_shrink Y. */
+    public static final boolean GUEST_HALT_POLL_ALLOW_SHRINK = true;
 
     // ---- host.kvm (lognormal, ns); at 2.4 GHz 1 us = 2,400 cycles
     /**

@@ -19,10 +19,14 @@ import org.rtvsim.engine.DistSpec;
  * @param rcuGpRate       host RCU grace periods per second that need a quiescent state from every CPU
  * @param piInjectTimer   {@code kvm.pi_inject_timer}: "auto" (on when the host has nohz_full CPUs), "true", "false"
  * @param postedInterrupt delivery of a posted interrupt into a vCPU in guest mode (notification IPI, no exit)
+ * @param haltPollGrow    {@code halt_poll_ns_grow}: factor by which a vCPU's halt-polling window grows (0: never)
+ * @param haltPollGrowStartNs {@code halt_poll_ns_grow_start}: the first non-zero window; a shrunk one below it is 0
+ * @param haltPollShrink  {@code halt_poll_ns_shrink}: divisor by which the window shrinks (0: reset to 0)
  */
 public record KvmSpec(DistSpec vmExit, DistSpec vmEntry, DistSpec timerInjection, DistSpec msrWrite, DistSpec halt,
                       DistSpec ipiKick, DistSpec qemuExit, DistSpec kvmclockUpdate, long kvmclockSyncNs,
-                      boolean hvTimer, double rcuGpRate, String piInjectTimer, DistSpec postedInterrupt) {
+                      boolean hvTimer, double rcuGpRate, String piInjectTimer, DistSpec postedInterrupt,
+                      int haltPollGrow, long haltPollGrowStartNs, int haltPollShrink) {
 
     /** Whether the exitless timer is enabled on a host whose nohz_full set is {@code hostHasNohzFull}. */
     public boolean piInjectTimer(boolean hostHasNohzFull) {

@@ -15,6 +15,7 @@ import org.rtvsim.engine.CpuSet;
  */
 final class VmBinder {
     static final List<String> IDLE = List.of("poll", "halt");
+    static final List<String> VMM = List.of("qemu", "firecracker", "cloud-hypervisor");
 
     private VmBinder() {
     }
@@ -77,18 +78,34 @@ final class VmBinder {
                 placement[i] = p[i % p.length];
             }
         }
+        String vmm = v.choice("vmm", VMM, Defaults.VMM);
+        boolean qemuVmm = "qemu".equals(vmm);
         Section sched = v.section("vcpu_sched", Schema.Shape.VCPU_SCHED);
-        SchedPolicy policy = sched.enumValue("policy", SchedPolicy.class, Defaults.VCPU_POLICY);
+        // firecracker and cloud-hypervisor create their vCPU threads SCHED_OTHER; the qemu profile keeps the model's
+        // default (an RT setup that sets the vCPU threads' policy, as libvirt's vcpusched does)
+        SchedPolicy policy = sched.enumValue("policy", SchedPolicy.class,
+                qemuVmm ? Defaults.VCPU_POLICY : SchedPolicy.OTHER);
         int priority = sched.integer("priority", policy.isRealtime() ? Defaults.VCPU_PRIORITY : 0, 0, 99);
         WorkloadBinder.checkPriority(sched, policy, priority);
         String what = "vms[" + name + "].vcpus";
         KernelSpec kernel = KernelBinder.bind(v.section("kernel", Schema.Shape.KERNEL), vcpus, what);
         List<WorkloadSpec> workload = WorkloadBinder.bindList(v.node("workload"), v.key("workload"),
                 new WorkloadBinder.Cpus(vcpus, what));
-        QemuSpec qemu = KvmBinder.qemu(v.section("qemu", Schema.Shape.QEMU), hostCpus);
+        QemuSpec qemu = KvmBinder.qemu(v.section("qemu", Schema.Shape.QEMU), hostCpus, vmm);
         return new VmSpec(name, vcpus, pin, placement, policy, priority, FairSpec.bind(sched), v.choice("idle", IDLE, Defaults.VM_IDLE),
-                v.durationNs("halt_poll", Defaults.HALT_POLL_NS), v.bool("cpu_pm", Defaults.VM_CPU_PM), qemu, kernel,
-                workload);
+                v.durationNs("halt_poll", Defaults.HALT_POLL_NS), v.bool("cpu_pm", Defaults.VM_CPU_PM), vmm,
+                guestHaltPoll(v), qemu, kernel, workload);
+    }
+
+    /** {@code guest_haltpoll: true} and its {@code guest_halt_poll:} parameters; null when the driver is not loaded. */
+    private static VmSpec.GuestHaltPoll guestHaltPoll(Section v) {
+        Section g = v.section("guest_halt_poll", Schema.Shape.GUEST_HALT_POLL);
+        VmSpec.GuestHaltPoll p = new VmSpec.GuestHaltPoll(g.durationNs("halt_poll", Defaults.GUEST_HALT_POLL_NS),
+                g.integer("grow", Defaults.GUEST_HALT_POLL_GROW, 0, 1 << 20),
+                g.integer("shrink", Defaults.GUEST_HALT_POLL_SHRINK, 0, 1 << 20),
+                g.durationNs("grow_start", Defaults.GUEST_HALT_POLL_GROW_START_NS),
+                g.bool("allow_shrink", Defaults.GUEST_HALT_POLL_ALLOW_SHRINK));
+        return v.bool("guest_haltpoll", Defaults.GUEST_HALTPOLL) ? p : null;
     }
 
     /** A node as plain Java values: mappings → Map, lists → List, scalars → their text (null for null). */

@@ -14,11 +14,14 @@ import org.rtvsim.scenario.SegmentKind;
 /**
  * One vCPU: a host task (the vCPU thread, with its own policy, priority and host CPU) that supplies a
  * guest CPU while it runs in guest mode. The thread's program is KVM's run loop: guest mode until an
- * exit; the exit's handling (HLT: halt polling, then sleep until kicked; TSC-deadline MSR write; the
- * preemption timer; I/O: return to qemu, the BQL, device emulation, back into KVM_RUN); then the way
- * back in — pending requests (kvmclock), the timer-advance wait and injection of the guest's timer, the
- * VM entry. Interrupt exits (a host interrupt while in guest mode) are taken by the host CPU's
+ * exit; the exit's handling (HLT: adaptive halt polling ({@link HostHalt}), then sleep until kicked;
+ * TSC-deadline MSR write; the preemption timer; I/O: return to the VMM, the BQL (qemu), device emulation,
+ * back into KVM_RUN); then the way back in — pending requests (kvmclock), the timer-advance wait and
+ * injection of the guest's timer, the VM entry. Interrupt exits (a host interrupt while in guest mode) are taken by the host CPU's
  * dispatcher, which asks this class for their cost and for the steps back in.
+ *
+ * <p>A task woken onto the host CPU ends halt polling ([K] kvm_vcpu_can_poll); with the guest's cpuidle-haltpoll
+ * driver ({@link GuestHaltPoll}) an idle guest polls in guest mode before its HLT and the host does not poll.
  *
  * <p>While the guest CPU has no supply, its lost time is charged to what the host CPU does meanwhile
  * (seen through {@link HostLabels}), or to the BQL wait.
@@ -55,7 +58,6 @@ public final class Vcpu implements TaskBehaviour, GuestMode, Supply, BlameFollow
     private boolean inGuest;
     private int phase = P_HALTED;
     private int exitReason;
-    private boolean kicked;
     private long ioServiceNs;
     private boolean ioBql;
     private long ioReturnNs;
@@ -65,6 +67,10 @@ public final class Vcpu implements TaskBehaviour, GuestMode, Supply, BlameFollow
     private long requestNs;
     private int requestBlame;
     private long lastEnteredNs = -1;
+    /** The halt on the host (KVM's halt polling). */
+    HostHalt halt;
+    /** The guest's cpuidle-haltpoll driver, or null. */
+    GuestHaltPoll guestPoll;
 
     Vcpu(VirtualMachine vm, int index, Cpu host, KvmCosts costs, KvmLabels labels, int guestBlame) {
         this.vm = vm;
@@ -115,15 +121,16 @@ public final class Vcpu implements TaskBehaviour, GuestMode, Supply, BlameFollow
     }
 
     /**
-     * A guest access to an emulated device (PIO/MMIO handled by qemu): exits to qemu userspace, takes the
-     * BQL when {@code needsBql}, emulates for {@code serviceNs}, releases it and re-enters.
+     * A guest access to an emulated device (PIO/MMIO handled by the VMM): exits to the VMM's userspace, takes the
+     * BQL when {@code needsBql} and the VMM is qemu (firecracker and cloud-hypervisor have no big lock), emulates
+     * for {@code serviceNs}, releases it and re-enters.
      */
     public void emulatedAccess(long serviceNs, boolean needsBql) {
         if (!inGuest) {
             throw new IllegalStateException("vCPU " + index + " of " + vm.name() + " is not in guest mode");
         }
         ioServiceNs = serviceNs;
-        ioBql = needsBql;
+        ioBql = needsBql && vm.spec().qemuVmm(); // firecracker, cloud-hypervisor: no big lock
         requestExit(IO);
     }
 
@@ -141,7 +148,19 @@ public final class Vcpu implements TaskBehaviour, GuestMode, Supply, BlameFollow
         if (phase == P_HALTED && thread.state() == TaskState.BLOCKED) {
             host.kernel().wakeLocal(thread);
         } else if (phase == P_POLL) {
-            kicked = true;
+            endPoll(true);
+        }
+    }
+
+    /** A task was woken onto the host CPU: need_resched / nr_running > 1 end the poll (kvm_vcpu_can_poll). */
+    void hostTaskWoken(Task t) {
+        if (phase == P_POLL && t != thread) {
+            endPoll(false);
+        }
+    }
+
+    private void endPoll(boolean wakeUp) {
+        if (halt.interrupt(wakeUp)) {
             host.endSegment(thread);
         }
     }
@@ -169,7 +188,11 @@ public final class Vcpu implements TaskBehaviour, GuestMode, Supply, BlameFollow
     @Override
     public void consumerIdle() {
         if (vm.haltsWhenIdle() && inGuest) {
-            requestExit(HLT);
+            if (guestPoll != null) {
+                guestPoll.idle();
+            } else {
+                requestExit(HLT);
+            }
         }
     }
 
@@ -178,8 +201,7 @@ public final class Vcpu implements TaskBehaviour, GuestMode, Supply, BlameFollow
         if (phase == P_HALTED && thread.state() == TaskState.BLOCKED) {
             host.kernel().wakeRemote(thread);
         } else if (phase == P_POLL) {
-            kicked = true;
-            host.endSegment(thread);
+            endPoll(true);
         }
     }
 
@@ -196,6 +218,9 @@ public final class Vcpu implements TaskBehaviour, GuestMode, Supply, BlameFollow
     public void entered() {
         inGuest = true;
         lastEnteredNs = host.now();
+        if (guestPoll != null) {
+            guestPoll.entered(lastEnteredNs);
+        }
         listener.supplyRestored();
     }
 
@@ -270,14 +295,14 @@ public final class Vcpu implements TaskBehaviour, GuestMode, Supply, BlameFollow
             case P_EXIT -> handle(t);
             case P_HANDLER -> afterHandler(t);
             case P_POLL -> {
-                if (kicked || guestHasWork()) {
-                    beginEntry(t);
+                if (halt.pollOver(guestHasWork())) {
+                    haltEnded(t);
                 } else {
                     phase = P_HALTED;
                     t.block();
                 }
             }
-            case P_HALTED -> beginEntry(t);
+            case P_HALTED -> haltEnded(t);
             case P_IO_USER -> {
                 phase = P_IO_LOCK;
                 if (ioBql && !t.lock(vm.qemu().bql())) {
@@ -323,17 +348,29 @@ public final class Vcpu implements TaskBehaviour, GuestMode, Supply, BlameFollow
         }
     }
 
+    /**
+     * After the HLT handler: kvm_vcpu_halt. A pending event ends the halt at once (halt_ns 0, below any window: no
+     * change). Otherwise the vCPU polls for the window while it is the host CPU's only runnable task, else blocks.
+     */
     private void afterHandler(Task t) {
         if (exitReason != HLT || guestHasWork()) {
             beginEntry(t);
-        } else if (vm.haltPollNs() > 0) {
+            return;
+        }
+        long poll = halt.begin(t.now());
+        if (poll > 0) {
             phase = P_POLL;
-            kicked = false;
-            t.run(vm.haltPollNs(), SegmentKind.KERNEL, labels.haltPoll);
+            t.run(poll, SegmentKind.KERNEL, labels.haltPoll);
         } else {
             phase = P_HALTED;
             t.block();
         }
+    }
+
+    /** The halt is over (a wake-up inside the poll, or the thread runs again after blocking): adapts the window. */
+    private void haltEnded(Task t) {
+        halt.ended(t.now());
+        beginEntry(t);
     }
 
     private void emulate(Task t) {

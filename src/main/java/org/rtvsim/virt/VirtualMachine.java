@@ -48,6 +48,9 @@ public final class VirtualMachine {
             v.thread.setSlice(spec.vcpuFair().sliceNs());
             v.thread.setGuestMode(v);
             hc.addBlameFollower(v);
+            hc.watchWakeups(v::hostTaskWoken);
+            // the guest's haltpoll driver disables host polling (MSR_KVM_POLL_CONTROL, kvm_arch_no_poll)
+            v.halt = new HostHalt(spec.guestHaltPoll() == null ? new HaltPollWindow(kvm, spec.haltPollNs()) : null, hc);
             vcpus.add(v);
             supplies[i] = v;
         }
@@ -72,6 +75,9 @@ public final class VirtualMachine {
                     v.costs().timerInjection, labels.timerHrtimer, postCpu, v.costs().postedInterrupt, postedBlame,
                     lateBlame);
             v.guest.useLocalTimer(v.lapic);
+            if (spec.guestHaltPoll() != null) {
+                v.guestPoll = new GuestHaltPoll(sim, new GuestPollWindow(spec.guestHaltPoll()), v.guest, v);
+            }
         }
         int ioCpu = spec.qemu().ioCpus() != null ? spec.qemu().ioCpus().toArray()[0] : host.housekeeping().toArray()[0];
         this.qemu = new Qemu(host, path, spec.name(), spec.qemu(), ioCpu, overheads == Overheads.NONE);
@@ -120,10 +126,6 @@ public final class VirtualMachine {
 
     boolean haltsWhenIdle() {
         return "halt".equals(spec.idle()) && !spec.cpuPm();
-    }
-
-    long haltPollNs() {
-        return spec.haltPollNs();
     }
 
     void start() {
