@@ -20,7 +20,7 @@ class IdleAndClockTest {
                 warmup: 10ms
                 hardware:
                   cpus: 1
-                  cstates: {exit_latency: {C1: 2us, C6: 133us}, target_residency: {C1: 2us, C6: 600us}, max_cstate: C6}
+                  cstates: {exit_latency: {C1: 2us, C6: 133us}, target_residency: {C1: 2us, C6: 600us}, max_cstate: C6, governor: oracle, exit_fraction: 1}
                   %s
                 host:
                   kernel: {preempt: rt, housekeeping: off}
