@@ -31,7 +31,7 @@ final class Schema {
                     v("warmup"), v("replications"), s("hardware", Shape.HARDWARE), s("host", Shape.HOST),
                     s("vms", Shape.VMS), s("events", Shape.EVENTS), s("measure", Shape.MEASURE),
                     s("slo", Shape.SLO), s("uncertain", Shape.UNCERTAIN))),
-            Map.entry(Shape.HARDWARE, Map.ofEntries(v("cpus"), v("smt"), v("freq"), s("llc", Shape.LLC),
+            Map.entry(Shape.HARDWARE, Map.ofEntries(v("profile"), v("cpus"), v("smt"), v("freq"), s("llc", Shape.LLC),
                     s("cat", Shape.CAT), v("dram_latency"), s("smi", Shape.SMI), s("cstates", Shape.CSTATES),
                     v("clocksource"), o("clock_read"))),
             Map.entry(Shape.LLC, Map.ofEntries(v("size"), v("ways"), v("wakeup_lines"), v("mlp"))),
