@@ -31,7 +31,7 @@ for c in spread.CONDS:
         lo, hi = min(ms) / 1.3, max(ms) * 1.3
         cells.append("%.1f (%s)" % (v, "in" if lo <= v <= hi else "**out, ×%.1f**" % (v / max(ms) if v > hi
                                                                                          else min(ms) / v)))
-    label = c + (" (calibrated on)" if cal.startswith(c + "-") else "")
+    label = c + (" (calibrated on)" if any(x.startswith(c + "-") for x in cal.split()) else "")
     print("| %s | measured a / b | %s |" % (label, " | ".join(
         " / ".join(spread.fmt(x[i]) for x in meas) for i in range(len(spread.PS)))))
     print("| | predicted | %s |" % " | ".join(cells))

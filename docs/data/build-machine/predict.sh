@@ -1,20 +1,24 @@
 #!/usr/bin/env bash
-# Calibrates scenarios/kvm-cloud-guest.yaml on ONE measured condition of this machine (default idle-1ms-a)
-# and predicts the other four conditions with the fitted model, each with the cyclictest command line and
-# load its measurement.json records. Writes the fit into ../../examples/validation/own-fit and the predictions
-# into ../../examples/validation/own-predict, then prints the table of docs/validation.md (predicted vs both
-# repeats). Usage: ./predict.sh [CALIBRATION-CONDITION] [BUDGET]
+# Calibrates scenarios/kvm-cloud-guest.yaml on one or more measured conditions of this machine (default
+# idle-1ms-a; several, space-separated, make a joint fit) and predicts all five conditions with the fitted
+# model, each with the cyclictest command line and load its measurement.json records. Writes the fit into
+# ../../examples/validation/own-fit-NAME and the predictions into ../../examples/validation/own-predict-NAME
+# (NAME = the conditions joined by '+'), then prints the table of docs/validation.md (predicted vs both
+# repeats). Usage: ./predict.sh ["CONDITION [CONDITION…]"] [BUDGET]
 set -euo pipefail
 here="$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")"
 root="$here/../../.."
 cal=${1:-idle-1ms-a}
 budget=${2:-4m}
+name=${cal// /+}
 rtvsim() {
     if [[ -n "${RTVSIM_JAR:-}" ]]; then java -jar "$RTVSIM_JAR" "$@"; else "$root/rtvsim" "$@"; fi
 }
-fit="$root/docs/examples/validation/own-fit-$cal"
-pred="$root/docs/examples/validation/own-predict-$cal"
-rtvsim calibrate --scenario "$root/scenarios/kvm-cloud-guest.yaml" --measured "$here/$cal/measurement.json" \
+fit="$root/docs/examples/validation/own-fit-$name"
+pred="$root/docs/examples/validation/own-predict-$name"
+measured=()
+for c in $cal; do measured+=(--measured "$here/$c/measurement.json"); done
+rtvsim calibrate --scenario "$root/scenarios/kvm-cloud-guest.yaml" "${measured[@]}" \
     --out "$fit" --budget "$budget" --max-samples 30000 | tee "$fit.txt"
 field() { /usr/bin/python3 -c "import json,sys; m=json.load(open(sys.argv[1])); v=m$2; print(v if v else '')" "$1"; }
 for c in idle-1ms idle-200us hackbench sched-other smp; do

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.rtvsim.engine.DistSpec;
+import org.rtvsim.engine.Sampler;
 import org.rtvsim.engine.Samplers;
 import org.rtvsim.engine.Simulation;
 import org.rtvsim.engine.StreamRegistry;
@@ -49,7 +50,7 @@ public final class ModelBuilder {
         Simulation sim = new Simulation(new StreamRegistry(spec.seed(), replication));
         BlameRegistry blames = new BlameRegistry();
         HardwareSpec hw = spec.hardware();
-        CStates cstates = cstates(hw.cstates(), blames);
+        CStates cstates = cstates(hw.cstates(), blames, sim);
         DistSpec readCost = hw.clockReadNs() != null ? hw.clockReadNs()
                 : new DistSpec.Fixed(CLOCK_READ_NS.get(hw.clocksource()));
         ClockRead clock = new ClockRead(hw.clocksource().key(),
@@ -174,7 +175,7 @@ public final class ModelBuilder {
                 + " load and validate, but this version of rtvsim does not simulate them yet; remove the key");
     }
 
-    private static CStates cstates(HardwareSpec.CStatesSpec cs, BlameRegistry blames) {
+    private static CStates cstates(HardwareSpec.CStatesSpec cs, BlameRegistry blames, Simulation sim) {
         if (cs == null || cs.exitLatencyNs().isEmpty()) {
             return CStates.none();
         }
@@ -197,6 +198,15 @@ public final class ModelBuilder {
             }
             i++;
         }
-        return new CStates(names, exit, res, deepest, ids);
+        Sampler[] times = new Sampler[n];
+        for (int k = 0; k < n; k++) {
+            DistSpec t = cs.exitTimeNs().get(names[k]);
+            times[k] = t == null ? null : Samplers.of(t, sim.streams().stream("hardware.cstates.exit_time." + names[k]));
+        }
+        Sampler fraction = cs.exitFraction() == null ? null
+                : Samplers.of(cs.exitFraction(), sim.streams().stream("hardware.cstates.exit_fraction"));
+        return new CStates(names, exit, res, deepest, ids)
+                .withGovernor(CStates.Governor.valueOf(cs.governor().toUpperCase(java.util.Locale.ROOT)))
+                .withExitCost(fraction, times);
     }
 }

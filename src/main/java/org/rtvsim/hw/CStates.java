@@ -1,22 +1,32 @@
 package org.rtvsim.hw;
 
+import org.rtvsim.engine.Sampler;
+
 /**
  * CPU idle states: exit latency and target residency per state, the deepest state allowed
- * ({@code max_cstate}) and the PM QoS latency limit ({@code /dev/cpu_dma_latency}, which cyclictest
- * sets to its {@code latency_target}, 0 by default).
+ * ({@code max_cstate}), the PM QoS latency limit ({@code /dev/cpu_dma_latency}, which cyclictest sets to its
+ * {@code latency_target}, 0 by default), which governor picks the state, and how long an actual exit takes.
  *
- * <p>Governor: an oracle that knows the idle period's length — it picks the deepest allowed state
- * whose target residency fits the idle period and whose exit latency is within the PM QoS limit.
- * This is optimistic compared with the menu/teo governors' predictions (stated in model-reference.md).
- * A limit of 0 leaves only polling idle (no exit latency).
+ * <p>The table's exit latency is the driver's worst case. An actual exit takes that times a factor drawn from
+ * {@code exitFraction} (≤ 1), unless a state has its own exit distribution. States are indexed shallow → deep
+ * from 0; -1 is polling idle (no exit latency). Each CPU gets its own {@link IdleGovernor} ({@link #governor()}),
+ * which holds that CPU's idle history.
  */
 public final class CStates {
+    /** The cpuidle governors: menu and teo as drivers/cpuidle/governors/, oracle as a teaching bound. */
+    public enum Governor { MENU, TEO, ORACLE }
+
     private final String[] names;
     private final long[] exitNs;
     private final long[] residencyNs;
     private final int deepest;
     private long latencyLimitNs = Long.MAX_VALUE;
     private final int[] blames;
+    private Governor governor = Governor.ORACLE;
+    /** Factor on the table's exit latency per exit; null: the table value. */
+    private Sampler exitFraction;
+    /** Per-state exit-time samplers (ns) that replace the fraction; null entries use it. */
+    private Sampler[] exitDist;
 
     /** States ordered shallow → deep; {@code deepest} is the index of max_cstate; blames are label ids. */
     public CStates(String[] names, long[] exitNs, long[] residencyNs, int deepest, int[] blames) {
@@ -31,15 +41,32 @@ public final class CStates {
         return new CStates(new String[0], new long[0], new long[0], -1, new int[0]);
     }
 
+    /** Chooses the governor (the oracle when never called). */
+    public CStates withGovernor(Governor g) {
+        this.governor = g;
+        return this;
+    }
+
     /**
-     * The one state {@code name} of this table (e.g. C1, which HLT enters), with no PM QoS limit; none when
-     * the table has no such state.
+     * How long actual exits take: {@code fraction} draws a factor on the table value (null: the table value);
+     * {@code perState[i]}, when not null, draws state i's exit time in ns instead.
+     */
+    public CStates withExitCost(Sampler fraction, Sampler[] perState) {
+        this.exitFraction = fraction;
+        this.exitDist = perState;
+        return this;
+    }
+
+    /**
+     * The one state {@code name} of this table (e.g. C1, which HLT enters), with no PM QoS limit, the oracle
+     * (a single state leaves no choice) and the same exit cost; none when the table has no such state.
      */
     public CStates only(String name) {
         for (int i = 0; i < names.length; i++) {
             if (names[i].equals(name)) {
-                return new CStates(new String[] {name}, new long[] {exitNs[i]}, new long[] {residencyNs[i]}, 0,
+                CStates c = new CStates(new String[] {name}, new long[] {exitNs[i]}, new long[] {residencyNs[i]}, 0,
                         new int[] {blames[i]});
+                return c.withExitCost(exitFraction, exitDist == null ? null : new Sampler[] {exitDist[i]});
             }
         }
         return none();
@@ -50,7 +77,21 @@ public final class CStates {
         latencyLimitNs = Math.min(latencyLimitNs, ns);
     }
 
-    /** Index of the state used for an idle period of {@code idleNs}, or -1 for polling idle. */
+    /** The PM QoS limit in ns ({@code Long.MAX_VALUE}: no request). */
+    public long latencyLimitNs() {
+        return latencyLimitNs;
+    }
+
+    /** A new per-CPU governor over this table. */
+    public IdleGovernor governor() {
+        return switch (governor) {
+            case MENU -> new MenuGovernor(this);
+            case TEO -> new TeoGovernor(this);
+            case ORACLE -> new IdleGovernor.Oracle(this);
+        };
+    }
+
+    /** Index of the deepest state that fits an idle period of {@code idleNs} (the oracle), or -1 for polling. */
     public int stateFor(long idleNs) {
         for (int i = deepest; i >= 0; i--) {
             if (exitNs[i] <= latencyLimitNs && residencyNs[i] <= idleNs) {
@@ -60,8 +101,33 @@ public final class CStates {
         return -1;
     }
 
+    /** Number of states a governor may choose among (max_cstate applied), polling not counted. */
+    public int allowed() {
+        return deepest + 1;
+    }
+
+    /** The table's (worst-case) exit latency of {@code state}; 0 for polling. */
     public long exitLatencyNs(int state) {
         return state < 0 ? 0 : exitNs[state];
+    }
+
+    /** The target residency of {@code state}; 0 for polling. */
+    public long targetResidencyNs(int state) {
+        return state < 0 ? 0 : residencyNs[state];
+    }
+
+    /** One actual exit from {@code state}: drawn when an exit cost is configured, else the table value. */
+    public long sampleExitNs(int state) {
+        if (state < 0) {
+            return 0;
+        }
+        if (exitDist != null && exitDist[state] != null) {
+            return exitDist[state].sampleNs();
+        }
+        if (exitFraction == null) {
+            return exitNs[state];
+        }
+        return Math.round(exitNs[state] * Math.min(1.0, Math.max(0.0, exitFraction.sample())));
     }
 
     public String name(int state) {

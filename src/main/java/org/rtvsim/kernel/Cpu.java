@@ -157,6 +157,11 @@ public final class Cpu implements SupplyListener {
         dispatch();
     }
 
+    /** Whether this CPU is in nohz_full (its tick may already be stopped when it goes idle). */
+    boolean nohzFullCpu() {
+        return nohzFull;
+    }
+
     /** NO_HZ: the tick is not taken while this CPU idles, nor on a nohz_full CPU running one task. */
     boolean tickStopped() {
         if (sched.state == CpuScheduler.IDLE && frames.depth() == 0 && pending.size() == 0) {
@@ -412,6 +417,7 @@ public final class Cpu implements SupplyListener {
                         sched.schedule();
                         continue;
                     }
+                    sched.enterIdle(cstates);
                     clock.cancel();
                     charge(kernel.blameIdle);
                     tracing.occupy(TraceSink.Slice.IDLE, kernel.blameIdle, null);

@@ -29,6 +29,8 @@ final class CpuScheduler {
     private long refillNs;
     /** When the current task started (or went on) running here: what it streamed through the L2. */
     private long runSinceNs;
+    /** This CPU's cpuidle governor (its idle history), made at the first idle entry. */
+    private org.rtvsim.hw.IdleGovernor idleGovernor;
 
     CpuScheduler(Cpu cpu) {
         this.cpu = cpu;
@@ -68,16 +70,37 @@ final class CpuScheduler {
         }
     }
 
-    /** An interrupt arrives at an idle CPU: leave the idle state, paying its exit latency; false if none. */
+    /**
+     * The CPU goes idle (do_idle → cpuidle_select): its governor chooses a state from the time to the next timer
+     * (tick_nohz_get_sleep_length) and its idle history; once per idle period.
+     */
+    void enterIdle(org.rtvsim.hw.CStates cstates) {
+        long now = cpu.now();
+        long next = cpu.timers.nextExpiryNs(true);
+        long nextAny = cpu.timers.nextExpiryNs(false);
+        long sleep = next < 0 ? org.rtvsim.hw.IdleGovernor.NO_TIMER_NS : Math.max(0, next - now);
+        long delta = nextAny < 0 ? sleep : Math.max(0, nextAny - now);
+        governor(cstates).enter(sleep, delta, cpu.nohzFullCpu(), cpu.kernel.tickPeriodNs());
+    }
+
+    /** An interrupt arrives at an idle CPU: leave the idle state, paying its exit time; false if none. */
     boolean beginIdleExit(org.rtvsim.hw.CStates cstates) {
-        int cs = cstates.stateFor(cpu.now() - idleSinceNs);
-        long exitNs = cstates.exitLatencyNs(cs);
+        org.rtvsim.hw.IdleGovernor g = governor(cstates);
+        int cs = g.exit(cpu.now() - idleSinceNs);
+        long exitNs = g.exitNs();
         if (exitNs <= 0) {
             return false;
         }
         state = WAKING;
         wakeSeg.setIrq(exitNs, true, cstates.blame(cs));
         return true;
+    }
+
+    private org.rtvsim.hw.IdleGovernor governor(org.rtvsim.hw.CStates cstates) {
+        if (idleGovernor == null) {
+            idleGovernor = cstates.governor();
+        }
+        return idleGovernor;
     }
 
     /** The task currently on this CPU (switching in counts), or null when idle. */

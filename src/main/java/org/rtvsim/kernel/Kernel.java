@@ -219,6 +219,11 @@ public final class Kernel {
         }
     }
 
+    /** TICK_NSEC: the tick period (0 when the kernel has no tick). */
+    long tickPeriodNs() {
+        return tickPeriodNs;
+    }
+
     void rearmTick(HrTimer t) {
         long next = t.expiresNs + tickPeriodNs;
         long now = sim.now();

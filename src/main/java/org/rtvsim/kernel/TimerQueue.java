@@ -68,6 +68,14 @@ final class TimerQueue {
         return t;
     }
 
+    /** Earliest expiry (ns) of any timer, or of any but the tick when {@code skipTick}; -1 when none. */
+    long nextExpiryNs(boolean skipTick) {
+        if (!skipTick) {
+            return size == 0 ? -1 : heap[0].expiresNs;
+        }
+        return earliestNonTick();
+    }
+
     HrTimer peek() {
         return size == 0 ? null : heap[0];
     }

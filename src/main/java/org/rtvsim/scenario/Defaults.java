@@ -61,6 +61,18 @@ public final class Defaults {
     public static final int RESIDENCY_PER_EXIT_LATENCY = 3;
     /** Deepest allowed C-state: all of the table. */
     public static final String MAX_CSTATE = "C6";
+    /**
+     * [K] cpuidle picks the registered governor with the highest rating: menu 20 (menu.c), teo 19 (teo.c),
+     * ladder 10; distribution kernels build both menu and teo, so menu is the default.
+     */
+    public static final String CSTATE_GOVERNOR = "menu";
+    /**
+     * Factor on the table's exit latency per exit, capped at 1 (the table value is the driver's worst case).
+     * Mean 0.5: [K] teo.c takes "1/2 of the exit latency as a very rough approximation of the average";
+     * lognormal with sigma 0.5 [R] assumption, so the median is 0.5 / exp(0.5²/2) ≈ 0.441.
+     */
+    public static final org.rtvsim.engine.DistSpec CSTATE_EXIT_FRACTION =
+            new org.rtvsim.engine.DistSpec.Lognormal(0.5 / Math.exp(0.125), 0.5, 1.0);
     public static final Clocksource CLOCKSOURCE = Clocksource.TSC;
 
     // ---- kernel (host and guest)

@@ -3,6 +3,7 @@ package org.rtvsim.scenario;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.rtvsim.engine.CpuSet;
+import org.rtvsim.engine.DistSpec;
 
 /** Binds {@code hardware:} to a {@link HardwareSpec}, applying {@link Defaults} and the C-state residency rule. */
 final class HardwareBinder {
@@ -94,7 +95,54 @@ final class HardwareBinder {
             throw Values.error(cs.node("max_cstate"), cs.key("max_cstate"), "expected C0 or one of "
                     + String.join(", ", exit.keySet()) + "; got '" + max + "'");
         }
-        return new HardwareSpec.CStatesSpec(unmodifiable(exit), unmodifiable(residency), max);
+        String governor = cs.has("governor") ? Values.string(cs.node("governor"), cs.key("governor"))
+                : Defaults.CSTATE_GOVERNOR;
+        if (!GOVERNORS.contains(governor)) {
+            throw Values.error(cs.node("governor"), cs.key("governor"), "expected one of "
+                    + String.join(", ", GOVERNORS) + "; got '" + governor + "'");
+        }
+        Map<String, DistSpec> times = new LinkedHashMap<>();
+        if (cs.has("exit_time")) {
+            Section et = cs.section("exit_time", Schema.Shape.OPEN);
+            for (String k : et.map().entries().keySet()) {
+                if (!exit.containsKey(k)) {
+                    throw new ScenarioException(et.map().keyLocation(k), et.key(k), "expected a C-state of "
+                            + "exit_latency (" + String.join(", ", exit.keySet()) + "); got '" + k + "'");
+                }
+                times.put(k, DistBinder.duration(et.node(k), et.key(k)));
+            }
+        }
+        return new HardwareSpec.CStatesSpec(unmodifiable(exit), unmodifiable(residency), max, governor,
+                cs.has("exit_fraction") ? exitFraction(cs.node("exit_fraction"), cs.key("exit_fraction"))
+                        : Defaults.CSTATE_EXIT_FRACTION, java.util.Collections.unmodifiableMap(times));
+    }
+
+    static final java.util.List<String> GOVERNORS = java.util.List.of("menu", "teo", "oracle");
+
+    /** {@code exit_fraction}: a number in (0, 1] (every exit takes that share) or {lognormal: {median, sigma}}. */
+    private static DistSpec exitFraction(Node n, String key) {
+        String expected = "a number in (0, 1] such as 1 (every exit takes the table's worst case) or "
+                + "{lognormal: {median: 0.44, sigma: 0.5}} (capped at 1)";
+        if (n instanceof Node.Scalar) {
+            double f = Values.number(n, key, Double.MIN_VALUE, 1, expected);
+            return new DistSpec.Fixed(f);
+        }
+        if (!(n instanceof Node.MapNode m) || m.size() != 1 || !m.has("lognormal")) {
+            throw Values.error(n, key, "expected " + expected + "; got " + Node.describe(n));
+        }
+        Section p = Section.of(m.get("lognormal"), key + ".lognormal", Schema.Shape.OPEN, m.location());
+        for (String k : p.map().entries().keySet()) {
+            if (!k.equals("median") && !k.equals("sigma")) {
+                throw new ScenarioException(p.map().keyLocation(k), p.key(k), "expected median or sigma; got '"
+                        + k + "'");
+            }
+        }
+        if (!p.has("median") || !p.has("sigma")) {
+            throw p.missing(p.has("median") ? "sigma" : "median", "a positive number");
+        }
+        double median = Values.number(p.node("median"), p.key("median"), Double.MIN_VALUE, 1, "a number in (0, 1]");
+        double sigma = Values.number(p.node("sigma"), p.key("sigma"), Double.MIN_VALUE, 10, "a number in (0, 10]");
+        return new DistSpec.Lognormal(median, sigma, 1.0);
     }
 
     private static Map<String, Long> latencies(Section s) {

@@ -57,10 +57,16 @@ public record HardwareSpec(
     }
 
     /**
-     * Idle states in order from shallow to deep: name → exit latency (ns) and target residency (ns),
-     * and the deepest state allowed ({@code max_cstate}, like {@code intel_idle.max_cstate}).
+     * Idle states in order from shallow to deep: name → exit latency (ns, the driver's worst case) and target
+     * residency (ns), the deepest state allowed ({@code max_cstate}, like {@code intel_idle.max_cstate}), the
+     * governor ({@code menu}, {@code teo}, {@code oracle}), the factor on the exit latency an actual exit takes
+     * ({@code exitFraction}, dimensionless, ≤ 1) and per-state exit-time distributions (ns) that replace it.
      */
     public record CStatesSpec(Map<String, Long> exitLatencyNs, Map<String, Long> targetResidencyNs,
-                              String maxCstate) {
+                              String maxCstate, String governor, DistSpec exitFraction,
+                              Map<String, DistSpec> exitTimeNs) {
+        public CStatesSpec(Map<String, Long> exitLatencyNs, Map<String, Long> targetResidencyNs, String maxCstate) {
+            this(exitLatencyNs, targetResidencyNs, maxCstate, "oracle", null, Map.of());
+        }
     }
 }

@@ -14,7 +14,8 @@ final class ScenarioBinder {
     private ScenarioBinder() {
     }
 
-    static ScenarioSpec bind(Node root, String source) {
+    static ScenarioSpec bind(Node tree, String source) {
+        Node root = HardwareProfiles.apply(tree);
         Section top = Section.of(root, "", Schema.Shape.ROOT, root.location());
         String name = top.requiredString("name");
         if (name.isBlank()) {

@@ -14,19 +14,23 @@ import org.rtvsim.scenario.ScenarioLoader;
 class IdleAndClockTest {
 
     private static ThreadResult run(String cyclictestExtra, String hardwareExtra) {
+        return run(cyclictestExtra, hardwareExtra, "governor: oracle, exit_fraction: 1");
+    }
+
+    private static ThreadResult run(String cyclictestExtra, String hardwareExtra, String governor) {
         String yaml = """
                 name: idle
                 duration: 500ms
                 warmup: 10ms
                 hardware:
                   cpus: 1
-                  cstates: {exit_latency: {C1: 2us, C6: 133us}, target_residency: {C1: 2us, C6: 600us}, max_cstate: C6}
+                  cstates: {exit_latency: {C1: 2us, C6: 133us}, target_residency: {C1: 2us, C6: 600us}, max_cstate: C6, %s}
                   %s
                 host:
                   kernel: {preempt: rt, housekeeping: off}
                   workload:
                     - cyclictest: {threads: 1, priority: 99, interval: 1ms %s}
-                """.formatted(hardwareExtra, cyclictestExtra);
+                """.formatted(governor, hardwareExtra, cyclictestExtra);
         RunResult r = SingleRun.run(ScenarioLoader.loadString(yaml, "idle.yaml", List.of()), 0);
         return r.threads().get(0);
     }
@@ -37,6 +41,16 @@ class IdleAndClockTest {
         assertTrue(t.minNs() >= 133_000, "min " + t.minNs());
         assertTrue(t.maxSample().components().stream()
                 .anyMatch(c -> c.label().equals("C-state exit (C6)") && c.ns() == 133_000));
+    }
+
+    @Test
+    void menu_regularTimerWakeups_learnC6_eachWakeupPaysADrawnFractionOfItsExitLatency() {
+        ThreadResult t = run(", latency_target: off", "", "governor: menu");
+        // after 8 regular 1 ms periods menu predicts 1 ms and takes C6; exits draw 0..1 x 133 us, mean ~0.49
+        var c6 = t.maxSample().components().stream().filter(c -> c.label().equals("C-state exit (C6)")).toList();
+        assertEquals(1, c6.size());
+        assertTrue(c6.get(0).ns() <= 133_000 && c6.get(0).ns() > 60_000, "exit " + c6.get(0).ns());
+        assertTrue(t.avgNs() > 40_000 && t.avgNs() < 90_000, "avg " + t.avgNs());
     }
 
     @Test

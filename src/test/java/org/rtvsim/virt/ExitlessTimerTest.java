@@ -77,9 +77,10 @@ class ExitlessTimerTest {
     void cpuPm_haltingGuestStaysInGuestMode() {
         // with HLT not exiting, an idle=halt guest halts in guest mode: no HLT exit, no host wake-up, but its
         // host CPU sleeps in C1 (the default table's 2 us exit), paid when the posted interrupt arrives
-        // (the guest kernel keeps its costs at zero but not `overheads: none`, which would also drop C-states)
+        // (the guest kernel keeps its costs at zero but not `overheads: none`, which would also drop C-states;
+        // exit_fraction 1: every exit takes the table's worst case)
         ThreadResult halt = run("0ns", "hv_timer: true", "idle: halt\n    halt_poll: 0ns\n    cpu_pm: true",
-                "vms[g].kernel.overheads=default", "vms[g].kernel.housekeeping=off", "vms[g].kernel.hz=100",
+                "hardware.cstates.exit_fraction=1", "vms[g].kernel.overheads=default", "vms[g].kernel.housekeeping=off", "vms[g].kernel.hz=100",
                 "vms[g].kernel.costs={irq_entry: {fixed: 0ns}, timer_expiry: {fixed: 0ns}, context_switch: {fixed: 0ns},"
                         + " return_to_user: {fixed: 0ns}, ipi: {fixed: 0ns}, irq_thread_stub: {fixed: 0ns},"
                         + " wakeup: {fixed: 0ns}, tick: {fixed: 0ns}}");
