@@ -20,7 +20,7 @@ public final class CyclictestOptions {
      * Every option cyclictest 2.x knows, plus {@code -n/--nanosleep} of rt-tests 1.x (the command import accepts it
      * with a note) and {@code --deepest-idle-state} of later 2.x releases.
      */
-    public static final List<Getopt.Spec> TABLE = table(
+    public static final List<Getopt.Spec> TABLE = Getopt.specs(
             "a|affinity|O", "t|threads|O", "S|smp|N", "p|priority|R", "|policy|R", "i|interval|R", "d|distance|R",
             "m|mlockall|N", "l|loops|R", "D|duration|R", "h|histogram|R", "H|histofall|R", "q|quiet|N",
             "n|nanosleep|N", "|laptop|N", "|latency|R", "|default-system|N",
@@ -76,15 +76,6 @@ public final class CyclictestOptions {
         return o;
     }
 
-    private static List<Getopt.Spec> table(String... rows) {
-        List<Getopt.Spec> out = new ArrayList<>();
-        Map<String, Getopt.Arg> arg = Map.of("N", Getopt.Arg.NONE, "R", Getopt.Arg.REQUIRED, "O", Getopt.Arg.OPTIONAL);
-        for (String r : rows) {
-            String[] f = r.split("\\|", -1);
-            out.add(new Getopt.Spec(f[0].isEmpty() ? 0 : f[0].charAt(0), f[1].isEmpty() ? null : f[1], arg.get(f[2])));
-        }
-        return List.copyOf(out);
-    }
 
     public List<String> args() {
         return args;

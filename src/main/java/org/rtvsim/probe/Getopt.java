@@ -141,6 +141,22 @@ public final class Getopt {
         return null;
     }
 
+    /** Specs from a compact table: "p|priority|R" (short letter or empty, long name or empty, N/R/O). */
+    public static List<Spec> specs(String... rows) {
+        List<Spec> out = new ArrayList<>();
+        for (String r : rows) {
+            String[] f = r.split("\\|", -1);
+            Arg arg = switch (f[2]) {
+                case "N" -> Arg.NONE;
+                case "R" -> Arg.REQUIRED;
+                case "O" -> Arg.OPTIONAL;
+                default -> throw new IllegalArgumentException("bad option row '" + r + "'");
+            };
+            out.add(new Spec(f[0].isEmpty() ? 0 : f[0].charAt(0), f[1].isEmpty() ? null : f[1], arg));
+        }
+        return List.copyOf(out);
+    }
+
     /** C's {@code atoi}: leading blanks, an optional sign, then digits (0 when there are none; saturating). */
     public static long atoi(String s) {
         int i = 0;

@@ -2,7 +2,6 @@ package org.rtvsim.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.rtvsim.probe.Getopt;
 import org.rtvsim.probe.ShellWords;
 
@@ -107,12 +106,6 @@ final class CommandWords {
 
     /** Specs from a compact table: "p|priority|R" (short letter or empty, long name or empty, N/R/O). */
     static List<Spec> specs(String... rows) {
-        List<Spec> out = new ArrayList<>();
-        Map<String, Arg> args = Map.of("N", Arg.NONE, "R", Arg.REQUIRED, "O", Arg.OPTIONAL);
-        for (String r : rows) {
-            String[] f = r.split("\\|", -1);
-            out.add(new Spec(f[0].isEmpty() ? 0 : f[0].charAt(0), f[1].isEmpty() ? null : f[1], args.get(f[2])));
-        }
-        return List.copyOf(out);
+        return Getopt.specs(rows).stream().map(Spec::of).toList();
     }
 }
