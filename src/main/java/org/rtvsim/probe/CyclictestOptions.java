@@ -5,32 +5,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * A minimal reading of a cyclictest (rt-tests 2.x) option list: which options are present and their values, under
- * their long names ({@code -h 400} and {@code --histogram=400} are both {@code histogram=400}). It walks the list as
- * getopt_long does for cyclictest's option string {@code a::A::b:c:d:D:F:h:H:i:l:MNo:p:mnqrRsSt::uvD:x}: clustered
- * short flags, attached or separate values, {@code --name=value} or {@code --name value}; for the optional-value
- * options {@code -a}, {@code -t} (and their long forms) it takes a following token that starts with a digit or
- * {@code !}, as cyclictest itself does. The full command-line importer lives in {@code scenario}; this one serves
- * {@code measure} (is there a histogram, when does the run end) and {@code init}'s draft.
+ * A cyclictest (rt-tests 2.x) option list: which options are present and their values, under their long names
+ * ({@code -h 400} and {@code --histogram=400} are both {@code histogram=400}). {@link #TABLE} is rtvsim's one table of
+ * cyclictest's options (rt-tests src/cyclictest/cyclictest.c {@code long_options[]} and the getopt string
+ * {@code a::A::b:c:d:D:F:h:H:i:l:MNo:p:mqrRsSt::uvD:x}), read with {@link Getopt} as cyclictest reads it, and
+ * {@link #nextIsValue} its rule for the optional values. This class reads leniently (unknown options are kept as
+ * flags, operands skipped) for {@code measure} (is there a histogram, when does the run end) and {@code init}'s
+ * draft; the scenario package's command import reads the same table strictly.
  */
 public final class CyclictestOptions {
-    private static final Map<Character, String> SHORT = Map.ofEntries(Map.entry('a', "affinity"),
-            Map.entry('A', "aligned"), Map.entry('b', "breaktrace"), Map.entry('c', "clock"), Map.entry('d', "distance"),
-            Map.entry('D', "duration"), Map.entry('F', "fifo"), Map.entry('h', "histogram"), Map.entry('H', "histofall"),
-            Map.entry('i', "interval"), Map.entry('l', "loops"), Map.entry('M', "refresh_on_max"),
-            Map.entry('N', "nsecs"), Map.entry('o', "oscope"), Map.entry('p', "priority"), Map.entry('m', "mlockall"),
-            Map.entry('n', "nanosleep"), Map.entry('q', "quiet"), Map.entry('r', "relative"),
-            Map.entry('R', "resolution"), Map.entry('s', "system"), Map.entry('S', "smp"), Map.entry('t', "threads"),
-            Map.entry('u', "unbuffered"), Map.entry('v', "verbose"), Map.entry('x', "posix_timers"));
-    private static final Set<Character> SHORT_REQUIRED = Set.of('b', 'c', 'd', 'D', 'F', 'h', 'H', 'i', 'l', 'o', 'p');
-    private static final Set<Character> SHORT_OPTIONAL = Set.of('a', 'A', 't');
-    private static final Set<String> LONG_REQUIRED = Set.of("breaktrace", "clock", "distance", "duration", "latency",
-            "histogram", "histofall", "histfile", "interval", "json", "loops", "mainaffinity", "oscope", "priority",
-            "spike", "spike-nodes", "policy", "deepest-idle-state", "delay", "fifo");
-    private static final Set<String> LONG_OPTIONAL = Set.of("affinity", "aligned", "threads", "secaligned");
+    /**
+     * Every option cyclictest 2.x knows, plus {@code -n/--nanosleep} of rt-tests 1.x (the command import accepts it
+     * with a note) and {@code --deepest-idle-state} of later 2.x releases.
+     */
+    public static final List<Getopt.Spec> TABLE = Getopt.specs(
+            "a|affinity|O", "t|threads|O", "S|smp|N", "p|priority|R", "|policy|R", "i|interval|R", "d|distance|R",
+            "m|mlockall|N", "l|loops|R", "D|duration|R", "h|histogram|R", "H|histofall|R", "q|quiet|N",
+            "n|nanosleep|N", "|laptop|N", "|latency|R", "|default-system|N",
+            "v|verbose|N", "u|unbuffered|N", "M|refresh_on_max|N", "N|nsecs|N", "o|oscope|R", "|json|R",
+            "|histfile|R", "F|fifo|R", "|dbg_cyclictest|N", "|smi|N", "|tracemark|N", "R|resolution|N",
+            "|mainaffinity|R", "b|breaktrace|R", "|spike|R", "|spike-nodes|R", "c|clock|R",
+            "r|relative|N", "s|system|N", "x|posix_timers|N", "A|aligned|O", "|secaligned|O", "|priospread|N",
+            "|deepest-idle-state|R");
 
     private final List<String> args;
     private final Map<String, String> values = new LinkedHashMap<>();
@@ -39,49 +37,45 @@ public final class CyclictestOptions {
         this.args = List.copyOf(args);
     }
 
+    /** The spec of {@link #TABLE} with long name {@code longName}. */
+    public static Getopt.Spec spec(String longName) {
+        return TABLE.stream().filter(s -> longName.equals(s.longName())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no cyclictest option --" + longName));
+    }
+
+    /**
+     * Whether cyclictest takes {@code next} as the value of optional-value option {@code s} given without one
+     * ({@code -t 4}): for {@code -a} when {@code atoi(next) != 0} or it starts with {@code 0} or {@code !}; for
+     * {@code -t}, {@code -A} and {@code --secaligned} when {@code atoi(next) != 0} (so {@code -t 0} is {@code -t}
+     * followed by a stray 0), as process_options() does.
+     */
+    public static boolean nextIsValue(Getopt.Spec s, String next) {
+        long n = Getopt.atoi(next);
+        if ("affinity".equals(s.longName())) {
+            return n != 0 || next.startsWith("0") || next.startsWith("!");
+        }
+        return n != 0;
+    }
+
     /** Reads {@code args}; the last occurrence of an option wins, as in cyclictest. */
     public static CyclictestOptions parse(List<String> args) {
         CyclictestOptions o = new CyclictestOptions(args);
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.startsWith("--") && a.length() > 2) {
-                String body = a.substring(2);
-                int eq = body.indexOf('=');
-                String name = eq < 0 ? body : body.substring(0, eq);
-                String val = eq < 0 ? "" : body.substring(eq + 1);
-                if (eq < 0 && LONG_REQUIRED.contains(name) && i + 1 < args.size()) {
-                    val = args.get(++i);
-                } else if (eq < 0 && LONG_OPTIONAL.contains(name) && i + 1 < args.size()
-                        && optionalValue(args.get(i + 1))) {
-                    val = args.get(++i);
-                }
-                o.values.put(name, val);
-            } else if (a.startsWith("-") && a.length() > 1 && !a.equals("--")) {
-                for (int k = 1; k < a.length(); k++) {
-                    char c = a.charAt(k);
-                    String name = SHORT.getOrDefault(c, String.valueOf(c));
-                    String rest = a.substring(k + 1);
-                    if (SHORT_REQUIRED.contains(c)) {
-                        String val = !rest.isEmpty() ? rest : i + 1 < args.size() ? args.get(++i) : "";
-                        o.values.put(name, val);
-                        break;
-                    }
-                    if (SHORT_OPTIONAL.contains(c)) {
-                        String val = !rest.isEmpty() ? rest
-                                : i + 1 < args.size() && optionalValue(args.get(i + 1)) ? args.get(++i) : "";
-                        o.values.put(name, val);
-                        break;
-                    }
-                    o.values.put(name, "");
-                }
+        for (Getopt.Token t : Getopt.parse(args, TABLE, CyclictestOptions::nextIsValue)) {
+            if (t instanceof Getopt.Opt opt) {
+                o.values.put(opt.spec().name(), opt.value() == null ? "" : opt.value());
+            } else if (t instanceof Getopt.Bad bad) {
+                // kept as cyclictest's getopt reads on after complaining: a value problem as the flag, an unknown
+                // or ambiguous name as written, with its =value
+                boolean own = bad.problem() == Getopt.Problem.NEEDS_VALUE
+                        || bad.problem() == Getopt.Problem.TAKES_NO_VALUE;
+                int eq = bad.word().indexOf('=');
+                o.values.put(own ? bad.candidates().get(0).name() : bad.name().replaceFirst("^--?", ""),
+                        !own && bad.name().startsWith("--") && eq >= 0 ? bad.word().substring(eq + 1) : "");
             }
         }
         return o;
     }
 
-    private static boolean optionalValue(String next) {
-        return !next.isEmpty() && (Character.isDigit(next.charAt(0)) || next.charAt(0) == '!');
-    }
 
     public List<String> args() {
         return args;

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The background load of a measurement ({@code measure --load "CMD"}): started before cyclictest, stopped after it
  * by SIGTERM to its whole process tree and SIGKILL to whatever is left 2 s later. A command without shell syntax is
- * split into words (single and double quotes, backslash escapes) and run directly; one with shell syntax
+ * split into words by {@link ShellWords} (as a POSIX shell: quotes, backslash escapes) and run directly; one with shell syntax
  * ({@code | ; & < > $ ` ( ) *}) runs under {@code sh -c}. Its stdout and stderr go to a log file.
  */
 public final class LoadProcess {
@@ -52,44 +52,11 @@ public final class LoadProcess {
         if (command.matches("(?s).*[|;&<>$`()*?].*")) {
             return List.of("sh", "-c", command);
         }
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean inWord = false;
-        char quote = 0;
-        for (int i = 0; i < command.length(); i++) {
-            char c = command.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else if (c == '\\' && quote == '"' && i + 1 < command.length()) {
-                    cur.append(command.charAt(++i));
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-                inWord = true;
-            } else if (c == '\\' && i + 1 < command.length()) {
-                cur.append(command.charAt(++i));
-                inWord = true;
-            } else if (Character.isWhitespace(c)) {
-                if (inWord) {
-                    out.add(cur.toString());
-                    cur.setLength(0);
-                    inWord = false;
-                }
-            } else {
-                cur.append(c);
-                inWord = true;
-            }
+        try {
+            return ShellWords.split(command);
+        } catch (ShellWords.UnbalancedQuote e) {
+            throw new ProbeException("--load \"" + command + "\": unbalanced " + e.quote() + " quote");
         }
-        if (quote != 0) {
-            throw new ProbeException("--load \"" + command + "\": unbalanced " + quote + " quote");
-        }
-        if (inWord) {
-            out.add(cur.toString());
-        }
-        return List.copyOf(out);
     }
 
     public String command() {

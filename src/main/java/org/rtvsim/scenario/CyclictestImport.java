@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.rtvsim.engine.CpuSet;
+import org.rtvsim.probe.CyclictestOptions;
 
 /**
  * A cyclictest command line read as rt-tests 2.x's {@code process_options()} reads it
@@ -22,16 +23,12 @@ final class CyclictestImport {
     static final int DEFAULT_INTERVAL_US = 1000;
     private static final java.util.regex.Pattern TIME = java.util.regex.Pattern.compile("(\\d{1,9})([smhdSMHD]?)");
 
-    static final List<CommandWords.Spec> SPECS = CommandWords.specs(
-            "a|affinity|O", "t|threads|O", "S|smp|N", "p|priority|R", "|policy|R", "i|interval|R", "d|distance|R",
-            "m|mlockall|N", "l|loops|R", "D|duration|R", "h|histogram|R", "H|histofall|R", "q|quiet|N",
-            "n|nanosleep|N", "|laptop|N", "|latency|R", "|default-system|N",
-            // output and diagnostics only: accepted with a note
-            "v|verbose|N", "u|unbuffered|N", "M|refresh_on_max|N", "N|nsecs|N", "o|oscope|R", "|json|R",
-            "|histfile|R", "F|fifo|R", "|dbg_cyclictest|N", "|smi|N", "|tracemark|N", "R|resolution|N",
-            "|mainaffinity|R", "b|breaktrace|R", "|spike|R", "|spike-nodes|R", "c|clock|R",
-            // change what is measured: rejected
-            "r|relative|N", "s|system|N", "x|posix_timers|N", "A|aligned|O", "|secaligned|O", "|priospread|N");
+    /**
+     * cyclictest's options: probe.CyclictestOptions.TABLE, the one table {@code measure} and {@code init} read too.
+     * Its first 17 are modelled, the next 17 accepted and ignored (output and diagnostics only), the rest rejected
+     * (they change what is measured).
+     */
+    static final List<CommandWords.Spec> SPECS = CyclictestOptions.TABLE.stream().map(CommandWords.Spec::of).toList();
 
     /** What the command line describes. {@code cpus} holds thread i's CPU at index i. */
     record Settings(int threads, CpuSet cpus, int priority, SchedPolicy policy, long intervalUs, long distanceUs,
@@ -47,9 +44,8 @@ final class CyclictestImport {
         if (!words.isEmpty() && (words.get(0).equals("cyclictest") || words.get(0).endsWith("/cyclictest"))) {
             words.remove(0);
         }
-        List<CommandWords.Option> opts = CommandWords.parse(words, SPECS, KEY, (s, next) ->
-                !next.isEmpty() && Character.isDigit(next.charAt(0)) && (s.shortName() == 'a' || !next.matches("0+")),
-                supported());
+        List<CommandWords.Option> opts = CommandWords.parse(words, SPECS, KEY,
+                (s, next) -> CyclictestOptions.nextIsValue(s.lexical(), next), supported());
         int threads = 1;          // -1: one per CPU
         boolean smp = false;
         CpuSet affinity = null;   // null: all CPUs (AFFINITY_USEALL)
@@ -112,7 +108,7 @@ final class CyclictestImport {
                 case "-n/--nanosleep" -> notes.add("cyclictest: -n accepted (rt-tests 2.x no longer has it; "
                         + "clock_nanosleep is its default and what rtvsim models)");
                 case "-r/--relative", "-s/--system", "-x/--posix_timers", "-A/--aligned", "--secaligned",
-                        "--priospread" -> throw CommandWords.error(KEY, "option '" + o.spelling() + "' is not "
+                        "--priospread", "--deepest-idle-state" -> throw CommandWords.error(KEY, "option '" + o.spelling() + "' is not "
                         + "supported: it changes what cyclictest measures in a way rtvsim does not model; supported: "
                         + supported());
                 default -> notes.add("cyclictest: " + o.spelling() + " ignored (" + ignoredWhy(o) + ")");
