@@ -4,12 +4,13 @@
 # model, each with the cyclictest command line and load its measurement.json records. Writes the fit into
 # ../../examples/validation/own-fit-NAME and the predictions into ../../examples/validation/own-predict-NAME
 # (NAME = the conditions joined by '+'), then prints the table of docs/validation.md (predicted vs both
-# repeats). Usage: ./predict.sh ["CONDITION [CONDITION…]"] [BUDGET]
+# repeats). Usage: ./predict.sh ["CONDITION [CONDITION…]"] [BUDGET] [MAX-SAMPLES per evaluation, default 30000]
 set -euo pipefail
 here="$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")"
 root="$here/../../.."
 cal=${1:-idle-1ms-a}
 budget=${2:-4m}
+samples=${3:-30000}
 name=${cal// /+}
 rtvsim() {
     if [[ -n "${RTVSIM_JAR:-}" ]]; then java -jar "$RTVSIM_JAR" "$@"; else "$root/rtvsim" "$@"; fi
@@ -19,7 +20,7 @@ pred="$root/docs/examples/validation/own-predict-$name"
 measured=()
 for c in $cal; do measured+=(--measured "$here/$c/measurement.json"); done
 rtvsim calibrate --scenario "$root/scenarios/kvm-cloud-guest.yaml" "${measured[@]}" \
-    --out "$fit" --budget "$budget" --max-samples 30000 | tee "$fit.txt"
+    --out "$fit" --budget "$budget" --max-samples "$samples" | tee "$fit.txt"
 field() { /usr/bin/python3 -c "import json,sys; m=json.load(open(sys.argv[1])); v=m$2; print(v if v else '')" "$1"; }
 for c in idle-1ms idle-200us hackbench sched-other smp; do
     m="$here/$c-a/measurement.json"
