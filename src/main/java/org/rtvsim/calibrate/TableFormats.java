@@ -73,7 +73,7 @@ final class TableFormats {
                 }
                 c[k - 1] = Long.parseLong(f[k]);
             }
-            rows.put(Integer.parseInt(f[0]), c);
+            rows.put(MeasuredReader.bucket(name, i + 1, Double.parseDouble(f[0]), t), c);
         }
         if (header == null) {
             throw MeasuredDataException.at(name, lines.size(), "rtla header 'Index IRQ-000 Thr-000 …'", null);
@@ -164,6 +164,7 @@ final class TableFormats {
             if (f.length != 2 || !MeasuredReader.NUM.matcher(f[0]).matches() || !MeasuredReader.INT.matcher(f[1]).matches()) {
                 throw MeasuredDataException.at(name, i + 1, "'bin_us count'", t);
             }
+            MeasuredReader.bucket(name, i + 1, Math.abs(Double.parseDouble(f[0])), t);
             rows.add(new double[] {Double.parseDouble(f[0]), Long.parseLong(f[1])});
         }
         boolean plusOne = plusOneForm(rows);
@@ -208,7 +209,7 @@ final class TableFormats {
             if (t.startsWith("#")) {
                 Matcher m = META_H.matcher(t);
                 if (m.find()) {
-                    metaN = Integer.parseInt(m.group(1));
+                    metaN = MeasuredReader.bucket(name, i + 1, Double.parseDouble(m.group(1)), t);
                 }
                 m = META_OVER.matcher(t);
                 if (m.find()) {
@@ -248,7 +249,7 @@ final class TableFormats {
             if (!MeasuredReader.NUM.matcher(f[0]).matches() || f[0].startsWith("-")) {
                 throw MeasuredDataException.at(name, i + 1, "a latency in µs ≥ 0 in the first field", t);
             }
-            int b = (int) Math.floor(Double.parseDouble(f[0]));
+            int b = MeasuredReader.bucket(name, i + 1, Math.floor(Double.parseDouble(f[0])), t);
             long[] prev = rows.get(b);
             if (prev != null) {
                 for (int k = 0; k < c.length; k++) {
