@@ -99,9 +99,20 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         int n = replication.forRun(s);
-        if (n > 1) {
-            return replicated(s, n, err);
+        try (Interrupts interrupts = Interrupts.install()) {
+            int code = n > 1 ? replicated(s, n, err) : single(s, err);
+            if (Interrupts.exitCode() > 0) {
+                err.println("rtvsim: interrupted (signal " + (Interrupts.exitCode() - 128) + "): the results cover the "
+                        + "simulated time until then" + (outDir == null ? "" : " and are written to " + outDir));
+                err.flush();
+                return Interrupts.exitCode();
+            }
+            return code;
         }
+    }
+
+    /** One replication, printed like cyclictest, then written into {@code --out}. */
+    private int single(ScenarioSpec s, PrintWriter err) throws IOException {
         SingleRun.Progress progress = null;
         if (!quiet && Terminal.stderrIsTerminal()) {
             progress = (done, total, events, wallNs) -> {
