@@ -22,7 +22,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, CapacityCommand.class,
             TraceCommand.class, HwlatCommand.class, TailCommand.class, CalibrateCommand.class, ValidateCommand.class, MeasureCommand.class, InitCommand.class,
             CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 an slo: was missed, 2 bad input, 3 internal error.",
+        footer = {"", "Exit codes: 0 ok, 1 an slo: was missed, 2 bad input, 3 internal error, 130/143 run interrupted "
+                + "by SIGINT/SIGTERM (docs/errors.md).",
             "Set RTVSIM_DEBUG=1 or pass --debug for stack traces of internal errors."})
 public final class Main implements Runnable {
 
