@@ -32,6 +32,7 @@ public final class MeasuredReader {
     static final Pattern INT = Pattern.compile("\\d{1,18}");
     /** Histograms hold at most this many buckets (docs/errors.md): cyclictest's own -h limit [K] rt-tests. */
     static final int MAX_BUCKETS = 1_000_000;
+    private static final Pattern RTLA_HEADER = Pattern.compile("Index\\s+.*\\b(IRQ|Thr|Usr)-\\d+.*");
     static final Pattern NUM = Pattern.compile("-?\\d+(?:\\.\\d+)?");
 
     private MeasuredReader() {
@@ -58,7 +59,8 @@ public final class MeasuredReader {
         }
         List<String> lines = new ArrayList<>();
         for (String l : text.split("\r?\n", -1)) {
-            lines.add(ANSI.matcher(l).replaceAll("").replace("\r", ""));
+            String clean = l.indexOf('\u001B') < 0 ? l : ANSI.matcher(l).replaceAll("");
+            lines.add(clean.indexOf('\r') < 0 ? clean : clean.replace("\r", ""));
         }
         return switch (detect(name, lines)) {
             case CYCLICTEST_JSON -> parseJson(name, text);
@@ -106,7 +108,7 @@ public final class MeasuredReader {
             if (t.startsWith("# Xenomai version") || t.contains("----lat min|")) {
                 return Format.XENOMAI_LATENCY;
             }
-            if (t.matches("Index\\s+.*") && t.matches(".*\\b(IRQ|Thr|Usr)-\\d+.*")) {
+            if (t.startsWith("Index") && RTLA_HEADER.matcher(t).matches()) {
                 return Format.RTLA_TIMERLAT_HIST;
             }
             if (first == null && !t.isEmpty() && !t.startsWith("#")) {

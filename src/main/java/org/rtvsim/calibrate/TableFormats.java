@@ -189,6 +189,7 @@ final class TableFormats {
 
     // ---------------------------------------------------------------- CSV
 
+    private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
     private static final Pattern META_H = Pattern.compile("-h\\s*(\\d+)");
     private static final Pattern META_OVER = Pattern.compile("overflows[^;]*=\\s*(\\d+)\\s*(?:;|$)");
     private static final Pattern META_STATS =
@@ -196,7 +197,8 @@ final class TableFormats {
 
     static MeasuredHistogram parseCsv(String name, List<String> lines) {
         String[] header = null;
-        TreeMap<Integer, long[]> rows = new TreeMap<>();
+        Map<Integer, long[]> rows = new java.util.HashMap<>(); // by bucket; a TreeMap was the hot spot of big files
+        int lastKey = -1;
         long[] over = null;
         int metaN = 0;
         long metaOver = -1;
@@ -222,7 +224,7 @@ final class TableFormats {
                 }
                 continue;
             }
-            String[] f = t.split("\\s*,\\s*", -1);
+            String[] f = COMMA.split(t, -1);
             if (header == null) {
                 if (f.length < 2 || MeasuredReader.NUM.matcher(f[0]).matches()) {
                     throw MeasuredDataException.at(name, i + 1,
@@ -257,11 +259,12 @@ final class TableFormats {
                 }
             }
             rows.put(b, c);
+            lastKey = Math.max(lastKey, b);
         }
         if (header == null) {
             throw MeasuredDataException.at(name, lines.size(), "a CSV header 'latency_us,count'", null);
         }
-        int n = Math.max(metaN, rows.isEmpty() ? 0 : rows.lastKey() + 1);
+        int n = Math.max(metaN, lastKey + 1);
         int cols = header.length - 1;
         List<ThreadHistogram> threads = new ArrayList<>();
         for (int k = 0; k < cols; k++) {
