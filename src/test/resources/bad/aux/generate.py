@@ -174,7 +174,6 @@ case('taskset-syntax', scen(), 'taskset-syntax.json:', args="validate {dir}/aux/
 case('taskset-huge-duration', scen(), 'duration', args="validate {dir}/aux/taskset-huge.json", located='taskset-huge.json')
 
 wl('periodic-lock-twice', 'periodic:\n        tasks:\n          - {name: a, cpu: 0, priority: 10, period: 10ms, wcet: {fixed: 5ms}, locks: [{lock: L1, offset: 0ns, length: 3ms}, {lock: L1, offset: 1ms, length: 1ms}]}', 'L1')
-wl('kernel-activity-segments-no-think', 'kernel_activity: {cpus: "1", segments: [{kind: kernel, length: {fixed: 5us}}]}', 'think')
 case('cli-tail-no-samples', scen(), 'samples', args="tail --measured {dir}/aux/empty-hist.txt", located='empty-hist.txt')
 
 for name, text, expect, args, ext, located in cases:

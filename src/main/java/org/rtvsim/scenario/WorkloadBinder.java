@@ -135,10 +135,6 @@ final class WorkloadBinder {
         String profile = s.choice("profile", Defaults.KERNEL_ACTIVITY_PROFILES,
                 segments == null ? Defaults.KERNEL_ACTIVITY_PROFILE : null);
         int locks = s.integer("locks", Defaults.KERNEL_ACTIVITY_LOCKS, 0, 1_000_000);
-        if (segments != null && !s.has("think")) { // no profile supplies it (issue 19)
-            throw Values.error(s.node("segments"), s.key("segments"), "expected think: (user time between "
-                    + "syscalls) with segments:, e.g. think: {fixed: 100us}; got segments without think");
-        }
         return new WorkloadSpec.KernelActivitySpec(s.component(), set, tasks, locks, profile, segments,
                 s.dist("think", null),
                 s.dist("sleep", null),
