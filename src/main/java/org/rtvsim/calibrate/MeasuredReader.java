@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.rtvsim.engine.TextFiles;
 import org.rtvsim.calibrate.MeasuredHistogram.Format;
 import org.rtvsim.probe.MeasurementFile;
 import org.rtvsim.probe.ProbeException;
@@ -28,7 +29,10 @@ public final class MeasuredReader {
 
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]");
     private static final Pattern VERBOSE = Pattern.compile("\\s*(\\d+):\\s*(\\d+):\\s*(-?\\d+)(?:[:\\s]\\s*-?\\d+)?\\s*");
-    static final Pattern INT = Pattern.compile("\\d+");
+    static final Pattern INT = Pattern.compile("\\d{1,18}");
+    /** Histograms hold at most this many buckets (docs/errors.md): cyclictest's own -h limit [K] rt-tests. */
+    static final int MAX_BUCKETS = 1_000_000;
+    private static final Pattern RTLA_HEADER = Pattern.compile("Index\\s+.*\\b(IRQ|Thr|Usr)-\\d+.*");
     static final Pattern NUM = Pattern.compile("-?\\d+(?:\\.\\d+)?");
 
     private MeasuredReader() {
@@ -36,11 +40,13 @@ public final class MeasuredReader {
 
     /** Detects the format of {@code file} and parses it. */
     public static MeasuredHistogram read(Path file) {
+        String text;
         try {
-            return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+            text = TextFiles.read(file, TextFiles.MEASURED_MAX_BYTES);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new MeasuredDataException(file + ": cannot read the measured file: " + e.getMessage());
         }
+        return parse(file.toString(), text);
     }
 
     /** Parses {@code text}; {@code name} is used in error messages. */
@@ -53,7 +59,8 @@ public final class MeasuredReader {
         }
         List<String> lines = new ArrayList<>();
         for (String l : text.split("\r?\n", -1)) {
-            lines.add(ANSI.matcher(l).replaceAll("").replace("\r", ""));
+            String clean = l.indexOf('\u001B') < 0 ? l : ANSI.matcher(l).replaceAll("");
+            lines.add(clean.indexOf('\r') < 0 ? clean : clean.replace("\r", ""));
         }
         return switch (detect(name, lines)) {
             case CYCLICTEST_JSON -> parseJson(name, text);
@@ -78,7 +85,7 @@ public final class MeasuredReader {
         }
         String histText;
         try {
-            histText = Files.readString(hist, StandardCharsets.UTF_8);
+            histText = TextFiles.read(hist, TextFiles.MEASURED_MAX_BYTES);
         } catch (IOException e) {
             throw new MeasuredDataException(name + ": cannot read its histogram file " + hist + " ("
                     + (Files.exists(hist) ? e.getMessage() : "no such file") + ")");
@@ -101,7 +108,7 @@ public final class MeasuredReader {
             if (t.startsWith("# Xenomai version") || t.contains("----lat min|")) {
                 return Format.XENOMAI_LATENCY;
             }
-            if (t.matches("Index\\s+.*") && t.matches(".*\\b(IRQ|Thr|Usr)-\\d+.*")) {
+            if (t.startsWith("Index") && RTLA_HEADER.matcher(t).matches()) {
                 return Format.RTLA_TIMERLAT_HIST;
             }
             if (first == null && !t.isEmpty() && !t.startsWith("#")) {
@@ -191,7 +198,7 @@ public final class MeasuredReader {
                     c[k - 1] = Long.parseLong(f[k]);
                 }
             }
-            int idx = Integer.parseInt(f[0]);
+            int idx = bucket(name, i + 1, Double.parseDouble(f[0]), t);
             if (!rows.isEmpty() && idx <= rows.lastKey()) {
                 throw MeasuredDataException.at(name, i + 1, "bucket index > " + rows.lastKey(), t);
             }
@@ -267,6 +274,10 @@ public final class MeasuredReader {
             if (!m.matches()) {
                 throw MeasuredDataException.at(name, i + 1, "'thread:cycle:latency_us'", t);
             }
+            if (m.group(3).length() > 12 || m.group(1).length() > 6) {
+                throw MeasuredDataException.at(name, i + 1, "a thread number below 1000000 and a latency in 0.."
+                        + (MAX_BUCKETS - 1) + " µs", t);
+            }
             long lat = Long.parseLong(m.group(3));
             if (lat < 0) {
                 throw MeasuredDataException.at(name, i + 1, "a latency ≥ 0", t);
@@ -283,8 +294,9 @@ public final class MeasuredReader {
                 min = Math.min(min, v);
                 sum += v;
             }
-            if (max > 100_000_000L) {
-                throw new MeasuredDataException(name + ": latency " + max + " µs too large for a 1-µs histogram");
+            if (max >= MAX_BUCKETS) {
+                throw new MeasuredDataException(name + ": latency " + max + " µs too large for a 1-µs histogram of at "
+                        + "most " + MAX_BUCKETS + " buckets");
             }
             long[] counts = new long[(int) max + 1];
             for (long v : e.getValue()) {
@@ -333,7 +345,11 @@ public final class MeasuredReader {
                     throw new MeasuredDataException(name + ":1: histogram entries \"bucket\": count in thread "
                             + e.getKey() + "; got \"" + b.getKey() + "\": " + b.getValue());
                 }
-                buckets.put(Integer.parseInt(b.getKey()), b.getValue().asLong());
+                if (b.getValue().asLong() < 0) {
+                    throw new MeasuredDataException(name + ":1: non-negative counts in thread " + e.getKey()
+                            + "; got " + b.getValue().asLong() + " in bucket " + b.getKey());
+                }
+                buckets.put(bucket(name, 1, Double.parseDouble(b.getKey()), b.getKey()), b.getValue().asLong());
             }
             int len = Math.max(n, buckets.isEmpty() ? 0 : buckets.lastKey() + 1);
             long[] counts = new long[len];
@@ -343,12 +359,25 @@ public final class MeasuredReader {
                 sum += b.getValue();
             }
             long cycles = t.has("cycles") ? t.get("cycles").asLong() : sum;
+            if (cycles < sum) {
+                throw new MeasuredDataException(name + ":1: \"cycles\" of thread " + e.getKey()
+                        + " at least the histogram's sum " + sum + "; got " + cycles);
+            }
             long over = buckets.isEmpty() ? 0 : Math.max(0, cycles - sum);
             threads.add(new ThreadHistogram(t.has("cpu") ? "T" + e.getKey() + "@cpu" + t.get("cpu").asInt()
                     : "T" + e.getKey(), scale, counts, over, num(t, "min") * scale, num(t, "avg") * scale,
                     num(t, "max") * scale));
         }
         return new MeasuredHistogram(name, Format.CYCLICTEST_JSON, threads, List.of(), true);
+    }
+
+    /** A bucket index or a latency in buckets, refused beyond {@link #MAX_BUCKETS} before anything is allocated. */
+    static int bucket(String name, int line, double v, String got) {
+        if (!(v >= 0 && v < MAX_BUCKETS)) {
+            throw MeasuredDataException.at(name, line, "a bucket index or latency in 0.." + (MAX_BUCKETS - 1)
+                    + " (at most " + MAX_BUCKETS + " buckets)", got);
+        }
+        return (int) v;
     }
 
     private static double num(JsonNode t, String k) {

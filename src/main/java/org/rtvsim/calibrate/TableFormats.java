@@ -73,7 +73,7 @@ final class TableFormats {
                 }
                 c[k - 1] = Long.parseLong(f[k]);
             }
-            rows.put(Integer.parseInt(f[0]), c);
+            rows.put(MeasuredReader.bucket(name, i + 1, Double.parseDouble(f[0]), t), c);
         }
         if (header == null) {
             throw MeasuredDataException.at(name, lines.size(), "rtla header 'Index IRQ-000 Thr-000 …'", null);
@@ -164,6 +164,7 @@ final class TableFormats {
             if (f.length != 2 || !MeasuredReader.NUM.matcher(f[0]).matches() || !MeasuredReader.INT.matcher(f[1]).matches()) {
                 throw MeasuredDataException.at(name, i + 1, "'bin_us count'", t);
             }
+            MeasuredReader.bucket(name, i + 1, Math.abs(Double.parseDouble(f[0])), t);
             rows.add(new double[] {Double.parseDouble(f[0]), Long.parseLong(f[1])});
         }
         boolean plusOne = plusOneForm(rows);
@@ -188,6 +189,7 @@ final class TableFormats {
 
     // ---------------------------------------------------------------- CSV
 
+    private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
     private static final Pattern META_H = Pattern.compile("-h\\s*(\\d+)");
     private static final Pattern META_OVER = Pattern.compile("overflows[^;]*=\\s*(\\d+)\\s*(?:;|$)");
     private static final Pattern META_STATS =
@@ -195,7 +197,8 @@ final class TableFormats {
 
     static MeasuredHistogram parseCsv(String name, List<String> lines) {
         String[] header = null;
-        TreeMap<Integer, long[]> rows = new TreeMap<>();
+        Map<Integer, long[]> rows = new java.util.HashMap<>(); // by bucket; a TreeMap was the hot spot of big files
+        int lastKey = -1;
         long[] over = null;
         int metaN = 0;
         long metaOver = -1;
@@ -208,7 +211,7 @@ final class TableFormats {
             if (t.startsWith("#")) {
                 Matcher m = META_H.matcher(t);
                 if (m.find()) {
-                    metaN = Integer.parseInt(m.group(1));
+                    metaN = MeasuredReader.bucket(name, i + 1, Double.parseDouble(m.group(1)), t);
                 }
                 m = META_OVER.matcher(t);
                 if (m.find()) {
@@ -221,7 +224,7 @@ final class TableFormats {
                 }
                 continue;
             }
-            String[] f = t.split("\\s*,\\s*", -1);
+            String[] f = COMMA.split(t, -1);
             if (header == null) {
                 if (f.length < 2 || MeasuredReader.NUM.matcher(f[0]).matches()) {
                     throw MeasuredDataException.at(name, i + 1,
@@ -248,7 +251,7 @@ final class TableFormats {
             if (!MeasuredReader.NUM.matcher(f[0]).matches() || f[0].startsWith("-")) {
                 throw MeasuredDataException.at(name, i + 1, "a latency in µs ≥ 0 in the first field", t);
             }
-            int b = (int) Math.floor(Double.parseDouble(f[0]));
+            int b = MeasuredReader.bucket(name, i + 1, Math.floor(Double.parseDouble(f[0])), t);
             long[] prev = rows.get(b);
             if (prev != null) {
                 for (int k = 0; k < c.length; k++) {
@@ -256,11 +259,12 @@ final class TableFormats {
                 }
             }
             rows.put(b, c);
+            lastKey = Math.max(lastKey, b);
         }
         if (header == null) {
             throw MeasuredDataException.at(name, lines.size(), "a CSV header 'latency_us,count'", null);
         }
-        int n = Math.max(metaN, rows.isEmpty() ? 0 : rows.lastKey() + 1);
+        int n = Math.max(metaN, lastKey + 1);
         int cols = header.length - 1;
         List<ThreadHistogram> threads = new ArrayList<>();
         for (int k = 0; k < cols; k++) {

@@ -103,7 +103,7 @@ final class ChartFiles {
     /** Replaces the charts marker of {@code report.md} with links to the PNGs (and notes). */
     private static void link(Path dir, List<Path> files, String note, List<String> skipped) {
         Path report = dir.resolve("report.md");
-        if (!Files.isRegularFile(report)) {
+        if (!Files.isRegularFile(report, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         StringBuilder md = new StringBuilder();
@@ -119,12 +119,12 @@ final class ChartFiles {
         for (String s : skipped) {
             md.append("- ").append(s).append('\n');
         }
+        String text;
         try {
-            String text = Files.readString(report, StandardCharsets.UTF_8);
-            Files.writeString(report, text.replace(RunMarkdown.CHARTS_MARKER, md.toString().strip()),
-                    StandardCharsets.UTF_8);
+            text = Files.readString(report, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new Errors.BadInput("--out " + dir + ": cannot update report.md: " + e.getMessage());
         }
+        OutFiles.write(dir, "report.md", out -> out.append(text.replace(RunMarkdown.CHARTS_MARKER, md.toString().strip())));
     }
 }

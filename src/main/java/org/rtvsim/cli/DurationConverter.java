@@ -18,6 +18,10 @@ final class DurationConverter implements CommandLine.ITypeConverter<Long> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.TypeConversionException(e.getMessage());
         }
+        if (ns > org.rtvsim.engine.Units.MAX_NS) {
+            throw new CommandLine.TypeConversionException("expected a duration within the simulated clock's range "
+                    + "(at most " + Units.formatNs(org.rtvsim.engine.Units.MAX_NS) + "); got \"" + value + "\"");
+        }
         if (zeroAllowed ? ns < 0 : ns <= 0) {
             throw new CommandLine.TypeConversionException((zeroAllowed ? "expected a time >= 0, e.g. \"1.2s\""
                     : "expected a positive duration, e.g. \"2s\"") + "; got \"" + value + "\"");

@@ -46,14 +46,42 @@ final class Errors {
             badInput(err, "the scenario deadlocks: " + oneLine(e.getMessage()));
             return BAD_INPUT;
         }
+        return internal(e, err, parsed, envDebug);
+    }
+
+    /**
+     * The top-level guard's answer to anything unexpected, an {@link Error} such as {@link OutOfMemoryError}
+     * included: exit code 3, "internal error, please report" and the input file, and a stack trace only when
+     * asked for.
+     */
+    static int internal(Throwable e, PrintWriter err, ParseResult parsed, boolean envDebug) {
+        boolean debug = envDebug || debugAsked(parsed);
         err.println("rtvsim: internal error: " + e.getClass().getName() + ": " + oneLine(e.getMessage()));
-        err.println("rtvsim: this is a bug; please report it with the scenario file and the command line"
-                + (envDebug || debugAsked(parsed) ? "" : " (rerun with --debug for the stack trace)"));
-        if (envDebug || debugAsked(parsed)) {
+        String input = inputFile(parsed);
+        err.println("rtvsim: this is a bug; please report it with " + (input == null ? "the input files"
+                : "the input file " + input) + " and the command line"
+                + (debug ? "" : " (rerun with --debug for the stack trace)"));
+        if (debug) {
             e.printStackTrace(err);
         }
         err.flush();
         return INTERNAL;
+    }
+
+    /** The first file given as a positional argument (the scenario), or null. */
+    private static String inputFile(ParseResult parsed) {
+        for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+            for (var a : p.matchedPositionals()) {
+                Object v = a.getValue();
+                if (v instanceof java.nio.file.Path path) {
+                    return path.toString();
+                }
+                if (v instanceof java.util.List<?> l && !l.isEmpty() && l.get(0) instanceof java.nio.file.Path path) {
+                    return path.toString();
+                }
+            }
+        }
+        return null;
     }
 
     private static void badInput(PrintWriter err, String message) {

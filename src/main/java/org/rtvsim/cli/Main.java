@@ -22,7 +22,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, CapacityCommand.class,
             TraceCommand.class, HwlatCommand.class, TailCommand.class, CalibrateCommand.class, ValidateCommand.class, MeasureCommand.class, InitCommand.class,
             CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 an slo: was missed, 2 bad input, 3 internal error.",
+        footer = {"", "Exit codes: 0 ok, 1 an slo: was missed, 2 bad input, 3 internal error, 130/143 run interrupted "
+                + "by SIGINT/SIGTERM (docs/errors.md).",
             "Set RTVSIM_DEBUG=1 or pass --debug for stack traces of internal errors."})
 public final class Main implements Runnable {
 
@@ -45,7 +46,12 @@ public final class Main implements Runnable {
     /** Runs the command line with the given streams and returns the exit code ({@link Errors}). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         CommandLine cl = commandLine(out, err, System.getenv());
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (Throwable e) { // the top-level guard: an Error (out of memory, stack overflow) never escapes
+            code = Errors.internal(e, cl.getErr(), cl.getParseResult(), "1".equals(System.getenv("RTVSIM_DEBUG")));
+        }
         cl.getOut().flush();
         cl.getErr().flush();
         return code;
@@ -57,10 +63,24 @@ public final class Main implements Runnable {
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         boolean envDebug = "1".equals(env.get("RTVSIM_DEBUG"));
+        cl.registerConverter(java.nio.file.Path.class, Main::path);
         cl.setParameterExceptionHandler(Errors::onParameterError);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> Errors.onExecutionError(e, cmd, parsed, envDebug));
         ((MeasureCommand) cl.getSubcommands().get("measure").getCommand()).env = env;
         return cl;
+    }
+
+    /** Every path argument: an empty one (e.g. {@code --out ""}) would silently mean the current directory. */
+    private static java.nio.file.Path path(String value) {
+        if (value.isBlank()) {
+            throw new CommandLine.TypeConversionException("expected a file or directory name; got an empty string");
+        }
+        try {
+            return java.nio.file.Path.of(value);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new CommandLine.TypeConversionException("expected a file or directory name; got '" + value
+                    + "' (" + e.getReason() + ")");
+        }
     }
 
     /** Reads {@code version.properties}, which Maven fills with the project version at build time. */

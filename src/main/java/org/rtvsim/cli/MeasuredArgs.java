@@ -65,7 +65,7 @@ final class MeasuredArgs {
             return null;
         }
         try {
-            String text = Files.readString(file);
+            String text = org.rtvsim.engine.TextFiles.read(file, org.rtvsim.engine.TextFiles.SCENARIO_MAX_BYTES);
             if (!org.rtvsim.probe.MeasurementFile.isMeasurement(text)) {
                 return null;
             }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.rtvsim.engine.OutputFiles;
 
 /** Writing result files into {@code --out DIR}: failures become bad input naming the file. */
 final class OutFiles {
@@ -15,19 +16,29 @@ final class OutFiles {
         void write(Appendable out) throws IOException;
     }
 
-    /** Writes the text {@code t} produces to {@code dir/name} in UTF-8. */
+    /** Writes the text {@code t} produces to {@code dir/name} in UTF-8, atomically ({@link OutputFiles}). */
     static void write(Path dir, String name, Text t) {
-        Path file = dir.resolve(name);
-        if (Files.isDirectory(file)) {
-            throw new Errors.BadInput("--out: cannot write " + file + ": it is a directory");
-        }
         StringBuilder sb = new StringBuilder();
         try {
             t.write(sb);
-            Files.writeString(file, sb, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new Errors.BadInput("--out: cannot write " + file + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            throw new Errors.BadInput("--out: cannot write " + dir.resolve(name) + ": " + describe(e));
         }
+        writeFile(dir, name, tmp -> Files.writeString(tmp, sb, StandardCharsets.UTF_8));
+    }
+
+    /** Replaces {@code dir/name} with what {@code content} writes into a temporary file ({@link OutputFiles}). */
+    static void writeFile(Path dir, String name, OutputFiles.Content content) {
+        try {
+            OutputFiles.replace(dir, name, content);
+        } catch (IOException e) {
+            throw new Errors.BadInput("--out: cannot write " + dir.resolve(name) + ": " + describe(e));
+        }
+    }
+
+    private static String describe(IOException e) {
+        return e instanceof java.nio.file.FileSystemException || e.getMessage() == null
+                ? e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage())
+                : e.getMessage();
     }
 }

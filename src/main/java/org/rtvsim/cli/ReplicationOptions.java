@@ -25,8 +25,12 @@ final class ReplicationOptions {
 
     /** Rejects impossible values as bad input. */
     void check() {
-        if (replications != null && replications < 1) {
-            throw new Errors.BadInput("--replications " + replications + ": expected at least 1");
+        if (replications != null && (replications < 1 || replications > org.rtvsim.scenario.Defaults.MAX_REPLICATIONS)) {
+            throw new Errors.BadInput("--replications " + replications + ": expected 1.."
+                    + org.rtvsim.scenario.Defaults.MAX_REPLICATIONS);
+        }
+        if (threads != null && threads > 1024) {
+            throw new Errors.BadInput("--threads " + threads + ": expected 1..1024 (omit it to use every core)");
         }
         if (threads != null && threads < 1) {
             throw new Errors.BadInput("--threads " + threads + ": expected at least 1 (omit it to use every core)");

@@ -99,9 +99,20 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         int n = replication.forRun(s);
-        if (n > 1) {
-            return replicated(s, n, err);
+        try (Interrupts interrupts = Interrupts.install()) {
+            int code = n > 1 ? replicated(s, n, err) : single(s, err);
+            if (Interrupts.exitCode() > 0) {
+                err.println("rtvsim: interrupted (signal " + (Interrupts.exitCode() - 128) + "): the results cover the "
+                        + "simulated time until then" + (outDir == null ? "" : " and are written to " + outDir));
+                err.flush();
+                return Interrupts.exitCode();
+            }
+            return code;
         }
+    }
+
+    /** One replication, printed like cyclictest, then written into {@code --out}. */
+    private int single(ScenarioSpec s, PrintWriter err) throws IOException {
         SingleRun.Progress progress = null;
         if (!quiet && Terminal.stderrIsTerminal()) {
             progress = (done, total, events, wallNs) -> {
@@ -131,10 +142,9 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
         }
         if (outDir != null) {
-            write(outDir.resolve(CYCLICTEST_FILE), () -> Files.writeString(outDir.resolve(CYCLICTEST_FILE),
-                    cyclictest, StandardCharsets.UTF_8));
-            write(outDir.resolve(SUMMARY_FILE), () -> SummaryJson.write(r, outDir.resolve(SUMMARY_FILE), stats));
-            write(outDir.resolve(HISTOGRAM_FILE), () -> HistogramCsv.write(r, outDir.resolve(HISTOGRAM_FILE)));
+            OutFiles.writeFile(outDir, CYCLICTEST_FILE, tmp -> Files.writeString(tmp, cyclictest, StandardCharsets.UTF_8));
+            OutFiles.writeFile(outDir, SUMMARY_FILE, tmp -> SummaryJson.write(r, tmp, stats));
+            OutFiles.writeFile(outDir, HISTOGRAM_FILE, tmp -> HistogramCsv.write(r, tmp));
             ReplicatedResult one = ReplicationStats.combine(r.scenario(), List.of(r), replication.confidence);
             OutFiles.write(outDir, PERCENTILES_FILE, out -> PercentilesCsv.write(one, out));
             OutFiles.write(outDir, REPORT_FILE, out -> RunMarkdown.write(one, commandLine(), out));
@@ -158,7 +168,7 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
         }
         if (outDir != null) {
-            write(outDir.resolve(SUMMARY_FILE), () -> ReplicatedJson.write(r, outDir.resolve(SUMMARY_FILE), stats));
+            OutFiles.writeFile(outDir, SUMMARY_FILE, tmp -> ReplicatedJson.write(r, tmp, stats));
             OutFiles.write(outDir, PERCENTILES_FILE, out -> PercentilesCsv.write(r, out));
             OutFiles.write(outDir, REPORT_FILE, out -> RunMarkdown.write(r, commandLine(), out));
             writeCharts(outDir, r);
@@ -216,21 +226,6 @@ final class RunCommand implements Callable<Integer> {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new Errors.BadInput("--out " + dir + ": cannot create the directory: " + describe(e));
-        }
-    }
-
-    private interface Writer {
-        void write() throws IOException;
-    }
-
-    private static void write(Path file, Writer w) {
-        if (Files.isDirectory(file)) {
-            throw new Errors.BadInput("--out: cannot write " + file + ": it is a directory");
-        }
-        try {
-            w.write();
-        } catch (IOException e) {
-            throw new Errors.BadInput("--out: cannot write " + file + ": " + describe(e));
         }
     }
 

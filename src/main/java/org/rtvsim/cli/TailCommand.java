@@ -129,6 +129,9 @@ final class TailCommand implements Callable<Integer> {
                 censoredAt.merge(Math.round(t.overflowEdgeUs() * 1000), over, Long::sum);
             }
         }
+        if (byValue.isEmpty() && censoredAt.isEmpty()) {
+            throw new Errors.BadInput("--measured " + file + ": the file holds no samples (every bucket count is 0)");
+        }
         List<TailData.Bin> bins = new java.util.ArrayList<>();
         byValue.forEach((v, c) -> bins.add(new TailData.Bin(v, c)));
         List<TailData.Censored> censored = new java.util.ArrayList<>();

@@ -184,16 +184,19 @@ final class TraceCommand implements Callable<Integer> {
     }
 
     private static void write(Trace t, Format f, Path out) {
+        Path abs = out.toAbsolutePath();
         try {
-            switch (f) {
-                case PERFETTO -> PerfettoTrace.write(t, out);
-                case PNG -> GanttChart.write(t, out);
-                case TEXT -> {
-                    try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                        TextTrace.write(t, w);
+            org.rtvsim.engine.OutputFiles.replace(abs.getParent(), abs.getFileName().toString(), tmp -> {
+                switch (f) {
+                    case PERFETTO -> PerfettoTrace.write(t, tmp);
+                    case PNG -> GanttChart.write(t, tmp);
+                    case TEXT -> {
+                        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                            TextTrace.write(t, w);
+                        }
                     }
                 }
-            }
+            });
         } catch (IOException e) {
             throw new Errors.BadInput("--out: cannot write " + out + ": " + e.getMessage());
         }

@@ -11,12 +11,33 @@ import umontreal.ssj.simevents.Simulator;
  * 2^53 (104 simulated days), so the conversion is exact.
  */
 public final class Simulation {
+    /** Set by a SIGINT/SIGTERM handler: every running simulation stops at its next check (every 4096 events). */
+    private static volatile boolean stopRequested;
+
     private final Loop sim = new Loop();
     private final StreamRegistry streams;
 
     public Simulation(StreamRegistry streams) {
         this.streams = streams;
         sim.init(new HeapEventList());
+    }
+
+    /**
+     * Asks every running simulation of this process to stop soon (an interrupted run: Ctrl-C); the simulated
+     * time reached is {@link #now()}. Only a signal handler and tests call it.
+     */
+    public static void requestStop() {
+        stopRequested = true;
+    }
+
+    /** Clears {@link #requestStop()} before a new run. */
+    public static void clearStopRequest() {
+        stopRequested = false;
+    }
+
+    /** Whether {@link #requestStop()} was called since the last {@link #clearStopRequest()}. */
+    public static boolean stopRequested() {
+        return stopRequested;
     }
 
     /** Current simulated time in ns. */
@@ -74,6 +95,9 @@ public final class Simulation {
                 while (!stopped && (ev = removeFirstEvent()) != null) {
                     count++;
                     ev.actions();
+                    if ((count & 0xFFF) == 0 && stopRequested) {
+                        break; // interrupted: the clock stays at the last event executed
+                    }
                 }
             } finally {
                 simulating = false;

@@ -16,6 +16,9 @@ public final class Units {
     private static final Pattern QUANTITY =
             Pattern.compile("\\s*([+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?)\\s*([A-Za-zµμ/]*)\\s*");
 
+    /** The simulated clock's range: SSJ's double clock holds whole ns exactly up to 2^53 ns (about 104 days). */
+    public static final long MAX_NS = 1L << 53;
+
     private Units() {
     }
 

@@ -1,5 +1,8 @@
 package org.rtvsim.experiment;
 
+import org.rtvsim.engine.Simulation;
+import org.rtvsim.engine.Units;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.HdrHistogram.Histogram;
@@ -70,13 +73,14 @@ public final class SingleRun {
         if (progress == null) {
             m.sim.runUntil(total);
         } else {
-            for (int i = 1; i <= PROGRESS_STEPS; i++) {
+            for (int i = 1; i <= PROGRESS_STEPS && !Simulation.stopRequested(); i++) {
                 long t = total / PROGRESS_STEPS * i + (i == PROGRESS_STEPS ? total % PROGRESS_STEPS : 0);
                 m.sim.runUntil(t);
                 progress.update(t, total, m.sim.events(), System.nanoTime() - wall0);
             }
         }
         long wall = System.nanoTime() - wall0;
+        boolean interrupted = Simulation.stopRequested() && m.sim.now() < total;
         List<Double> ps = spec.measure().percentiles();
         List<ThreadResult> threads = new ArrayList<>();
         for (LatencyRecorder r : m.latency) {
@@ -91,8 +95,12 @@ public final class SingleRun {
             notes.addAll(m.kvm.overcommitNotes());
             notes.addAll(m.kvm.exitlessTimerNotes());
         }
+        if (interrupted) {
+            notes.add(INTERRUPTED + Units.formatNs(m.sim.now()) + " of " + Units.formatNs(total)
+                    + " simulated (warm-up included): the results are what was measured until then");
+        }
         boolean starved = false;
-        for (ThreadResult t : threads) {
+        for (ThreadResult t : interrupted ? List.<ThreadResult>of() : threads) {
             long expected = t.intervalNs() > 0 ? spec.durationNs() / t.intervalNs() : 0;
             if (expected > 0 && t.samples() < expected / 2) {
                 starved = true;
@@ -118,6 +126,9 @@ public final class SingleRun {
                 threads, tasks, m.sim.events(), wall, m.machine.smiCount(), slo, notes,
                 Starvation.top(waits, Starvation.TOP), Starvation.findings(waits, total));
     }
+
+    /** Prefix of the note of a run stopped by SIGINT or SIGTERM ({@link Simulation#requestStop()}). */
+    public static final String INTERRUPTED = "interrupted at ";
 
     /** Prefix of the note for a measuring thread that got far fewer samples than its interval asks for. */
     public static final String STARVED = "starved: ";

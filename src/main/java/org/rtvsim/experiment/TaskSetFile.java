@@ -63,7 +63,7 @@ public final class TaskSetFile {
     public static TaskSetFile read(Path file) {
         String text;
         try {
-            text = Files.readString(file);
+            text = org.rtvsim.engine.TextFiles.read(file, org.rtvsim.engine.TextFiles.SCENARIO_MAX_BYTES);
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": cannot read the task set: " + e.getMessage(), e);
         }
@@ -76,7 +76,10 @@ public final class TaskSetFile {
         try {
             root = new ObjectMapper().readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(fileName + ": not valid JSON: " + e.getOriginalMessage(), e);
+            com.fasterxml.jackson.core.JsonLocation l = e.getLocation();
+            String msg = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+            throw new IllegalArgumentException(fileName + (l == null ? "" : ":" + l.getLineNr() + ":" + l.getColumnNr())
+                    + ": not valid JSON: " + msg, e);
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(fileName + ": expected a JSON object at the top level");

@@ -95,7 +95,7 @@ public final class MeasurementFile {
     public static Measurement read(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = org.rtvsim.engine.TextFiles.read(file, org.rtvsim.engine.TextFiles.SCENARIO_MAX_BYTES);
         } catch (IOException e) {
             throw new ProbeException(file + ": cannot read the file: " + e.getMessage());
         }

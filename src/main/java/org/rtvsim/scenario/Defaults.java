@@ -10,6 +10,9 @@ import org.rtvsim.engine.DistSpec;
  * wiki, [B] a benchmark or measurement thread, [R] a reasoned assumption to calibrate.
  */
 public final class Defaults {
+    /** Replications are at most this many (docs/errors.md): each keeps its result in memory (assumption). */
+    public static final int MAX_REPLICATIONS = 10_000;
+
     private Defaults() {
     }
 

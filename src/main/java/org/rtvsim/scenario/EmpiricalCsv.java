@@ -1,14 +1,13 @@
 package org.rtvsim.scenario;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.rtvsim.engine.DistSpec;
+import org.rtvsim.engine.TextFiles;
 
 /**
  * Reads {@code {empirical: file.csv}}: a CSV with a header, {@code value,weight} or {@code latency_us,count}
@@ -25,7 +24,7 @@ final class EmpiricalCsv {
         Path file = baseDir.resolve(name).normalize();
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            lines = TextFiles.read(file, TextFiles.TABLE_MAX_BYTES).lines().toList();
         } catch (NoSuchFileException e) {
             throw Values.error(node, key, "expected an existing CSV file; file not found: " + file);
         } catch (IOException e) {
@@ -47,19 +46,19 @@ final class EmpiricalCsv {
                 String first = cols[0].toLowerCase(Locale.ROOT);
                 if (first.matches("[+-]?[0-9.].*")) {
                     throw new ScenarioException(csv, i + 1, 1, key,
-                            "expected a header such as 'value,weight' or 'latency_us,count'; got '" + line + "'");
+                            "expected a header such as 'value,weight' or 'latency_us,count'; got a row starting with a number");
                 }
                 scale = first.endsWith("_ns") ? 1 : first.endsWith("_ms") ? 1e6 : 1e3;
                 continue;
             }
             if (cols.length > 2) {
-                throw new ScenarioException(csv, i + 1, 1, key, "expected 'value,weight'; got '" + line + "'");
+                throw new ScenarioException(csv, i + 1, 1, key, "expected 'value,weight'; got " + cols.length + " columns");
             }
             double v = parse(cols[0], csv, i + 1, key, line);
             double w = cols.length == 2 ? parse(cols[1], csv, i + 1, key, line) : 1;
             if (v < 0 || w < 0) {
                 throw new ScenarioException(csv, i + 1, 1, key,
-                        "expected a non-negative value and weight; got '" + line + "'");
+                        "expected a non-negative value and weight; got a negative number");
             }
             values.add(v * scale);
             weights.add(w);
@@ -71,10 +70,18 @@ final class EmpiricalCsv {
     }
 
     private static double parse(String text, String csv, int line, String key, String row) {
+        double v;
         try {
-            return Double.parseDouble(text);
+            v = Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new ScenarioException(csv, line, 1, key, "expected numbers 'value,weight'; got '" + row + "'");
+            v = Double.NaN;
         }
+        if (!Double.isFinite(v) || v > 1e15) {
+            // the row is not echoed: the path may name a file that is not the user's (docs/errors.md)
+            throw new ScenarioException(csv, line, 1, key, "expected finite numbers 'value,weight' below 1e15; got "
+                    + (text.length() > 0 && text.length() <= 24 && text.matches("[-+0-9.eE]+|(?i)[-+]?(nan|infinity)")
+                    ? "'" + text + "'" : "a column that is not a number"));
+        }
+        return v;
     }
 }

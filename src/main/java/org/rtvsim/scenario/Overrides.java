@@ -92,9 +92,9 @@ public final class Overrides {
 
     private static int select(String path, String where, Node.ListNode list, String sel) {
         if (sel.matches("\\d+")) {
-            int index = Integer.parseInt(sel);
+            int index = sel.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(sel);
             if (index >= list.size()) {
-                throw error(path, "index " + index + " is out of range; " + where + " has " + list.size()
+                throw error(path, "index " + sel + " is out of range; " + where + " has " + list.size()
                         + " entries (0.." + (list.size() - 1) + ")");
             }
             return index;

@@ -25,7 +25,12 @@ final class ScenarioBinder {
         long seed = top.longValue("seed", Defaults.SEED);
         long duration = top.positiveDurationNs("duration", Defaults.DURATION_NS);
         long warmup = top.durationNs("warmup", Defaults.WARMUP_NS);
-        int replications = top.integer("replications", Defaults.REPLICATIONS, 1, 1_000_000);
+        if (warmup + duration > org.rtvsim.engine.Units.MAX_NS) {
+            throw Values.error(top.has("duration") ? top.node("duration") : top.node("warmup"),
+                    top.has("duration") ? "duration" : "warmup", "expected warmup + duration within the simulated "
+                    + "clock's range (at most " + org.rtvsim.engine.Units.formatNs(org.rtvsim.engine.Units.MAX_NS) + ")");
+        }
+        int replications = top.integer("replications", Defaults.REPLICATIONS, 1, Defaults.MAX_REPLICATIONS);
 
         HardwareSpec hw = HardwareBinder.bind(top.section("hardware", Schema.Shape.HARDWARE));
         Section hostS = top.section("host", Schema.Shape.HOST);
@@ -60,8 +65,13 @@ final class ScenarioBinder {
             }
             List<Double> p = new ArrayList<>();
             for (int i = 0; i < l.size(); i++) {
-                p.add(Values.number(l.items().get(i), m.key("percentiles") + "[" + i + "]", 0, 100,
-                        "a percentile in 0..100"));
+                double pc = Values.number(l.items().get(i), m.key("percentiles") + "[" + i + "]", 0, 100,
+                        "a percentile in 0..100");
+                if (pc <= 0) {
+                    throw Values.error(l.items().get(i), m.key("percentiles") + "[" + i + "]",
+                            "expected a percentile above 0 and at most 100; got 0");
+                }
+                p.add(pc);
             }
             percentiles = List.copyOf(p);
         }
@@ -72,7 +82,7 @@ final class ScenarioBinder {
                     t.string("around", Defaults.TRACE_AROUND));
         }
         return new MeasureSpec(h.positiveDurationNs("bucket", Defaults.HISTOGRAM_BUCKET_NS),
-                h.integer("buckets", Defaults.HISTOGRAM_BUCKETS, 1, 100_000_000), percentiles,
+                h.integer("buckets", Defaults.HISTOGRAM_BUCKETS, 1, 1_000_000), percentiles,
                 m.bool("attribution", Defaults.ATTRIBUTION), trace);
     }
 

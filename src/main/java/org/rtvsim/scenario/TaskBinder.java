@@ -74,8 +74,17 @@ final class TaskBinder {
         for (int i = 0; i < list.size(); i++) {
             Section l = Section.of(list.items().get(i), t.key("locks") + "[" + i + "]", Schema.Shape.LOCK,
                     list.location());
-            out.add(new WorkloadSpec.CriticalSectionSpec(l.requiredString("lock"), l.durationNs("offset", 0),
-                    l.requiredPositiveDurationNs("length")));
+            var cs = new WorkloadSpec.CriticalSectionSpec(l.requiredString("lock"), l.durationNs("offset", 0),
+                    l.requiredPositiveDurationNs("length"));
+            for (var o : out) { // the model's locks are not recursive: a task cannot take a lock it holds
+                if (o.lock().equals(cs.lock()) && cs.offsetNs() < o.offsetNs() + o.lengthNs()
+                        && o.offsetNs() < cs.offsetNs() + cs.lengthNs()) {
+                    throw Values.error(list.items().get(i), t.key("locks") + "[" + i + "]", "expected sections on "
+                            + cs.lock() + " that do not overlap (a lock is not taken twice by one task); this one "
+                            + "overlaps locks[" + out.indexOf(o) + "]");
+                }
+            }
+            out.add(cs);
         }
         return List.copyOf(out);
     }

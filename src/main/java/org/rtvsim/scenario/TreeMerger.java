@@ -59,7 +59,16 @@ public final class TreeMerger {
             if (!Files.exists(basePath)) {
                 throw new ScenarioException(s.location(), "extends", "file not found: " + basePath);
             }
-            Node base = resolve(YamlTreeReader.readFile(basePath), basePath, chain);
+            if (Files.isDirectory(basePath) || !Files.isRegularFile(basePath)) {
+                throw new ScenarioException(s.location(), "extends", "expected a scenario file; got "
+                        + (Files.isDirectory(basePath) ? "a directory" : "a device, FIFO or socket") + ": " + basePath);
+            }
+            Node read = YamlTreeReader.readFile(basePath);
+            if (!(read instanceof Node.MapNode)) {
+                throw new ScenarioException(s.location(), "extends", "expected a scenario file (a YAML mapping); "
+                        + basePath + " holds " + (read instanceof Node.ListNode ? "a list" : "a single value (plain text?)"));
+            }
+            Node base = resolve(read, basePath, chain);
             Node.MapNode over = (Node.MapNode) Node.copy(map);
             over.remove("extends");
             return merge(base, over);

@@ -35,12 +35,25 @@ final class Values {
 
     static double durationNsExact(Node node, String key) {
         String text = scalar(node, key, "a duration with a unit, e.g. \"14us\"");
+        double v;
         try {
-            return Units.durationNsExact(text);
+            v = Units.durationNsExact(text);
         } catch (IllegalArgumentException e) {
             throw error(node, key, e.getMessage());
         }
+        if (!(Math.abs(v) <= Units.MAX_NS)) {
+            throw error(node, key, "expected a duration within the simulated clock's range (at most "
+                    + Units.formatNs(Units.MAX_NS) + "); got \"" + text + "\"");
+        }
+        return v;
     }
+
+    /** Events repeat at most this often (docs/errors.md): 1 MHz, an assumption above any device's interrupt rate. */
+    static final double MAX_EVENT_RATE_HZ = 1e6;
+    /** A CPU or other frequency is at most this (docs/errors.md): 100 GHz, an assumption. */
+    static final double MAX_FREQUENCY_HZ = 100e9;
+    /** A repeated event's {@code interval} is at least this (cyclictest's {@code -i} is in whole µs). */
+    static final long MIN_INTERVAL_NS = 1000;
 
     /** A duration that must be ≥ 0 (or > 0 when {@code positive}). */
     static long durationNs(Node node, String key, boolean positive) {
@@ -49,6 +62,10 @@ final class Values {
             throw error(node, key, "expected a " + (positive ? "positive" : "non-negative") + " duration; got '"
                     + scalar(node, key, "") + "'");
         }
+        if (positive && key.endsWith("interval") && v < MIN_INTERVAL_NS) {
+            throw error(node, key, "expected an interval of at least 1us (a repeated event at most every "
+                    + "microsecond); got '" + scalar(node, key, "") + "'");
+        }
         return v;
     }
 
@@ -56,8 +73,13 @@ final class Values {
         String text = scalar(node, key, "a frequency with a unit, e.g. \"1000hz\"");
         try {
             double v = Units.frequencyHz(text);
-            if (v <= 0) {
+            if (!(v > 0)) {
                 throw new IllegalArgumentException("expected a positive frequency; got \"" + text + "\"");
+            }
+            double max = key.endsWith("rate") ? MAX_EVENT_RATE_HZ : MAX_FREQUENCY_HZ;
+            if (v > max) {
+                throw new IllegalArgumentException("expected at most " + (key.endsWith("rate") ? "1MHz for a rate of "
+                        + "events" : "100GHz") + "; got \"" + text + "\"");
             }
             return v;
         } catch (IllegalArgumentException e) {

@@ -6,10 +6,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.rtvsim.engine.TextFiles;
 
 /**
  * Reads YAML text into a located {@link Node} tree with Jackson's streaming YAML parser, recording each
@@ -17,6 +16,8 @@ import java.nio.file.Path;
  */
 public final class YamlTreeReader {
     private static final YAMLFactory FACTORY = new YAMLFactory();
+    /** Mappings and lists nest at most this deep (assumption: scenarios need about 8; docs/errors.md). */
+    public static final int MAX_DEPTH = 64;
 
     private YamlTreeReader() {
     }
@@ -25,7 +26,7 @@ public final class YamlTreeReader {
     public static Node readFile(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = TextFiles.read(file, TextFiles.SCENARIO_MAX_BYTES);
         } catch (NoSuchFileException e) {
             throw new ScenarioException(file.toString(), 0, 0, "", "file not found");
         } catch (IOException e) {
@@ -44,7 +45,7 @@ public final class YamlTreeReader {
             if (t == null) {
                 return new Node.MapNode(new Node.Location(file, 1, 1));
             }
-            return value(p, t, file);
+            return value(p, t, file, 0);
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             String msg = e.getOriginalMessage() == null ? "invalid YAML" : e.getOriginalMessage();
@@ -57,8 +58,12 @@ public final class YamlTreeReader {
         }
     }
 
-    private static Node value(JsonParser p, JsonToken t, String file) throws IOException {
+    private static Node value(JsonParser p, JsonToken t, String file, int depth) throws IOException {
         Node.Location at = location(p, file);
+        if (depth >= MAX_DEPTH && (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY)) {
+            throw new ScenarioException(at, "", "expected mappings and lists nested at most " + MAX_DEPTH
+                    + " deep; got deeper nesting");
+        }
         switch (t) {
             case START_OBJECT -> {
                 Node.MapNode map = new Node.MapNode(at);
@@ -70,7 +75,7 @@ public final class YamlTreeReader {
                         throw new ScenarioException(keyAt, key, "duplicate key '" + key + "'; each key may appear "
                                 + "once in a mapping (first at line " + map.keyLocation(key).line() + ")");
                     }
-                    map.put(key, keyAt, value(p, p.nextToken(), file));
+                    map.put(key, keyAt, value(p, p.nextToken(), file, depth + 1));
                 }
                 return map;
             }
@@ -78,7 +83,7 @@ public final class YamlTreeReader {
                 Node.ListNode list = new Node.ListNode(at);
                 JsonToken i;
                 while ((i = p.nextToken()) != JsonToken.END_ARRAY) {
-                    list.add(value(p, i, file));
+                    list.add(value(p, i, file, depth + 1));
                 }
                 return list;
             }

@@ -75,7 +75,7 @@ class TaskSetFileTest {
     @Test
     void parse_notJson_namesFile() {
         var e = bad("{\"schema\": ");
-        assertTrue(e.getMessage().startsWith("bad.json: not valid JSON"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("bad.json:1:12: not valid JSON"), e.getMessage());
     }
 
     @Test

@@ -34,13 +34,15 @@ final class ChartFiles {
         Files.createDirectories(dir);
         Path png = dir.resolve(name + ".png");
         Path svg = dir.resolve(name + ".svg");
-        ChartUtils.saveChartAsPNG(png.toFile(), chart, ChartStyle.WIDTH, ChartStyle.HEIGHT);
+        org.rtvsim.engine.OutputFiles.replace(dir, name + ".png",
+                tmp -> ChartUtils.saveChartAsPNG(tmp.toFile(), chart, ChartStyle.WIDTH, ChartStyle.HEIGHT));
         SVGGraphics2D g = new SVGGraphics2D(ChartStyle.WIDTH, ChartStyle.HEIGHT);
         g.setGeomDoubleConverter(ChartFiles::twoDecimals);
         g.setTransformDoubleConverter(ChartFiles::twoDecimals);
         g.setDefsKeyPrefix("rtvsim-" + name.replaceAll("[^A-Za-z0-9-]", "-") + "-");
         chart.draw(g, new Rectangle(0, 0, ChartStyle.WIDTH, ChartStyle.HEIGHT));
-        Files.writeString(svg, g.getSVGDocument(), StandardCharsets.UTF_8);
+        String doc = g.getSVGDocument();
+        org.rtvsim.engine.OutputFiles.replace(dir, name + ".svg", tmp -> Files.writeString(tmp, doc, StandardCharsets.UTF_8));
         g.dispose();
         return List.of(png, svg);
     }
