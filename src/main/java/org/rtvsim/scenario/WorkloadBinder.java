@@ -129,6 +129,10 @@ final class WorkloadBinder {
             }
             segments = List.copyOf(segments);
         }
+        if (segments != null && !s.has("think")) {
+            throw Values.error(s.node("segments"), s.key("think"), "expected think (the user time between two "
+                    + "iterations of the segments, a DIST) with segments; got none");
+        }
         if (segments != null && s.has("profile")) {
             throw Values.error(s.node("profile"), s.key("profile"),
                     "expected either profile or segments, not both; got both");

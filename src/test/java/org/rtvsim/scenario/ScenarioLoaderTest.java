@@ -130,6 +130,7 @@ class ScenarioLoaderTest {
                         tasks:
                           - {name: t1, period: 10ms, wcet: {lognormal: {median: 3us, sigma: 0.6}}, priority: 10}
                     - kernel_activity:
+                        think: {exponential: {mean: 10us}}
                         segments:
                           - {kind: spinlock, length: 5us}
                           - {kind: irqoff, length: {fixed: 2us}, probability: 0.1}

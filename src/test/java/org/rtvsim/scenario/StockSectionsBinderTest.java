@@ -104,7 +104,8 @@ class StockSectionsBinderTest {
                 () -> sections("{sections: {tail_alfa: 2}}")).getMessage(),
                 "sections.tail_alfa: unknown key", "tail_alpha");
         assertError(assertThrows(ScenarioException.class,
-                () -> sections("{segments: [{kind: spinlock, length: 1us}], sections: {median: 1us}}")).getMessage(),
+                () -> sections("{segments: [{kind: spinlock, length: 1us}], think: 1us, sections: {median: 1us}}"))
+                        .getMessage(),
                 "host.workload[1].kernel_activity.sections", "only with a profile");
     }
 }
