@@ -10,27 +10,27 @@ final class HousekeepingBinder {
 
     /** Null when the section is {@code off}. */
     static HousekeepingSpec bind(Section k) {
-        if (isOff(k, "housekeeping")) {
+        if (k.isOff("housekeeping")) {
             return null;
         }
         Section h = k.section("housekeeping", Schema.Shape.HOUSEKEEPING);
-        HousekeepingSpec.RateWork rcu = isOff(h, "rcu_callbacks") ? null
+        HousekeepingSpec.RateWork rcu = h.isOff("rcu_callbacks") ? null
                 : rate(h.section("rcu_callbacks", Schema.Shape.HK_RATE), Defaults.HK_RCU_RATE_HZ,
                 Defaults.HK_RCU_DURATION);
         HousekeepingSpec.PeriodicWork vmstat = null;
-        if (!isOff(h, "vmstat")) {
+        if (!h.isOff("vmstat")) {
             Section v = h.section("vmstat", Schema.Shape.HK_PERIODIC);
             vmstat = new HousekeepingSpec.PeriodicWork(v.positiveDurationNs("interval", Defaults.HK_VMSTAT_INTERVAL_NS),
                     v.dist("duration", Defaults.HK_VMSTAT_DURATION));
         }
         HousekeepingSpec.KworkerWork kworker = null;
-        if (!isOff(h, "kworker")) {
+        if (!h.isOff("kworker")) {
             Section w = h.section("kworker", Schema.Shape.HK_KWORKER);
             kworker = new HousekeepingSpec.KworkerWork(w.frequencyHz("rate", Defaults.HK_KWORKER_RATE_HZ),
                     w.frequencyHz("unbound_rate", Defaults.HK_KWORKER_UNBOUND_RATE_HZ),
                     w.dist("duration", Defaults.HK_KWORKER_DURATION));
         }
-        HousekeepingSpec.RateWork timer = isOff(h, "timer_softirq") ? null
+        HousekeepingSpec.RateWork timer = h.isOff("timer_softirq") ? null
                 : rate(h.section("timer_softirq", Schema.Shape.HK_RATE), Defaults.HK_TIMER_SOFTIRQ_RATE_HZ,
                 Defaults.HK_TIMER_SOFTIRQ_DURATION);
         int prio = h.integer("rcu_kthread_prio", -1, 0, 99);
@@ -39,18 +39,5 @@ final class HousekeepingBinder {
 
     private static HousekeepingSpec.RateWork rate(Section s, double defRate, org.rtvsim.engine.DistSpec defDuration) {
         return new HousekeepingSpec.RateWork(s.frequencyHz("rate", defRate), s.dist("duration", defDuration));
-    }
-
-    /** Whether {@code key} is the scalar {@code off}; any other scalar is an error. */
-    private static boolean isOff(Section s, String key) {
-        Node n = s.node(key);
-        if (n instanceof Node.Scalar sc && !sc.isNull()) {
-            if (sc.text().trim().equalsIgnoreCase("off")) {
-                return true;
-            }
-            throw Values.error(n, s.key(key), "expected a mapping of its parameters or \"off\"; got '"
-                    + sc.text() + "'");
-        }
-        return false;
     }
 }

@@ -87,6 +87,21 @@ final class Section {
         return n != null && !(n instanceof Node.Scalar s && s.isNull());
     }
 
+    /**
+     * Whether {@code k} is the scalar {@code off} (a section that may be switched off); any other scalar is an
+     * error, a mapping or absence is not off.
+     */
+    boolean isOff(String k) {
+        Node n = node(k);
+        if (n instanceof Node.Scalar sc && !sc.isNull()) {
+            if (sc.text().trim().equalsIgnoreCase("off")) {
+                return true;
+            }
+            throw Values.error(n, key(k), "expected a mapping of its parameters or \"off\"; got '" + sc.text() + "'");
+        }
+        return false;
+    }
+
     Node node(String k) {
         return map.get(k);
     }

@@ -12,7 +12,7 @@ final class StockSectionsBinder {
     }
 
     static StockSectionsSpec bind(Section k) {
-        if (!k.has("stock_sections") || isOff(k, "stock_sections")) {
+        if (!k.has("stock_sections") || k.isOff("stock_sections")) {
             return new StockSectionsSpec(null, null, null, null, null);
         }
         Section s = k.section("stock_sections", Schema.Shape.STOCK_SECTIONS);
@@ -25,23 +25,10 @@ final class StockSectionsBinder {
     }
 
     private static StockSectionsSpec.Source source(Section s, String key, double defRate, DistSpec defLength) {
-        if (!s.has(key) || isOff(s, key)) {
+        if (!s.has(key) || s.isOff(key)) {
             return null;
         }
         Section src = s.section(key, Schema.Shape.STOCK_SOURCE);
         return new StockSectionsSpec.Source(src.frequencyHz("rate", defRate), src.dist("length", defLength));
-    }
-
-    /** Whether {@code key} is the scalar {@code off}; any other scalar is an error. */
-    private static boolean isOff(Section s, String key) {
-        Node n = s.node(key);
-        if (n instanceof Node.Scalar sc && !sc.isNull()) {
-            if (sc.text().trim().equalsIgnoreCase("off")) {
-                return true;
-            }
-            throw Values.error(n, s.key(key), "expected a mapping of its parameters or \"off\"; got '"
-                    + sc.text() + "'");
-        }
-        return false;
     }
 }
