@@ -333,7 +333,8 @@ public final class MeasuredReader {
             try {
                 sorted.put(Integer.parseInt(e.getKey()), e.getValue());
             } catch (NumberFormatException ex) {
-                throw new MeasuredDataException(name + ":1: thread keys \"0\", \"1\", …; got \"" + e.getKey() + "\"");
+                throw new MeasuredDataException(name + ":1: thread keys \"0\", \"1\", …; got a key of "
+                        + MeasuredDataException.token(e.getKey()));
             }
         }
         for (Map.Entry<Integer, JsonNode> e : sorted.entrySet()) {
@@ -343,7 +344,8 @@ public final class MeasuredReader {
                 Map.Entry<String, JsonNode> b = it.next();
                 if (!INT.matcher(b.getKey()).matches() || !b.getValue().canConvertToLong()) {
                     throw new MeasuredDataException(name + ":1: histogram entries \"bucket\": count in thread "
-                            + e.getKey() + "; got \"" + b.getKey() + "\": " + b.getValue());
+                            + e.getKey() + "; got a key of " + MeasuredDataException.token(b.getKey()) + " with a "
+                            + b.getValue().getNodeType().toString().toLowerCase(java.util.Locale.ROOT) + " value");
                 }
                 if (b.getValue().asLong() < 0) {
                     throw new MeasuredDataException(name + ":1: non-negative counts in thread " + e.getKey()

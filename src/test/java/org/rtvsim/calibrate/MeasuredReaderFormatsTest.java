@@ -237,6 +237,19 @@ class MeasuredReaderFormatsTest {
     }
 
     @Test
+    void malformedLines_describeTheLineWithoutEchoingIt() {
+        String m = msg("root:x:0:0:root:/root:/bin/bash\n");
+        assertTrue(m.contains("x.txt:1:") && m.contains("7 colon-separated fields"), m);
+        assertFalse(m.contains("root") || m.contains("bash"), m);
+        String j = msg("{\"thread\": {\"secret\": {}}}");
+        assertFalse(j.contains("secret"), j);
+        assertEquals("a blank line", MeasuredDataException.shape("  "));
+        assertEquals("a line of one field (number, 3 characters)", MeasuredDataException.shape("1.5"));
+        assertEquals("a line of 3 tab-separated fields (integer, empty, negative integer)",
+                MeasuredDataException.shape("1\t\t-2"));
+    }
+
+    @Test
     void malformedLines_reportFileAndLine() {
         assertTrue(msg("# Histogram\n000000 000001\t000002\n000001 000001\n").startsWith("x.txt:3: 2 count column(s)"),
                 msg("# Histogram\n000000 000001\t000002\n000001 000001\n"));
@@ -245,7 +258,7 @@ class MeasuredReaderFormatsTest {
         assertTrue(msg("# Histogram\n000000 000001\n# Total: 000000001\n000001 000001\n")
                 .startsWith("x.txt:4: only '#' footer lines"));
         assertTrue(msg("garbage here\n# Histogram\n000000 000001\n").startsWith("x.txt:1: cyclictest status lines"));
-        assertTrue(msg("latency_us,count\n1,2\n2,x\n").contains("x.txt:3: unsigned integer counts; got \"2,x\""));
+        assertTrue(msg("latency_us,count\n1,2\n2,x\n").contains("x.txt:3: unsigned integer counts; got a line of 2 comma-separated fields (integer, text)"));
         assertTrue(msg("latency_us,count\n1,2,3\n").startsWith("x.txt:2: 2 comma-separated fields"));
         assertTrue(msg("1,2\n").startsWith("x.txt:1: a CSV header"));
         assertTrue(msg("  0:  0:  5\n  0:  1:  x\n").startsWith("x.txt:2: 'thread:cycle:latency_us'"));
