@@ -105,7 +105,7 @@ public final class ModelBuilder {
         try {
             addWorkload(m, spec, w, warmupEnd, k, vm, spec.measure());
         } catch (IllegalArgumentException e) { // a configuration the model cannot build, e.g. a lock kind clash
-            throw new ScenarioException(spec.source(), 0, 0, w.path(), e.getMessage());
+            throw spec.error(w.path(), e.getMessage());
         }
     }
 
@@ -137,7 +137,7 @@ public final class ModelBuilder {
             m.starters.add(() -> src.start(0));
         } else if (w instanceof WorkloadSpec.EmulatedIoSpec e) {
             if (vm == null) {
-                throw new ScenarioException(spec.source(), 0, 0, w.path(), "emulated_io runs in a guest: move it to "
+                throw spec.error(w.path(), "emulated_io runs in a guest: move it to "
                         + "vms[NAME].workload");
             }
             EmulatedIo io = new EmulatedIo(vm, e);
@@ -151,7 +151,7 @@ public final class ModelBuilder {
         for (int i = 0; i < spec.events().size(); i++) {
             SystemEventSpec e = spec.events().get(i);
             if (!SystemEventSpec.SIMULATED.contains(e.kind())) {
-                throw new ScenarioException(spec.source(), 0, 0, e.path(), "the system operation '" + e.kind()
+                throw spec.error(e.path(), "the system operation '" + e.kind()
                         + "' loads and validates, but this version of rtvsim does not simulate it yet (simulated: "
                         + String.join(", ", SystemEventSpec.SIMULATED) + "); remove the entry");
             }
@@ -171,7 +171,7 @@ public final class ModelBuilder {
     }
 
     private static ScenarioException unmodelled(ScenarioSpec spec, String key, String what) {
-        return new ScenarioException(spec.source(), 0, 0, key, what
+        return spec.error(key, what
                 + " load and validate, but this version of rtvsim does not simulate them yet; remove the key");
     }
 

@@ -81,6 +81,6 @@ public record SloTarget(String statistic, double p, long limitNs) {
         ps.sort(Double::compare);
         MeasureSpec nm = new MeasureSpec(m.bucketNs(), m.buckets(), ps, m.attribution(), m.trace());
         return new ScenarioSpec(s.name(), s.description(), s.seed(), s.durationNs(), s.warmupNs(), s.replications(),
-                s.hardware(), s.host(), s.vms(), s.events(), nm, s.slo(), s.uncertain(), s.source());
+                s.hardware(), s.host(), s.vms(), s.events(), nm, s.slo(), s.uncertain(), s.source(), s.locations());
     }
 }

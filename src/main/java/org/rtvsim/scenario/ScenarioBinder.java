@@ -15,6 +15,10 @@ final class ScenarioBinder {
     }
 
     static ScenarioSpec bind(Node tree, String source) {
+        return Locations.record(source, where -> bind(tree, source, where));
+    }
+
+    private static ScenarioSpec bind(Node tree, String source, Locations where) {
         Node root = HardwareProfiles.apply(tree);
         Section top = Section.of(root, "", Schema.Shape.ROOT, root.location());
         String name = top.requiredString("name");
@@ -52,7 +56,7 @@ final class ScenarioBinder {
         }
         return new ScenarioSpec(name, description, seed, duration, warmup, replications, hw,
                 new HostSpec(kernel, workload, KvmBinder.kvm(hostS.section("kvm", Schema.Shape.KVM))), vms, events, measure(top.section("measure", Schema.Shape.MEASURE)),
-                slo(top), UncertainBinder.bind(top.node("uncertain")), source);
+                slo(top), UncertainBinder.bind(top.node("uncertain")), source, where);
     }
 
     private static MeasureSpec measure(Section m) {

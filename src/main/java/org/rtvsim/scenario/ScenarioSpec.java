@@ -20,17 +20,27 @@ public record ScenarioSpec(
         MeasureSpec measure,
         SloSpec slo,
         List<UncertainSpec> uncertain,
-        String source) {
+        String source,
+        Locations locations) {
+
+    /**
+     * An error found while building the model from this scenario, at the line of {@code key} (or its nearest
+     * written ancestor) when the scenario was loaded from a file.
+     */
+    public ScenarioException error(String key, String detail) {
+        Node.Location at = locations == null ? new Node.Location(source, 0, 0) : locations.of(key);
+        return new ScenarioException(at.file().isEmpty() ? source : at.file(), at.line(), at.column(), key, detail);
+    }
 
     /** The same scenario with another seed. */
     public ScenarioSpec withSeed(long newSeed) {
         return new ScenarioSpec(name, description, newSeed, durationNs, warmupNs, replications, hardware, host,
-                vms, events, measure, slo, uncertain, source);
+                vms, events, measure, slo, uncertain, source, locations);
     }
 
     /** The same scenario with another measured duration. */
     public ScenarioSpec withDuration(long newDurationNs) {
         return new ScenarioSpec(name, description, seed, newDurationNs, warmupNs, replications, hardware, host,
-                vms, events, measure, slo, uncertain, source);
+                vms, events, measure, slo, uncertain, source, locations);
     }
 }

@@ -36,6 +36,7 @@ final class Section {
         if (!Schema.isOpen(shape)) {
             checkKeys(m, path, Schema.keys(shape));
         }
+        Locations.note(path, m.location());
         return new Section(m, path, m.location());
     }
 
@@ -58,6 +59,7 @@ final class Section {
     /** The same section whose {@link #component()} is {@code componentPath}. */
     Section withComponent(String componentPath) {
         this.component = componentPath;
+        Locations.note(componentPath, at);
         return this;
     }
 
