@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.rtvsim.calibrate.TailCharts;
-import org.rtvsim.calibrate.TailData;
-import org.rtvsim.calibrate.TailFit;
+import org.rtvsim.tail.TailCharts;
+import org.rtvsim.tail.TailData;
+import org.rtvsim.tail.TailFit;
 import org.rtvsim.experiment.SingleRun;
 import org.rtvsim.measure.RunResult;
 import org.rtvsim.scenario.ScenarioSpec;
@@ -104,15 +104,15 @@ final class TailCommand implements Callable<Integer> {
      * except that a thread's reported maximum above that end is one of its overflows, known exactly.
      */
     private int fitMeasuredFile(Path file) throws IOException {
-        org.rtvsim.calibrate.MeasuredHistogram h;
+        org.rtvsim.measured.MeasuredHistogram h;
         try {
-            h = org.rtvsim.calibrate.MeasuredReader.read(file);
-        } catch (org.rtvsim.calibrate.MeasuredDataException e) {
+            h = org.rtvsim.measured.MeasuredReader.read(file);
+        } catch (org.rtvsim.measured.MeasuredDataException e) {
             throw new Errors.BadInput(e.getMessage());
         }
         java.util.Map<Long, Long> byValue = new java.util.TreeMap<>();
         java.util.Map<Long, Long> censoredAt = new java.util.TreeMap<>();
-        for (org.rtvsim.calibrate.ThreadHistogram t : h.threads()) {
+        for (org.rtvsim.measured.ThreadHistogram t : h.threads()) {
             long[] counts = t.counts();
             for (int b = 0; b < counts.length; b++) {
                 if (counts[b] > 0) {

@@ -32,7 +32,7 @@ class TailCommandTest {
 
     @Test
     void tail_measured_fitsAMeasurementWithCensoredOverflows() {
-        Cli r = Cli.run("tail", "--measured", "src/test/resources/org/rtvsim/calibrate/guest_before_tuning_hist.csv");
+        Cli r = Cli.run("tail", "--measured", "src/test/resources/org/rtvsim/measured/guest_before_tuning_hist.csv");
         assertEquals(0, r.code(), r.err());
         // 604 overflows: the reported max (1475 us) is one of them, known exactly; the other 603 are censored
         assertTrue(r.out().contains("603 censored), max 1475.000 us"), r.out());

@@ -1,4 +1,4 @@
-package org.rtvsim.calibrate;
+package org.rtvsim.tail;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.LUDecomposition;
