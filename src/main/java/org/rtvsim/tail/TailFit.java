@@ -3,6 +3,7 @@ package org.rtvsim.tail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
@@ -11,20 +12,19 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * right-censored samples (known only to be {@code ≥ c}) contributing {@code log S(c − u)}.
  *
  * <p>GPD: {@code S(y) = (1 + ξ y/σ)^(−1/ξ)}, exponential {@code exp(−y/σ)} for {@code ξ = 0}. Standard
- * errors come from the observed information (the numerical Hessian of the log-likelihood at the MLE);
- * every confidence interval is a Wald / delta-method interval. Return level for a per-wake-up
- * exceedance probability {@code p < ζ}: {@code x_p = u + σ/ξ·((p/ζ)^(−ξ) − 1)}, {@code u + σ·ln(ζ/p)}
- * for {@code ξ → 0}, with {@code ζ = n_u/n}. {@link #warnings()} says when the fit is not credible.
+ * errors of ξ and σ come from the observed information (the numerical Hessian of the log-likelihood at
+ * the MLE; Wald intervals). Return level for a per-wake-up exceedance probability {@code p < ζ}:
+ * {@code x_p = u + σ/ξ·((p/ζ)^(−ξ) − 1)}, {@code u + σ·ln(ζ/p)} for {@code ξ → 0}, with {@code ζ = n_u/n};
+ * its interval is the profile-likelihood interval ({@link GpdProfile}), raised to the observed maximum
+ * where the data alone put the level above it, with a parametric bootstrap ({@link GpdBootstrap}) beside
+ * it when {@link Options#bootstrap()} asks for one. {@link #warnings()} says when the fit is not credible
+ * ({@link TailCredibility}).
  */
 public final class TailFit {
     /** The default per-wake-up probabilities of the return levels. */
     public static final double[] DEFAULT_PROBABILITIES = {1e-6, 1e-9, 1e-12};
     /** Below this many exceedances no fit is attempted at all. */
     public static final int MIN_TO_FIT = 5;
-    /** ξ's CI half-width above which the shape is called poorly determined. */
-    public static final double WIDE_XI_HALF_WIDTH = 0.3;
-    /** A return level beyond this multiple of the observed maximum is called not credible. */
-    public static final double MAX_EXTRAPOLATION = 1000;
 
     /**
      * How to fit: the threshold as an empirical percentile of the data (or, when {@code thresholdNs}
@@ -32,7 +32,7 @@ public final class TailFit {
      * interval and the return-level probabilities.
      */
     public record Options(double thresholdPercentile, double thresholdNs, int minExceedances, double confidence,
-                          double[] probabilities) {
+                          double[] probabilities, int bootstrap) {
         public Options {
             if (!(thresholdPercentile > 0 && thresholdPercentile < 100)) {
                 throw new IllegalArgumentException("threshold percentile must be in (0, 100): " + thresholdPercentile);
@@ -40,28 +40,40 @@ public final class TailFit {
             if (!(confidence > 0 && confidence < 1)) {
                 throw new IllegalArgumentException("confidence must be in (0, 1): " + confidence);
             }
+            if (bootstrap < 0) {
+                throw new IllegalArgumentException("bootstrap replications must be >= 0: " + bootstrap);
+            }
             probabilities = probabilities.clone();
         }
 
-        /** p99 threshold, 50 exceedances, 95 % intervals, p = 1e-6, 1e-9, 1e-12. */
+        /** p99 threshold, 50 exceedances, 95 % intervals, p = 1e-6, 1e-9, 1e-12, no bootstrap. */
         public static Options defaults() {
-            return new Options(99, Double.NaN, 50, 0.95, DEFAULT_PROBABILITIES);
+            return new Options(99, Double.NaN, 50, 0.95, DEFAULT_PROBABILITIES, 0);
+        }
+
+        /** With {@code b} parametric bootstrap replications (0: none). */
+        public Options withBootstrap(int b) {
+            return new Options(thresholdPercentile, thresholdNs, minExceedances, confidence, probabilities, b);
+        }
+
+        public Options withProbabilities(double... p) {
+            return new Options(thresholdPercentile, thresholdNs, minExceedances, confidence, p, bootstrap);
         }
 
         public Options withThresholdPercentile(double p) {
-            return new Options(p, Double.NaN, minExceedances, confidence, probabilities);
+            return new Options(p, Double.NaN, minExceedances, confidence, probabilities, bootstrap);
         }
 
         public Options withThresholdNs(double u) {
-            return new Options(thresholdPercentile, u, minExceedances, confidence, probabilities);
+            return new Options(thresholdPercentile, u, minExceedances, confidence, probabilities, bootstrap);
         }
 
         public Options withMinExceedances(int n) {
-            return new Options(thresholdPercentile, thresholdNs, n, confidence, probabilities);
+            return new Options(thresholdPercentile, thresholdNs, n, confidence, probabilities, bootstrap);
         }
 
         public Options withConfidence(double c) {
-            return new Options(thresholdPercentile, thresholdNs, minExceedances, c, probabilities);
+            return new Options(thresholdPercentile, thresholdNs, minExceedances, c, probabilities, bootstrap);
         }
 
         @Override
@@ -70,8 +82,15 @@ public final class TailFit {
         }
     }
 
-    /** The latency {@code valueNs} exceeded with probability {@code p} per wake-up, with its CI (delta method). */
-    public record ReturnLevel(double p, double valueNs, double lowerNs, double upperNs) {
+    /**
+     * The latency {@code valueNs} exceeded with probability {@code p} per wake-up, with its profile-likelihood
+     * interval {@code [lowerNs, upperNs]} (upper +∞ when the data do not bound it) and the parametric
+     * bootstrap's percentile interval {@code [bootLowerNs, bootUpperNs]} (NaN without a bootstrap).
+     * {@code atLeastMax}: the data put this level above the observed maximum (at least {@code 1 − α/2}
+     * probability), so every bound was raised to it. {@code profileUpperNs}: the upper end before that.
+     */
+    public record ReturnLevel(double p, double valueNs, double lowerNs, double upperNs, double bootLowerNs,
+                              double bootUpperNs, boolean atLeastMax, double profileUpperNs) {
     }
 
     private final double xi;
@@ -86,28 +105,49 @@ public final class TailFit {
     private final double[][] cov;
     private final double confidence;
     private final double z;
+    private final double[][] y;
+    private final double[][] cy;
+    private final double[] lattice;
+    private final GpdProfile profile;
+    private final GpdBootstrap.Result boot;
+    private final double[] bootProbabilities;
     private final List<ReturnLevel> returnLevels;
+    private final TailCredibility.Diagnostics diagnostics;
     private final List<String> warnings;
 
-    private TailFit(double xi, double sigma, double threshold, long exceedances, long censoredExceedances, long total,
-                    double observedMax, double logLikelihood, double[][] cov, Options o, List<String> pre) {
-        this.xi = xi;
-        this.sigma = sigma;
-        this.threshold = threshold;
-        this.exceedances = exceedances;
-        this.censoredExceedances = censoredExceedances;
-        this.total = total;
-        this.observedMax = observedMax;
-        this.logLikelihood = logLikelihood;
-        this.cov = cov;
+    private TailFit(Core c, TailData data, Options o, List<String> pre) {
+        this.xi = c.best[0];
+        this.sigma = c.best[1];
+        this.threshold = c.u;
+        this.exceedances = c.nu;
+        this.censoredExceedances = c.nCens;
+        this.total = data.total();
+        this.observedMax = data.max();
+        this.y = c.y;
+        this.cy = c.cy;
+        this.cov = c.cov;
         this.confidence = o.confidence();
         this.z = new NormalDistribution().inverseCumulativeProbability(0.5 + o.confidence() / 2);
+        this.lattice = lattice(c.y);
+        double ll = GpdLikelihood.logLik(y, cy, xi, sigma);
+        double cut = new ChiSquaredDistribution(1).inverseCumulativeProbability(o.confidence());
+        double lHat = ll;
+        if (zeta() < 1) {
+            // the profile at the estimate may find a slightly better optimum than the simplex did
+            double p0 = new GpdProfile(y, cy, ll, cut).profile(returnLevel(zeta() / 10) - threshold, Math.log(10));
+            lHat = Math.max(ll, p0);
+        }
+        this.logLikelihood = lHat;
+        this.profile = new GpdProfile(y, cy, lHat, cut);
+        this.bootProbabilities = o.probabilities();
+        this.boot = o.bootstrap() > 0 ? bootstrap(o.bootstrap()) : null;
         List<ReturnLevel> levels = new ArrayList<>();
-        for (double p : o.probabilities()) {
-            levels.add(returnLevelWithCi(p));
+        for (int k = 0; k < bootProbabilities.length; k++) {
+            levels.add(level(bootProbabilities[k], k));
         }
         this.returnLevels = List.copyOf(levels);
-        this.warnings = List.copyOf(credibility(o, pre));
+        this.diagnostics = TailCredibility.diagnose(this, data, o);
+        this.warnings = List.copyOf(TailCredibility.warnings(this, o, pre));
     }
 
     /** Fits with {@link Options#defaults()}. */
@@ -129,38 +169,89 @@ public final class TailFit {
                     MIN_TO_FIT, o.minExceedances()));
         }
         List<String> pre = new ArrayList<>();
-        // exceedances
-        List<double[]> ex = new ArrayList<>(); // {y, weight}
-        for (int i = data.size() - 1; i >= 0 && data.value(i) > u; i--) {
-            ex.add(new double[] {data.value(i) - u, data.count(i)});
-        }
-        List<double[]> cens = new ArrayList<>();
-        long nCens = 0;
         for (TailData.Censored c : data.censored()) {
-            cens.add(new double[] {Math.max(0, c.atNs() - u), c.count()});
-            nCens += c.count();
             if (c.atNs() <= u) {
                 pre.add(String.format(Locale.ROOT, "%d censored samples (>= %.0f ns) lie at or below the threshold "
                         + "%.0f ns; they are taken as exceedances with unknown excess", c.count(), c.atNs(), u));
             }
         }
-        double[][] y = ex.toArray(new double[0][]);
-        double[][] cy = cens.toArray(new double[0][]);
-        double[] best = GpdLikelihood.maximise(y, cy);
-        double bestValue = GpdLikelihood.logLik(y, cy, best[0], best[1]);
-        double[][] cov = GpdLikelihood.covariance(y, cy, best[0], best[1]);
-        return new TailFit(best[0], best[1], u, nu, nCens, data.total(), data.max(), bestValue, cov, o, pre);
+        return new TailFit(Core.fit(data, u), data, o, pre);
     }
 
-    /** {@code expm1(ξL)/ξ} and its derivative in ξ, stable near ξ = 0. */
-    private static double[] g(double xi, double l) {
+    /** The maximum-likelihood fit above one threshold: exceedances, estimate, covariance. */
+    record Core(double u, long nu, long nCens, double[][] y, double[][] cy, double[] best, double[][] cov) {
+        static Core fit(TailData data, double u) {
+            return fit(data, u, null);
+        }
+
+        /** From the given (ξ, σ) start only when {@code start} is not null (a refit near a known optimum). */
+        static Core fit(TailData data, double u, double[] start) {
+            List<double[]> ex = new ArrayList<>(); // {y, weight}, descending
+            for (int i = data.size() - 1; i >= 0 && data.value(i) > u; i--) {
+                ex.add(new double[] {data.value(i) - u, data.count(i)});
+            }
+            List<double[]> cens = new ArrayList<>();
+            long nCens = 0;
+            for (TailData.Censored c : data.censored()) {
+                cens.add(new double[] {Math.max(0, c.atNs() - u), c.count()});
+                nCens += c.count();
+            }
+            double[][] y = ex.toArray(new double[0][]);
+            double[][] cy = cens.toArray(new double[0][]);
+            double[] best = start == null ? GpdLikelihood.maximise(y, cy)
+                    : GpdLikelihood.maximiseFrom(y, cy, start[0], start[1]);
+            return new Core(u, data.countAbove(u), nCens, y, cy, best, GpdLikelihood.covariance(y, cy, best[0], best[1]));
+        }
+    }
+
+    /** {@code {first excess, spacing}} when the exact excesses lie on a lattice (histogram buckets), else null. */
+    private static double[] lattice(double[][] y) {
+        if (y.length < 3) {
+            return null;
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double gap = Double.POSITIVE_INFINITY;
+        double[] v = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            v[i] = y[i][0];
+        }
+        java.util.Arrays.sort(v);
+        lo = v[0];
+        for (int i = 1; i < v.length; i++) {
+            gap = Math.min(gap, v[i] - v[i - 1]);
+        }
+        if (!(gap > 0)) {
+            return null;
+        }
+        for (double x : v) {
+            double k = (x - lo) / gap;
+            if (Math.abs(k - Math.rint(k)) > 1e-6 * Math.max(1, k)) {
+                return null;
+            }
+        }
+        return new double[] {lo, gap};
+    }
+
+    private GpdBootstrap.Result bootstrap(int b) {
+        double censorAt = Double.POSITIVE_INFINITY;
+        for (double[] c : cy) {
+            censorAt = Math.min(censorAt, c[0]);
+        }
+        double[] ls = new double[bootProbabilities.length];
+        for (int k = 0; k < ls.length; k++) {
+            ls[k] = bootProbabilities[k] < zeta() ? Math.log(zeta() / bootProbabilities[k]) : Double.NaN;
+        }
+        return GpdBootstrap.run(threshold, xi, sigma, (int) Math.min(Integer.MAX_VALUE, exceedances), censorAt,
+                lattice, ls, b);
+    }
+
+    /** {@code expm1(ξL)/ξ}, stable near ξ = 0 (the excess of the return level per unit σ). */
+    static double expm1Over(double xi, double l) {
         double t = xi * l;
         if (Math.abs(t) < 1e-5) {
-            return new double[] {l * (1 + t / 2 + t * t / 6), l * l * (0.5 + t / 3)};
+            return l * (1 + t / 2 + t * t / 6);
         }
-        double val = Math.expm1(t) / xi;
-        double der = (l * Math.exp(t) * xi - Math.expm1(t)) / (xi * xi);
-        return new double[] {val, der};
+        return Math.expm1(t) / xi;
     }
 
     /** The return level for probability {@code p} per wake-up; NaN unless {@code 0 < p < ζ}. */
@@ -169,69 +260,74 @@ public final class TailFit {
         if (!(p > 0 && p < zeta)) {
             return Double.NaN;
         }
-        return threshold + sigma * g(xi, Math.log(zeta / p))[0];
+        return threshold + sigma * expm1Over(xi, Math.log(zeta / p));
+    }
+
+    /** The return level with its profile-likelihood interval (no bootstrap), raised to the observed maximum where due. */
+    public ReturnLevel returnLevelWithCi(double p) {
+        return level(p, -1);
+    }
+
+    private ReturnLevel level(double p, int bootIndex) {
+        double x = returnLevel(p);
+        if (Double.isNaN(x)) {
+            return new ReturnLevel(p, x, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, Double.NaN);
+        }
+        double l = Math.log(zeta() / p);
+        double[] d = profile.interval(x - threshold, l);
+        double lo = threshold + d[0];
+        double hi = threshold + d[1];
+        double bLo = Double.NaN;
+        double bHi = Double.NaN;
+        if (boot != null && bootIndex >= 0) {
+            bLo = boot.levelQuantile(bootIndex, (1 - confidence) / 2);
+            bHi = boot.levelQuantile(bootIndex, 1 - (1 - confidence) / 2);
+        }
+        boolean atLeastMax = maxBelowLevel(p);
+        double profileHi = hi;
+        if (atLeastMax) {
+            lo = Math.max(lo, observedMax);
+            hi = Math.max(hi, observedMax);
+            bLo = Double.isNaN(bLo) ? bLo : Math.max(bLo, observedMax);
+            bHi = Double.isNaN(bHi) ? bHi : Math.max(bHi, observedMax);
+        }
+        return new ReturnLevel(p, x, lo, hi, bLo, bHi, atLeastMax, profileHi);
     }
 
     /**
-     * The return level with its delta-method CI: the gradient in (ζ, ξ, σ) against the covariance of
-     * (ξ, σ) from the observed information plus {@code Var ζ = ζ(1−ζ)/n} (independent).
+     * True when the observed maximum is itself a lower confidence bound of {@code x_p}: all {@code n}
+     * samples stay below {@code x_p} with probability {@code (1 − p)^n}, so the maximum exceeds the level
+     * with probability {@code 1 − (1 − p)^n}; that must be at most {@code α/2}.
      */
-    public ReturnLevel returnLevelWithCi(double p) {
+    boolean maxBelowLevel(double p) {
+        return -Math.expm1(total * Math.log1p(-p)) <= (1 - confidence) / 2;
+    }
+
+    /** The profile-likelihood interval of the return level at {@code p} without the observed-maximum floor. */
+    double[] profileInterval(double p) {
         double x = returnLevel(p);
-        double se = returnLevelSe(p);
-        return new ReturnLevel(p, x, x - z * se, x + z * se);
+        double[] d = profile.interval(x - threshold, Math.log(zeta() / p));
+        return new double[] {threshold + d[0], threshold + d[1]};
     }
 
-    /** Delta-method standard error of the return level; NaN when unavailable. */
-    public double returnLevelSe(double p) {
-        double zeta = zeta();
-        if (cov == null || !(p > 0 && p < zeta)) {
-            return Double.NaN;
-        }
-        double l = Math.log(zeta / p);
-        double[] gl = g(xi, l);
-        double dSigma = gl[0];
-        double dXi = sigma * gl[1];
-        // d/dζ of σ·expm1(ξ ln(ζ/p))/ξ = σ·exp(ξL)/ζ
-        double dZeta = sigma * Math.exp(xi * l) / zeta;
-        double var = dXi * dXi * cov[0][0] + 2 * dXi * dSigma * cov[0][1] + dSigma * dSigma * cov[1][1]
-                + dZeta * dZeta * zeta * (1 - zeta) / total;
-        return Math.sqrt(var);
+    /** The exceedances {@code {excess, weight}} (descending) and censored groups, for the diagnostics. */
+    double[][] exceedanceData() {
+        return y;
     }
 
-    private List<String> credibility(Options o, List<String> pre) {
-        List<String> w = new ArrayList<>();
-        if (exceedances < o.minExceedances()) {
-            w.add(String.format(Locale.ROOT, "only %d exceedances over the threshold (fewer than %d): the fit is "
-                    + "not credible", exceedances, o.minExceedances()));
-        }
-        if (xi > 0.5) {
-            w.add(String.format(Locale.ROOT, "shape xi = %.3f > 0.5: an extremely heavy tail (infinite variance); "
-                    + "extrapolated return levels are not credible", xi));
-        }
-        if (xi < -0.5) {
-            w.add(String.format(Locale.ROOT, "shape xi = %.3f < -0.5: the maximum-likelihood estimate is irregular "
-                    + "(a hard bound right at the data); the fit is not credible", xi));
-        }
-        if (cov == null) {
-            w.add("the observed information is not positive definite: no standard errors or intervals; "
-                    + "the fit is not credible");
-        } else if (z * seXi() > WIDE_XI_HALF_WIDTH) {
-            w.add(String.format(Locale.ROOT, "the %.0f%% CI of xi [%.3f, %.3f] is wide (half-width > %.1f): the "
-                    + "tail shape is poorly determined", 100 * confidence, xiLower(), xiUpper(), WIDE_XI_HALF_WIDTH));
-        }
-        for (ReturnLevel r : returnLevels) {
-            if (Double.isNaN(r.valueNs())) {
-                w.add(String.format(Locale.ROOT, "p = %.0e is not below the exceedance rate zeta = %.3g: no return "
-                        + "level (lower the threshold)", r.p(), zeta()));
-            } else if (r.valueNs() > MAX_EXTRAPOLATION * observedMax) {
-                w.add(String.format(Locale.ROOT, "the return level for p = %.0e (%.4g ns) is more than %.0fx the "
-                        + "observed maximum (%.0f ns): not credible", r.p(), r.valueNs(), MAX_EXTRAPOLATION,
-                        observedMax));
-            }
-        }
-        w.addAll(pre);
-        return w;
+    /** {@code {first excess, spacing}} of the data's lattice, or null. */
+    double[] latticeOf() {
+        return lattice;
+    }
+
+    /** The bootstrap, or null. */
+    GpdBootstrap.Result bootstrapResult() {
+        return boot;
+    }
+
+    /** Threshold stability, goodness of fit and the observed points against the fit. */
+    public TailCredibility.Diagnostics diagnostics() {
+        return diagnostics;
     }
 
     /** Shape ξ. */
@@ -336,37 +432,8 @@ public final class TailFit {
         return warnings.isEmpty();
     }
 
-    /** A few lines for a terminal: parameters with CIs, return levels, warnings. */
+    /** A few lines for a terminal: parameters with CIs, return levels with intervals, diagnostics, warnings. */
     public String describe() {
-        StringBuilder sb = new StringBuilder();
-        int pc = (int) Math.round(100 * confidence);
-        sb.append(String.format(Locale.ROOT, "GPD tail fit (peaks over threshold, maximum likelihood; %d%% CIs by "
-                + "the delta method)%n", pc));
-        sb.append(String.format(Locale.ROOT, "  threshold u     %.3f us%n", threshold / 1000));
-        sb.append(String.format(Locale.ROOT, "  exceedances     %d of %d (zeta = %.4g +- %.2g)%s%n", exceedances,
-                total, zeta(), seZeta(), censoredExceedances > 0 ? ", " + censoredExceedances + " censored" : ""));
-        sb.append(String.format(Locale.ROOT, "  shape xi        %.4f  (se %.4f, CI [%.4f, %.4f])%n", xi, seXi(),
-                xiLower(), xiUpper()));
-        sb.append(String.format(Locale.ROOT, "  scale sigma     %.3f us  (se %.3f, CI [%.3f, %.3f])%n", sigma / 1000,
-                seSigma() / 1000, sigmaLower() / 1000, sigmaUpper() / 1000));
-        sb.append(String.format(Locale.ROOT, "  observed max    %.3f us%n", observedMax / 1000));
-        if (xi < 0) {
-            sb.append(String.format(Locale.ROOT, "  upper endpoint  %.3f us (u + sigma/|xi|)%n",
-                    (threshold + sigma / -xi) / 1000));
-        }
-        sb.append("Return levels (latency exceeded with probability p per wake-up):\n");
-        for (ReturnLevel r : returnLevels) {
-            sb.append(String.format(Locale.ROOT, "  p = %.0e   %12.3f us   CI [%.3f, %.3f] us%n", r.p(),
-                    r.valueNs() / 1000, r.lowerNs() / 1000, r.upperNs() / 1000));
-        }
-        if (warnings.isEmpty()) {
-            sb.append("Credibility: no warnings\n");
-        } else {
-            sb.append("Warnings (the fit is not credible):\n");
-            for (String w : warnings) {
-                sb.append("  - ").append(w).append('\n');
-            }
-        }
-        return sb.toString();
+        return TailText.describe(this);
     }
 }
