@@ -113,6 +113,13 @@ public final class TailCharts {
         y.setBase(10);
         y.setSmallestValue(1e-3);
         y.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.##"));
+        double yHi = Math.max(band.getItemCount() == 0 ? 0 : band.getYHighValue(band.getItemCount() - 1),
+                fit.observedMax() / 1000);
+        if (Math.log10(yHi / (fit.threshold() / 1000)) > 1.5) {
+            // spanning decades: one label per decade (10, 100, 1,000) instead of the automatic crowded ones
+            y.setAutoTickUnitSelection(false);
+            y.setTickUnit(new NumberTickUnit(1));
+        }
         YIntervalSeriesCollection bandData = new YIntervalSeriesCollection();
         bandData.addSeries(band);
         DeviationRenderer br = new DeviationRenderer(false, false);
