@@ -79,6 +79,33 @@ final class GpdBootstrap {
         return new Result(levels, ad);
     }
 
+    /** {@code {first excess, spacing}} when the exact excesses lie on a lattice (histogram buckets), else null. */
+    static double[] lattice(double[][] y) {
+        if (y.length < 3) {
+            return null;
+        }
+        double gap = Double.POSITIVE_INFINITY;
+        double[] v = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            v[i] = y[i][0];
+        }
+        java.util.Arrays.sort(v);
+        double lo = v[0];
+        for (int i = 1; i < v.length; i++) {
+            gap = Math.min(gap, v[i] - v[i - 1]);
+        }
+        if (!(gap > 0)) {
+            return null;
+        }
+        for (double x : v) {
+            double k = (x - lo) / gap;
+            if (Math.abs(k - Math.rint(k)) > 1e-6 * Math.max(1, k)) {
+                return null;
+            }
+        }
+        return new double[] {lo, gap};
+    }
+
     /** Sorted distinct values with their counts, {@code {value, weight}}. */
     static double[][] weighted(double[] v) {
         Arrays.sort(v);

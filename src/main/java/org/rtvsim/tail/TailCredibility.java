@@ -48,7 +48,7 @@ public final class TailCredibility {
                 break;
             }
             // above a higher threshold the GPD keeps ξ and has σ + ξ(u' − u) (threshold stability)
-            TailFit.Core c = TailFit.Core.fit(data, u,
+            ThresholdFit c = ThresholdFit.fit(data, u,
                     new double[] {f.xi(), Math.max(f.sigma() + f.xi() * (u - f.threshold()), 1e-3 * f.sigma())});
             double se = c.cov() == null ? Double.NaN : Math.sqrt(c.cov()[0][0]);
             st.add(new Stability(u, c.nu(), c.best()[0], c.best()[0] - z * se, c.best()[0] + z * se));

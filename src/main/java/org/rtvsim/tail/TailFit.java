@@ -115,20 +115,20 @@ public final class TailFit {
     private final TailCredibility.Diagnostics diagnostics;
     private final List<String> warnings;
 
-    private TailFit(Core c, TailData data, Options o, List<String> pre) {
-        this.xi = c.best[0];
-        this.sigma = c.best[1];
-        this.threshold = c.u;
-        this.exceedances = c.nu;
-        this.censoredExceedances = c.nCens;
+    private TailFit(ThresholdFit c, TailData data, Options o, List<String> pre) {
+        this.xi = c.best()[0];
+        this.sigma = c.best()[1];
+        this.threshold = c.u();
+        this.exceedances = c.nu();
+        this.censoredExceedances = c.nCens();
         this.total = data.total();
         this.observedMax = data.max();
-        this.y = c.y;
-        this.cy = c.cy;
-        this.cov = c.cov;
+        this.y = c.y();
+        this.cy = c.cy();
+        this.cov = c.cov();
         this.confidence = o.confidence();
         this.z = new NormalDistribution().inverseCumulativeProbability(0.5 + o.confidence() / 2);
-        this.lattice = lattice(c.y);
+        this.lattice = GpdBootstrap.lattice(c.y());
         double ll = GpdLikelihood.logLik(y, cy, xi, sigma);
         double cut = new ChiSquaredDistribution(1).inverseCumulativeProbability(o.confidence());
         double lHat = ll;
@@ -175,61 +175,7 @@ public final class TailFit {
                         + "%.0f ns; they are taken as exceedances with unknown excess", c.count(), c.atNs(), u));
             }
         }
-        return new TailFit(Core.fit(data, u), data, o, pre);
-    }
-
-    /** The maximum-likelihood fit above one threshold: exceedances, estimate, covariance. */
-    record Core(double u, long nu, long nCens, double[][] y, double[][] cy, double[] best, double[][] cov) {
-        static Core fit(TailData data, double u) {
-            return fit(data, u, null);
-        }
-
-        /** From the given (ξ, σ) start only when {@code start} is not null (a refit near a known optimum). */
-        static Core fit(TailData data, double u, double[] start) {
-            List<double[]> ex = new ArrayList<>(); // {y, weight}, descending
-            for (int i = data.size() - 1; i >= 0 && data.value(i) > u; i--) {
-                ex.add(new double[] {data.value(i) - u, data.count(i)});
-            }
-            List<double[]> cens = new ArrayList<>();
-            long nCens = 0;
-            for (TailData.Censored c : data.censored()) {
-                cens.add(new double[] {Math.max(0, c.atNs() - u), c.count()});
-                nCens += c.count();
-            }
-            double[][] y = ex.toArray(new double[0][]);
-            double[][] cy = cens.toArray(new double[0][]);
-            double[] best = start == null ? GpdLikelihood.maximise(y, cy)
-                    : GpdLikelihood.maximiseFrom(y, cy, start[0], start[1]);
-            return new Core(u, data.countAbove(u), nCens, y, cy, best, GpdLikelihood.covariance(y, cy, best[0], best[1]));
-        }
-    }
-
-    /** {@code {first excess, spacing}} when the exact excesses lie on a lattice (histogram buckets), else null. */
-    private static double[] lattice(double[][] y) {
-        if (y.length < 3) {
-            return null;
-        }
-        double lo = Double.POSITIVE_INFINITY;
-        double gap = Double.POSITIVE_INFINITY;
-        double[] v = new double[y.length];
-        for (int i = 0; i < y.length; i++) {
-            v[i] = y[i][0];
-        }
-        java.util.Arrays.sort(v);
-        lo = v[0];
-        for (int i = 1; i < v.length; i++) {
-            gap = Math.min(gap, v[i] - v[i - 1]);
-        }
-        if (!(gap > 0)) {
-            return null;
-        }
-        for (double x : v) {
-            double k = (x - lo) / gap;
-            if (Math.abs(k - Math.rint(k)) > 1e-6 * Math.max(1, k)) {
-                return null;
-            }
-        }
-        return new double[] {lo, gap};
+        return new TailFit(ThresholdFit.fit(data, u), data, o, pre);
     }
 
     private GpdBootstrap.Result bootstrap(int b) {
