@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     static final List<String> LAYERS = List.of("engine", "probe", "measure", "scenario", "hw", "kernel", "virt", "workload",
-            "experiment", "calibrate", "report", "cli");
+            "experiment", "measured", "tail", "calibrate", "report", "cli");
     private static final Path ROOT = Path.of("src/main/java/org/rtvsim");
     private static final Pattern REF = Pattern.compile("\\borg\\.rtvsim\\.([a-z_]+)\\.");
 

@@ -16,6 +16,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 import org.apache.commons.math3.optim.univariate.BrentOptimizer;
 import org.apache.commons.math3.optim.univariate.SearchInterval;
 import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
+import org.rtvsim.measured.LatencyCdf;
 
 /**
  * Fits scenario parameters to a measured latency distribution: minimises {@link Distances#objective()} over

@@ -3,6 +3,7 @@ package org.rtvsim.calibrate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.rtvsim.measured.LatencyCdf;
 
 /**
  * How far a simulated latency distribution is from a measured one, latencies in µs: quantile errors at

@@ -1,6 +1,7 @@
 package org.rtvsim.calibrate;
 
 import java.util.List;
+import org.rtvsim.measured.LatencyCdf;
 
 /**
  * The outcome of a calibration: the best evaluated point (normalised {@code x} and the parameters' values), its

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.rtvsim.experiment.SingleRun;
 import org.rtvsim.measure.RunResult;
+import org.rtvsim.measured.LatencyCdf;
 import org.rtvsim.scenario.CommandImport;
 import org.rtvsim.scenario.ScenarioLoader;
 import org.rtvsim.scenario.ScenarioSpec;

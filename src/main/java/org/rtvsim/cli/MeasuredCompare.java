@@ -13,7 +13,7 @@ import java.util.Locale;
 import org.rtvsim.calibrate.DistanceTable;
 import org.rtvsim.calibrate.Distances;
 import org.rtvsim.calibrate.FitFiles;
-import org.rtvsim.calibrate.LatencyCdf;
+import org.rtvsim.measured.LatencyCdf;
 import org.rtvsim.calibrate.ScenarioSimulator;
 import org.rtvsim.engine.Units;
 import org.rtvsim.report.charts.CcdfOverlay;

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.rtvsim.calibrate.TailCharts;
-import org.rtvsim.calibrate.TailData;
-import org.rtvsim.calibrate.TailFit;
+import org.rtvsim.tail.TailCharts;
+import org.rtvsim.tail.TailData;
+import org.rtvsim.tail.TailFit;
 import org.rtvsim.experiment.SingleRun;
 import org.rtvsim.measure.RunResult;
 import org.rtvsim.scenario.ScenarioSpec;
@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
  * {@code rtvsim tail}: runs a scenario (replication 0), pools every measuring thread's samples and
  * fits a generalised Pareto distribution to the exceedances over a high threshold (peaks over
  * threshold). Prints the shape, scale, threshold and exceedance rate with their CIs, the return
- * levels for p = 1e-6, 1e-9 and 1e-12 per wake-up with delta-method CIs, and the credibility
- * warnings; with {@code --out DIR} also writes the mean-excess and return-level charts.
+ * levels for p = 1e-6, 1e-9 and 1e-12 per wake-up with profile-likelihood CIs and a parametric
+ * bootstrap beside them, the diagnostics and the credibility warnings; with {@code --out DIR} also writes the mean-excess and return-level charts.
  */
 @Command(name = "tail", mixinStandardHelpOptions = true,
         description = {"Extrapolate the latency tail: run a scenario once, fit a generalised Pareto distribution "
@@ -49,6 +49,11 @@ final class TailCommand implements Callable<Integer> {
     @Option(names = "--confidence", paramLabel = "LEVEL", defaultValue = "0.95",
             description = "Confidence level of the intervals (default: ${DEFAULT-VALUE}).")
     double confidence;
+
+    @Option(names = "--bootstrap", paramLabel = "B", defaultValue = "200",
+            description = "Parametric bootstrap replications, a cross-check of the intervals and the p-value of the "
+                    + "goodness-of-fit test; 0 turns it off (default: ${DEFAULT-VALUE}).")
+    int bootstrap;
 
     @Option(names = "--measured",
             description = "FILE is a measurement (cyclictest -h/--histfile/-v/--json, rtla timerlat hist, CSV; "
@@ -104,15 +109,15 @@ final class TailCommand implements Callable<Integer> {
      * except that a thread's reported maximum above that end is one of its overflows, known exactly.
      */
     private int fitMeasuredFile(Path file) throws IOException {
-        org.rtvsim.calibrate.MeasuredHistogram h;
+        org.rtvsim.measured.MeasuredHistogram h;
         try {
-            h = org.rtvsim.calibrate.MeasuredReader.read(file);
-        } catch (org.rtvsim.calibrate.MeasuredDataException e) {
+            h = org.rtvsim.measured.MeasuredReader.read(file);
+        } catch (org.rtvsim.measured.MeasuredDataException e) {
             throw new Errors.BadInput(e.getMessage());
         }
         java.util.Map<Long, Long> byValue = new java.util.TreeMap<>();
         java.util.Map<Long, Long> censoredAt = new java.util.TreeMap<>();
-        for (org.rtvsim.calibrate.ThreadHistogram t : h.threads()) {
+        for (org.rtvsim.measured.ThreadHistogram t : h.threads()) {
             long[] counts = t.counts();
             for (int b = 0; b < counts.length; b++) {
                 if (counts[b] > 0) {
@@ -151,8 +156,12 @@ final class TailCommand implements Callable<Integer> {
         if (minExceedances < 1) {
             throw new Errors.BadInput("--min-exceedances " + minExceedances + ": expected at least 1");
         }
+        if (bootstrap < 0 || bootstrap > 100_000) {
+            throw new Errors.BadInput("--bootstrap " + bootstrap + ": expected a count of replications in 0..100000, "
+                    + "e.g. 200 (0 turns the bootstrap off)");
+        }
         return TailFit.Options.defaults().withThresholdPercentile(thresholdPercentile)
-                .withMinExceedances(minExceedances).withConfidence(confidence);
+                .withMinExceedances(minExceedances).withConfidence(confidence).withBootstrap(bootstrap);
     }
 
     private int report(String header, TailData data, TailFit.Options options) throws IOException {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
+import org.rtvsim.measured.LatencyCdf;
 
 /** Distances between hand-made histograms whose values can be worked out on paper. */
 class DistancesTest {

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rtvsim.measured.LatencyCdf;
 
 /**
  * Joint calibration round trip. Two conditions of one machine: the same cyclictest with a syscall loop holding a

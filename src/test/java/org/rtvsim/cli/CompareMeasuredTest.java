@@ -41,7 +41,7 @@ class CompareMeasuredTest {
         CalibrateCommandTest.assertBadInput(Cli.run("compare", "--measured", dir.resolve("none.txt").toString(),
                 "scenarios/baremetal-rt-idle.yaml"), "none.txt", "no such file");
         CalibrateCommandTest.assertBadInput(Cli.run("compare", "--measured",
-                "src/test/resources/org/rtvsim/calibrate/guest_before_tuning_hist.csv", "--thread", "5",
+                "src/test/resources/org/rtvsim/measured/guest_before_tuning_hist.csv", "--thread", "5",
                 "scenarios/baremetal-rt-idle.yaml"), "--thread 5");
     }
 }

@@ -18,8 +18,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rtvsim.calibrate.MeasuredHistogram;
-import org.rtvsim.calibrate.MeasuredReader;
+import org.rtvsim.measured.MeasuredHistogram;
+import org.rtvsim.measured.MeasuredReader;
 import org.rtvsim.probe.Measurement;
 import org.rtvsim.probe.MeasurementFile;
 

@@ -31,8 +31,15 @@ class TailCommandTest {
     }
 
     @Test
+    void tail_badBootstrap_isBadInput() {
+        Cli r = Cli.run("tail", "scenarios/baremetal-rt-idle.yaml", "--bootstrap", "-1");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("rtvsim: error: --bootstrap -1"), r.err());
+    }
+
+    @Test
     void tail_measured_fitsAMeasurementWithCensoredOverflows() {
-        Cli r = Cli.run("tail", "--measured", "src/test/resources/org/rtvsim/calibrate/guest_before_tuning_hist.csv");
+        Cli r = Cli.run("tail", "--measured", "src/test/resources/org/rtvsim/measured/guest_before_tuning_hist.csv");
         assertEquals(0, r.code(), r.err());
         // 604 overflows: the reported max (1475 us) is one of them, known exactly; the other 603 are censored
         assertTrue(r.out().contains("603 censored), max 1475.000 us"), r.out());

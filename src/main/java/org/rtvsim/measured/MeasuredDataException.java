@@ -1,4 +1,4 @@
-package org.rtvsim.calibrate;
+package org.rtvsim.measured;
 
 /**
  * Malformed or unsupported measured-data input; the message reads {@code file:line: expected …; got …}.

@@ -1,4 +1,4 @@
-package org.rtvsim.calibrate;
+package org.rtvsim.tail;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,7 @@ public final class TailDiagnostics {
     public record MeanExcess(double thresholdNs, double meanExcessNs, double lowerNs, double upperNs, long n) {
     }
 
-    /** A point of the model's return-level curve with its delta-method CI. */
+    /** A point of the model's return-level curve with its profile-likelihood CI (upper +∞ when unbounded). */
     public record ModelPoint(double p, double levelNs, double lowerNs, double upperNs) {
     }
 
@@ -80,7 +80,9 @@ public final class TailDiagnostics {
         for (int k = 1; k <= points; k++) {
             double p = Math.pow(10, hi + (lo - hi) * k / points);
             TailFit.ReturnLevel r = f.returnLevelWithCi(p);
-            out.add(new ModelPoint(p, r.valueNs(), r.lowerNs(), r.upperNs()));
+            if (!Double.isNaN(r.valueNs())) {
+                out.add(new ModelPoint(p, r.valueNs(), r.lowerNs(), r.upperNs()));
+            }
         }
         return out;
     }

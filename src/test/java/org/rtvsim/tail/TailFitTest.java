@@ -1,4 +1,4 @@
-package org.rtvsim.calibrate;
+package org.rtvsim.tail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

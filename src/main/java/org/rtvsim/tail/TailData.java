@@ -1,4 +1,4 @@
-package org.rtvsim.calibrate;
+package org.rtvsim.tail;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.rtvsim.calibrate;
+package org.rtvsim.measured;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rtvsim.engine.TextFiles;
-import org.rtvsim.calibrate.MeasuredHistogram.Format;
+import org.rtvsim.measured.MeasuredHistogram.Format;
 import org.rtvsim.probe.MeasurementFile;
 import org.rtvsim.probe.ProbeException;
 

@@ -1,4 +1,4 @@
-package org.rtvsim.calibrate;
+package org.rtvsim.measured;
 
 /**
  * A quantile of a measured histogram. When {@code censored}, the rank fell among overflow samples: {@code valueUs}

@@ -1,4 +1,4 @@
-package org.rtvsim.calibrate;
+package org.rtvsim.measured;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.rtvsim.calibrate.MeasuredHistogram.Format;
+import org.rtvsim.measured.MeasuredHistogram.Format;
 
 /**
  * The column-table formats {@link MeasuredReader} reads besides cyclictest's own: {@code rtla timerlat

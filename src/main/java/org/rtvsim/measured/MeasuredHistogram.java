@@ -1,4 +1,4 @@
-package org.rtvsim.calibrate;
+package org.rtvsim.measured;
 
 import java.util.List;
 

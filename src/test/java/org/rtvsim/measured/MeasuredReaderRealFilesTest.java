@@ -1,4 +1,4 @@
-package org.rtvsim.calibrate;
+package org.rtvsim.measured;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,7 +9,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.rtvsim.calibrate.MeasuredHistogram.Format;
+import org.rtvsim.measured.MeasuredHistogram.Format;
 
 class MeasuredReaderRealFilesTest {
 

@@ -1,4 +1,4 @@
-package org.rtvsim.calibrate;
+package org.rtvsim.tail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,5 +46,26 @@ class TailChartsTest {
             byte[] b = Files.readAllBytes(p);
             assertTrue(b.length > 1000 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G', p.toString());
         }
+    }
+
+    @Test
+    void returnLevelChart_labelsPEveryThirdDecade_andShadesTheProfileBand() {
+        TailCharts.ProbabilityFormat fmt = new TailCharts.ProbabilityFormat();
+        assertEquals("1e-3", fmt.format(1e3));
+        assertEquals("1e-12", fmt.format(1e12));
+        assertEquals("1", fmt.format(1.0));
+        assertEquals(3, TailCharts.decadeStep(0.01)); // 1e-2 .. 1e-12: ten decades
+        assertEquals(1, TailCharts.decadeStep(1e-5)); // seven decades
+        TailData d = TailData.ofValues(TailFitTest.gpd(25, 20_000, 0.1, 1000, 5000));
+        TailFit f = TailFit.fit(d);
+        org.jfree.chart.plot.XYPlot plot = TailCharts.returnLevels(f, d).getXYPlot();
+        org.jfree.data.xy.IntervalXYDataset band = (org.jfree.data.xy.IntervalXYDataset) plot.getDataset(1);
+        assertTrue(band.getItemCount(0) > 10);
+        for (int i = 0; i < band.getItemCount(0); i++) {
+            double lo = band.getStartYValue(0, i);
+            double hi = band.getEndYValue(0, i);
+            assertTrue(lo > 0 && lo <= band.getYValue(0, i) && band.getYValue(0, i) <= hi, "point " + i);
+        }
+        assertTrue(!plot.getDomainAxis().isAutoTickUnitSelection());
     }
 }
