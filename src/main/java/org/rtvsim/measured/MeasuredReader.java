@@ -28,7 +28,6 @@ import org.rtvsim.probe.ProbeException;
 public final class MeasuredReader {
 
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]");
-    private static final Pattern VERBOSE = Pattern.compile("\\s*(\\d+):\\s*(\\d+):\\s*(-?\\d+)(?:[:\\s]\\s*-?\\d+)?\\s*");
     static final Pattern INT = Pattern.compile("\\d{1,18}");
     /** Histograms hold at most this many buckets (docs/errors.md): cyclictest's own -h limit [K] rt-tests. */
     static final int MAX_BUCKETS = 1_000_000;
@@ -42,11 +41,45 @@ public final class MeasuredReader {
     public static MeasuredHistogram read(Path file) {
         String text;
         try {
+            if (TextFiles.size(file, TextFiles.STREAMED_MAX_BYTES) > TextFiles.MEASURED_MAX_BYTES) {
+                return stream(file);
+            }
             text = TextFiles.read(file, TextFiles.MEASURED_MAX_BYTES);
         } catch (IOException e) {
             throw new MeasuredDataException(file + ": cannot read the measured file: " + e.getMessage());
         }
         return parse(file.toString(), text);
+    }
+
+    /**
+     * A file above {@link TextFiles#MEASURED_MAX_BYTES}: streamed line by line if it is cyclictest {@code -v}
+     * samples (detected on its first 64 KiB), refused otherwise (histograms of every format are far smaller).
+     */
+    private static MeasuredHistogram stream(Path file) throws IOException {
+        String name = file.toString();
+        Format f = detect(name, clean(TextFiles.head(file, 1 << 16)));
+        if (f != Format.CYCLICTEST_VERBOSE) {
+            throw new MeasuredDataException(name + ": cannot read the measured file: larger than the "
+                    + TextFiles.formatBytes(TextFiles.MEASURED_MAX_BYTES) + " limit for a histogram ("
+                    + TextFiles.formatBytes(Files.size(file)) + "); only cyclictest -v samples are streamed beyond "
+                    + "it, and this file looks like " + f.toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        }
+        VerboseSamples v = new VerboseSamples(name);
+        TextFiles.forEachLine(file, (l, no) -> v.add(cleanLine(l), no));
+        return v.histogram();
+    }
+
+    private static List<String> clean(String text) {
+        List<String> lines = new ArrayList<>();
+        for (String l : text.split("\r?\n", -1)) {
+            lines.add(cleanLine(l));
+        }
+        return lines;
+    }
+
+    private static String cleanLine(String l) {
+        String clean = l.indexOf('\u001B') < 0 ? l : ANSI.matcher(l).replaceAll("");
+        return clean.indexOf('\r') < 0 ? clean : clean.replace("\r", "");
     }
 
     /** Parses {@code text}; {@code name} is used in error messages. */
@@ -57,11 +90,7 @@ public final class MeasuredReader {
         if (MeasurementFile.isMeasurement(text)) {
             return parseMeasurement(name, text);
         }
-        List<String> lines = new ArrayList<>();
-        for (String l : text.split("\r?\n", -1)) {
-            String clean = l.indexOf('\u001B') < 0 ? l : ANSI.matcher(l).replaceAll("");
-            lines.add(clean.indexOf('\r') < 0 ? clean : clean.replace("\r", ""));
-        }
+        List<String> lines = clean(text);
         return switch (detect(name, lines)) {
             case CYCLICTEST_JSON -> parseJson(name, text);
             case CYCLICTEST_HISTOGRAM -> parseCyclictest(name, lines);
@@ -122,7 +151,7 @@ public final class MeasuredReader {
         if (first.startsWith("{")) {
             return Format.CYCLICTEST_JSON;
         }
-        if (VERBOSE.matcher(first).matches()) {
+        if (VerboseSamples.LINE.matcher(first).matches()) {
             return Format.CYCLICTEST_VERBOSE;
         }
         if (first.contains(",")) {
@@ -140,7 +169,7 @@ public final class MeasuredReader {
         while (!lines.get(i).trim().equals("# Histogram")) {
             String t = lines.get(i).trim();
             if (!(t.isEmpty() || t.startsWith("#") || t.startsWith("T:") || t.startsWith("policy:")
-                    || VERBOSE.matcher(t).matches())) {
+                    || VerboseSamples.LINE.matcher(t).matches())) {
                 throw MeasuredDataException.at(name, i + 1,
                         "cyclictest status lines ('T: …', '# …') before '# Histogram'", t);
             }
@@ -264,47 +293,11 @@ public final class MeasuredReader {
     // ---------------------------------------------------------------- cyclictest -v
 
     private static MeasuredHistogram parseVerbose(String name, List<String> lines) {
-        TreeMap<Integer, List<Long>> per = new TreeMap<>();
+        VerboseSamples v = new VerboseSamples(name);
         for (int i = 0; i < lines.size(); i++) {
-            String t = lines.get(i).trim();
-            if (t.isEmpty() || t.startsWith("#") || t.startsWith("T:") || t.startsWith("policy:")) {
-                continue;
-            }
-            Matcher m = VERBOSE.matcher(t);
-            if (!m.matches()) {
-                throw MeasuredDataException.at(name, i + 1, "'thread:cycle:latency_us'", t);
-            }
-            if (m.group(3).length() > 12 || m.group(1).length() > 6) {
-                throw MeasuredDataException.at(name, i + 1, "a thread number below 1000000 and a latency in 0.."
-                        + (MAX_BUCKETS - 1) + " µs", t);
-            }
-            long lat = Long.parseLong(m.group(3));
-            if (lat < 0) {
-                throw MeasuredDataException.at(name, i + 1, "a latency ≥ 0", t);
-            }
-            per.computeIfAbsent(Integer.parseInt(m.group(1)), k -> new ArrayList<>()).add(lat);
+            v.add(lines.get(i), i + 1);
         }
-        List<ThreadHistogram> threads = new ArrayList<>();
-        for (Map.Entry<Integer, List<Long>> e : per.entrySet()) {
-            long max = 0;
-            long min = Long.MAX_VALUE;
-            double sum = 0;
-            for (long v : e.getValue()) {
-                max = Math.max(max, v);
-                min = Math.min(min, v);
-                sum += v;
-            }
-            if (max >= MAX_BUCKETS) {
-                throw new MeasuredDataException(name + ": latency " + max + " µs too large for a 1-µs histogram of at "
-                        + "most " + MAX_BUCKETS + " buckets");
-            }
-            long[] counts = new long[(int) max + 1];
-            for (long v : e.getValue()) {
-                counts[(int) v]++;
-            }
-            threads.add(new ThreadHistogram("T" + e.getKey(), 1.0, counts, 0, min, sum / e.getValue().size(), max));
-        }
-        return new MeasuredHistogram(name, Format.CYCLICTEST_VERBOSE, threads, List.of(), true);
+        return v.histogram();
     }
 
     // ---------------------------------------------------------------- cyclictest --json
@@ -314,10 +307,10 @@ public final class MeasuredReader {
         try {
             root = new ObjectMapper().readTree(text);
         } catch (IOException e) {
-            String where = e instanceof com.fasterxml.jackson.core.JsonProcessingException jp
-                    && jp.getLocation() != null ? String.valueOf(jp.getLocation().getLineNr()) : "1";
-            throw new MeasuredDataException(name + ":" + where + ": valid JSON; got " + e.getMessage().lines()
-                    .findFirst().orElse(""));
+            // Jackson's message quotes the offending token: say where instead (the file may be anyone's)
+            var loc = e instanceof com.fasterxml.jackson.core.JsonProcessingException jp ? jp.getLocation() : null;
+            String where = loc != null && loc.getLineNr() > 0 ? loc.getLineNr() + ":" + loc.getColumnNr() : "1";
+            throw new MeasuredDataException(name + ":" + where + ": valid JSON; got a JSON syntax error there");
         }
         JsonNode th = root.get("thread");
         if (th == null || !th.isObject() || th.isEmpty()) {
