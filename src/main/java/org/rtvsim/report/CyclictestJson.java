@@ -72,9 +72,7 @@ public final class CyclictestJson {
                     comma = true;
                 }
             }
-            if (comma) {
-                out.append('\n');
-            }
+            out.append('\n'); // hist_print_json() ends with a newline, buckets or not
             out.append("      },\n");
             out.append("      \"cycles\": ").append(Long.toString(t.samples())).append(",\n");
             out.append("      \"min\": ").append(Long.toString(t.minUsTrunc())).append(",\n");
