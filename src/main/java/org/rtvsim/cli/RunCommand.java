@@ -51,6 +51,7 @@ final class RunCommand implements Callable<Integer> {
     static final String HISTOGRAM_FILE = "histogram.csv";
     static final String PERCENTILES_FILE = "percentiles.csv";
     static final String REPORT_FILE = "report.md";
+    static final String HTML_FILE = "report.html";
 
     @Mixin
     ReplicationOptions replication;
@@ -69,7 +70,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR",
             description = "Also write cyclictest.txt, summary.json, histogram.csv, percentiles.csv and report.md "
                     + "into DIR (created when missing; only these files are replaced, nothing else is touched; "
-                    + "with N > 1 replications: summary.json, percentiles.csv, report.md).")
+                    + "with N > 1 replications: summary.json, percentiles.csv, report.md), the charts, and "
+                    + "report.html (one self-contained page: charts inline, tables, attribution, the worst sample).")
     Path outDir;
 
     @Option(names = "--stats", description = "Add simulator statistics: events simulated, events per "
@@ -198,6 +200,7 @@ final class RunCommand implements Callable<Integer> {
             OutFiles.write(outDir, PERCENTILES_FILE, out -> PercentilesCsv.write(one, out));
             OutFiles.write(outDir, REPORT_FILE, out -> RunMarkdown.write(one, commandLine(), out));
             writeCharts(outDir, one);
+            writeHtml(outDir, one, commandLine());
         }
         return verdict(r.slo(), r.scenario(), err);
     }
@@ -221,6 +224,7 @@ final class RunCommand implements Callable<Integer> {
             OutFiles.write(outDir, PERCENTILES_FILE, out -> PercentilesCsv.write(r, out));
             OutFiles.write(outDir, REPORT_FILE, out -> RunMarkdown.write(r, commandLine(), out));
             writeCharts(outDir, r);
+            writeHtml(outDir, r, commandLine());
         }
         return verdict(r.slo(), r.scenario(), err);
     }
@@ -231,6 +235,16 @@ final class RunCommand implements Callable<Integer> {
      */
     static void writeCharts(Path dir, ReplicatedResult r) throws IOException {
         ChartFiles.run(dir, r);
+    }
+
+    /** The charts {@code report.html} inlines, in the order of report.md, those that were drawn. */
+    static final List<String> HTML_CHARTS = List.of("histogram.svg", "ccdf.svg", "latency-over-time.svg",
+            "attribution.svg");
+
+    /** Writes {@code report.html} beside {@code report.md}, with the charts just written into {@code dir} inlined. */
+    static void writeHtml(Path dir, ReplicatedResult r, String command) {
+        List<Path> charts = HTML_CHARTS.stream().map(dir::resolve).filter(Files::isRegularFile).toList();
+        OutFiles.write(dir, HTML_FILE, out -> org.rtvsim.report.HtmlReport.write(r, command, charts, out));
     }
 
     /** The command line as typed, for report.md. */
