@@ -90,6 +90,10 @@ final class RunCommand implements Callable<Integer> {
             + "stdout is a terminal (when it is not, e.g. in a pipe or a file, the block is always printed first).")
     boolean cyclictestBlock;
 
+    @Option(names = "--no-report-trace", description = "With --out: leave the trace window around the worst sample "
+            + "out of report.html (drawing it re-simulates the run up to that sample).")
+    boolean noReportTrace;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the run in cyclictest's --json "
             + "layout (rt-tests 2.x) to FILE. One replication only.")
     Path jsonFile;
@@ -200,7 +204,7 @@ final class RunCommand implements Callable<Integer> {
             OutFiles.write(outDir, PERCENTILES_FILE, out -> PercentilesCsv.write(one, out));
             OutFiles.write(outDir, REPORT_FILE, out -> RunMarkdown.write(one, commandLine(), out));
             writeCharts(outDir, one);
-            writeHtml(outDir, one, commandLine());
+            writeHtml(outDir, one, commandLine(), noReportTrace ? null : RunFiles.traceAroundMax(s, r));
         }
         return verdict(r.slo(), r.scenario(), err);
     }
@@ -224,7 +228,7 @@ final class RunCommand implements Callable<Integer> {
             OutFiles.write(outDir, PERCENTILES_FILE, out -> PercentilesCsv.write(r, out));
             OutFiles.write(outDir, REPORT_FILE, out -> RunMarkdown.write(r, commandLine(), out));
             writeCharts(outDir, r);
-            writeHtml(outDir, r, commandLine());
+            writeHtml(outDir, r, commandLine(), null);
         }
         return verdict(r.slo(), r.scenario(), err);
     }
@@ -242,9 +246,9 @@ final class RunCommand implements Callable<Integer> {
             "attribution.svg");
 
     /** Writes {@code report.html} beside {@code report.md}, with the charts just written into {@code dir} inlined. */
-    static void writeHtml(Path dir, ReplicatedResult r, String command) {
+    static void writeHtml(Path dir, ReplicatedResult r, String command, org.rtvsim.measure.Trace trace) {
         List<Path> charts = HTML_CHARTS.stream().map(dir::resolve).filter(Files::isRegularFile).toList();
-        OutFiles.write(dir, HTML_FILE, out -> org.rtvsim.report.HtmlReport.write(r, command, charts, out));
+        OutFiles.write(dir, HTML_FILE, out -> org.rtvsim.report.HtmlReport.write(r, command, charts, trace, out));
     }
 
     /** The command line as typed, for report.md. */

@@ -38,6 +38,42 @@ final class RunFiles {
         return p == PreemptModel.RT;
     }
 
+    /** Width of the trace window of report.html: at least this, or 4 times the worst sample. */
+    static final long REPORT_TRACE_MIN_NS = 200_000;
+
+    /**
+     * The timeline around the run's worst cyclictest sample, for report.html: the same scenario and seed simulated
+     * again up to the window's end with a {@link org.rtvsim.measure.TraceRecorder} (same seed, same events); null
+     * when the run has no sample or an interrupted run did not reach it.
+     */
+    static org.rtvsim.measure.Trace traceAroundMax(ScenarioSpec s, RunResult r) {
+        org.rtvsim.measure.ThreadResult worst = null;
+        for (org.rtvsim.measure.ThreadResult t : r.threads()) {
+            if (t.samples() > 0 && (worst == null || t.maxNs() > worst.maxNs())) {
+                worst = t;
+            }
+        }
+        if (worst == null || org.rtvsim.engine.Simulation.stopRequested()) {
+            return null;
+        }
+        long at = -1;
+        for (org.rtvsim.measure.WindowMax w : worst.latencyOverTime()) {
+            if (w.maxNs() == worst.maxNs()) {
+                at = w.atNs();
+                break;
+            }
+        }
+        if (at < 0) {
+            return null;
+        }
+        long width = Math.max(REPORT_TRACE_MIN_NS, 4 * worst.maxNs());
+        long from = Math.max(0, at + worst.maxNs() / 2 - width / 2);
+        long to = from + width;
+        org.rtvsim.measure.TraceRecorder recorder = new org.rtvsim.measure.TraceRecorder(from, to);
+        org.rtvsim.experiment.SingleRun.run(s.withDuration(Math.max(1, to - s.warmupNs())), 0, null, recorder);
+        return recorder.trace();
+    }
+
     /** Writes {@code --json FILE} atomically. */
     static void json(Path file, RunResult r, String cmdline, boolean realtime) {
         Path dir = file.toAbsolutePath().getParent();

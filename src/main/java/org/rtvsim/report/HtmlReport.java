@@ -14,6 +14,7 @@ import org.rtvsim.measure.RunResult;
 import org.rtvsim.measure.StatisticCI;
 import org.rtvsim.measure.ThreadResult;
 import org.rtvsim.measure.TimerlatStats;
+import org.rtvsim.measure.Trace;
 
 /**
  * Writes {@code report.html}: one self-contained page (no network resource, no external file) with the settings,
@@ -30,8 +31,17 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    /** Writes the page; {@code charts} are the SVG files to inline, in order (other files are ignored). */
+    /** Writes the page without a trace window. */
     public static void write(ReplicatedResult r, String command, List<Path> charts, Appendable out) throws IOException {
+        write(r, command, charts, null, out);
+    }
+
+    /**
+     * Writes the page; {@code charts} are the SVG files to inline, in order (other files are ignored), {@code trace}
+     * the window of the timeline around the run's worst sample (null: none).
+     */
+    public static void write(ReplicatedResult r, String command, List<Path> charts, Trace trace, Appendable out)
+            throws IOException {
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>rtvsim report: ")
                 .append(esc(r.scenario())).append("</title>\n<style>\n")
                 .append("body{font-family:sans-serif;max-width:70em;margin:1em auto;padding:0 1em;color:#222}\n")
@@ -70,6 +80,9 @@ public final class HtmlReport {
         RunResult first = r.runs().get(0);
         attributions(first, out);
         sampleView(first, out);
+        if (trace != null) {
+            HtmlTrace.write(trace, out);
+        }
         out.append("</body>\n</html>\n");
     }
 
@@ -168,10 +181,20 @@ public final class HtmlReport {
                 x += w;
             }
         }
-        out.append("</svg>\n<script>\n(function () {\n")
-                .append("  var svg = document.getElementById('").append(SAMPLE_VIEW_ID).append("');\n")
+        out.append("</svg>\n");
+        zoomScript(SAMPLE_VIEW_ID, width, 140, out);
+    }
+
+    /**
+     * The inline script that makes SVG {@code id} (viewBox {@code 0 0 width height}) zoom on the wheel, pan on a
+     * drag and reset on a double click, then marks it {@code data-ready="yes"}.
+     */
+    static void zoomScript(String id, double width, int height, Appendable out) throws IOException {
+        out.append("<script>\n(function () {\n")
+                .append("  var svg = document.getElementById('").append(id).append("');\n")
                 .append("  var full = [0, ").append(fmt(width)).append("], view = full.slice(), drag = null;\n")
-                .append("  function show() { svg.setAttribute('viewBox', view[0] + ' 0 ' + view[1] + ' 140'); }\n")
+                .append("  function show() { svg.setAttribute('viewBox', view[0] + ' 0 ' + view[1] + ' ")
+                .append(Integer.toString(height)).append("'); }\n")
                 .append("  svg.addEventListener('wheel', function (e) {\n")
                 .append("    e.preventDefault();\n")
                 .append("    var r = svg.getBoundingClientRect(), f = (e.clientX - r.left) / r.width;\n")
@@ -190,7 +213,7 @@ public final class HtmlReport {
                 .append("})();\n</script>\n");
     }
 
-    private static String fmt(double v) {
+    static String fmt(double v) {
         return String.format(Locale.ROOT, "%.3f", v);
     }
 

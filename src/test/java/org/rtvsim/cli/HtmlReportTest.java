@@ -37,6 +37,9 @@ class HtmlReportTest {
         assertTrue(html.contains("<h2>Attribution of each thread's maximum sample</h2>"));
         assertTrue(html.contains("<svg id=\"" + HtmlReport.SAMPLE_VIEW_ID + "\""));
         assertTrue(html.contains("<th>stat</th>"));
+        assertTrue(html.contains("<h2>Trace window around the worst sample</h2>"));
+        assertTrue(html.contains("<svg id=\"trace-window\""));
+        assertTrue(html.matches("(?s).*<title>sample cyclictest T0 [0-9.]+ us</title>.*"), "the worst sample's tick");
         assertFalse(html.matches("(?s).*(src|href)=\"(https?:)?//.*"), "no network resources");
         assertFalse(html.contains("<?xml"), "SVGs are inlined without their XML declarations");
     }
@@ -55,8 +58,8 @@ class HtmlReportTest {
 
     /**
      * Renders report.html in headless Chromium (.ci/run installs Debian's chromium; skipped here when none is
-     * installed): the DOM after scripts ran must hold the four charts and the worst-sample view set up by its
-     * script, and Chromium's log must show no console message (the page logs none) and no uncaught error.
+     * installed): the DOM after scripts ran must hold the four charts and the worst-sample and trace views set up
+     * by their scripts, and Chromium's log must show no console message (the page logs none) and no uncaught error.
      */
     @Test
     void report_rendersInHeadlessChromiumWithoutConsoleErrors() throws Exception {
@@ -76,7 +79,10 @@ class HtmlReportTest {
             int at = dom.indexOf("id=\"chart-" + chart + "\"");
             assertTrue(at >= 0 && dom.indexOf("<path", at) > at, chart + " is not in the rendered page");
         }
-        assertTrue(dom.contains("data-ready=\"yes\""), "the worst-sample view's script did not run: " + log);
+        assertTrue(dom.matches("(?s).*id=\"worst-sample\"[^>]*data-ready=\"yes\".*"),
+                "the worst-sample view's script did not run: " + log);
+        assertTrue(dom.matches("(?s).*id=\"trace-window\"[^>]*data-ready=\"yes\".*"),
+                "the trace view's script did not run: " + log);
         assertFalse(log.contains(":CONSOLE"), "console messages: " + log);
         assertFalse(log.contains("Uncaught"), "uncaught error: " + log);
     }
