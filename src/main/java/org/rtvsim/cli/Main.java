@@ -67,6 +67,8 @@ public final class Main implements Runnable {
         cl.setParameterExceptionHandler(Errors::onParameterError);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> Errors.onExecutionError(e, cmd, parsed, envDebug));
         ((MeasureCommand) cl.getSubcommands().get("measure").getCommand()).env = env;
+        // only the process's own stdout can be a terminal (in-process callers capture theirs)
+        ((RunCommand) cl.getSubcommands().get("run").getCommand()).processStdout = out == System.out;
         return cl;
     }
 

@@ -111,6 +111,9 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Whether stdout is the process's own (set by {@link Main}); only then can it be a terminal. */
+    boolean processStdout;
+
     @Override
     public Integer call() throws IOException {
         replication.check();
@@ -180,7 +183,7 @@ final class RunCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             // on a terminal the summary comes alone (the block's rows would scroll it away); in a pipe or a file the
             // output is cyclictest's block, a blank line, then the summary, unchanged (README "What run prints")
-            boolean block = cyclictestBlock || !Terminal.stdoutIsTerminal();
+            boolean block = cyclictestBlock || !processStdout || !Terminal.stdoutIsTerminal();
             StringBuilder text = block ? new StringBuilder(cyclictest).append('\n') : new StringBuilder();
             SummaryText.write(r, text, stats);
             if (stats) {
