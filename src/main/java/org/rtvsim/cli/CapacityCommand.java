@@ -91,7 +91,7 @@ final class CapacityCommand implements Callable<Integer> {
         int n = exp.replication.forExperiment(base);
         PrintWriter err = spec.commandLine().getErr();
         int maxEvaluations = 3 + 32 - Integer.numberOfLeadingZeros(Math.max(1, axis.values().size()));
-        Replications.Tracker tracker = ProgressLine.tracker(err, n * maxEvaluations, exp.quiet);
+        Replications.Tracker tracker = ProgressLine.tracker(err, n * maxEvaluations, exp.noProgress);
         Capacity.Outcome o = Capacity.search(axis, target, i -> Replications.run(axis.values().get(i),
                 specs.get(i), n, exp.replication.threads(), exp.replication.confidence, tracker));
 

@@ -97,7 +97,7 @@ final class CompareCommand implements Callable<Integer> {
         ScenarioSpec base = entries.get(0).spec();
         int n = exp.replication.forExperiment(base);
         PrintWriter err = spec.commandLine().getErr();
-        Replications.Tracker tracker = ProgressLine.tracker(err, n * entries.size(), exp.quiet);
+        Replications.Tracker tracker = ProgressLine.tracker(err, n * entries.size(), exp.noProgress);
         List<ReplicatedResult> results = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             ScenarioSpec s = entries.get(i).spec().withSeed(base.seed() + (independent ? i : 0));

@@ -6,7 +6,7 @@ import org.rtvsim.scenario.ScenarioSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The options compare, sweep and capacity share: replications, seed, duration, output directory, quiet. */
+/** The options compare, sweep and capacity share: replications, seed, duration, output directory, quiet, progress. */
 final class ExperimentArgs {
     @Mixin
     ReplicationOptions replication;
@@ -22,8 +22,13 @@ final class ExperimentArgs {
             + "when missing; only the command's own files are replaced).")
     Path outDir;
 
-    @Option(names = "--quiet", description = "Print nothing on stdout (use with --out); errors still go to stderr.")
+    @Option(names = "--quiet", description = "Print nothing on stdout (use with --out); errors and the progress "
+            + "line still go to stderr.")
     boolean quiet;
+
+    @Option(names = "--no-progress", description = "No progress line on stderr (it is shown only when stderr is a "
+            + "terminal anyway).")
+    boolean noProgress;
 
     /** Checks the options and prepares {@code --out}. */
     void check() {

@@ -12,7 +12,7 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code rtvsim} command: subcommands {@link RunCommand}, {@link CompareCommand}, {@link SweepCommand},
- * {@link CapacityCommand}, {@link TraceCommand}, {@link HwlatCommand}, {@link TailCommand}, {@link CalibrateCommand}, {@link ValidateCommand},
+ * {@link CapacityCommand}, {@link TraceCommand}, {@link TimerlatCommand}, {@link OsnoiseCommand}, {@link HwlatCommand}, {@link TailCommand}, {@link CalibrateCommand}, {@link ValidateCommand},
  * {@link MeasureCommand} and {@link InitCommand}, plus
  * {@code help}, {@code --help} and {@code --version}. {@link #run} is the testable entry point;
  * {@link #main} only turns its result into the process exit code.
@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "rtvsim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Simulates Linux real-time scheduling latency (what cyclictest measures).",
         subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, CapacityCommand.class,
-            TraceCommand.class, HwlatCommand.class, TailCommand.class, CalibrateCommand.class, ValidateCommand.class, MeasureCommand.class, InitCommand.class,
+            TraceCommand.class, TimerlatCommand.class, OsnoiseCommand.class, HwlatCommand.class, TailCommand.class, CalibrateCommand.class, ValidateCommand.class, MeasureCommand.class, InitCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 an slo: was missed, 2 bad input, 3 internal error, 130/143 run interrupted "
                 + "by SIGINT/SIGTERM (docs/errors.md).",
@@ -36,7 +36,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, compare, sweep, capacity, trace, hwlat, tail, calibrate, validate, measure or init");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, compare, sweep, capacity, trace, timerlat, osnoise, hwlat, tail, calibrate, validate, measure or init");
     }
 
     public static void main(String[] args) {
@@ -67,6 +67,8 @@ public final class Main implements Runnable {
         cl.setParameterExceptionHandler(Errors::onParameterError);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> Errors.onExecutionError(e, cmd, parsed, envDebug));
         ((MeasureCommand) cl.getSubcommands().get("measure").getCommand()).env = env;
+        // only the process's own stdout can be a terminal (in-process callers capture theirs)
+        ((RunCommand) cl.getSubcommands().get("run").getCommand()).processStdout = out == System.out;
         return cl;
     }
 

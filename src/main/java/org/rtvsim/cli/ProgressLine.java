@@ -7,15 +7,15 @@ import org.rtvsim.experiment.Replications;
 /**
  * The progress line of replicated runs on stderr — replications done of the total, million events per
  * wall-second, ETA — shown only on an interactive terminal ({@code Terminal.stderrIsTerminal()}) and
- * never with {@code --quiet}; it does not change any result.
+ * never with {@code --no-progress} ({@code --quiet} silences stdout only); it does not change any result.
  */
 final class ProgressLine {
     private ProgressLine() {
     }
 
-    /** A tracker for {@code total} replications that prints to {@code err}, or a silent one. */
-    static Replications.Tracker tracker(PrintWriter err, int total, boolean quiet) {
-        if (quiet || !Terminal.stderrIsTerminal()) {
+    /** A tracker for {@code total} replications that prints to {@code err}, or a silent one ({@code --no-progress}). */
+    static Replications.Tracker tracker(PrintWriter err, int total, boolean noProgress) {
+        if (noProgress || !Terminal.stderrIsTerminal()) {
             return new Replications.Tracker(null);
         }
         return new Replications.Tracker((done, events, wallNs) -> {

@@ -51,6 +51,7 @@ final class RunCommand implements Callable<Integer> {
     static final String HISTOGRAM_FILE = "histogram.csv";
     static final String PERCENTILES_FILE = "percentiles.csv";
     static final String REPORT_FILE = "report.md";
+    static final String HTML_FILE = "report.html";
 
     @Mixin
     ReplicationOptions replication;
@@ -69,23 +70,56 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR",
             description = "Also write cyclictest.txt, summary.json, histogram.csv, percentiles.csv and report.md "
                     + "into DIR (created when missing; only these files are replaced, nothing else is touched; "
-                    + "with N > 1 replications: summary.json, percentiles.csv, report.md).")
+                    + "with N > 1 replications: summary.json, percentiles.csv, report.md), the charts, and "
+                    + "report.html (one self-contained page: charts inline, tables, attribution, the worst sample).")
     Path outDir;
 
     @Option(names = "--stats", description = "Add simulator statistics: events simulated, events per "
             + "wall-second, simulated/wall time ratio (not deterministic).")
     boolean stats;
 
-    @Option(names = "--quiet", description = "Print nothing on stdout (use with --out); errors and a missed "
-            + "SLO still go to stderr.")
+    @Option(names = "--quiet", description = "Print nothing on stdout (use with --out); errors, a missed "
+            + "SLO and the progress line still go to stderr.")
     boolean quiet;
+
+    @Option(names = "--no-progress", description = "No progress line on stderr (it is shown only when stderr is a "
+            + "terminal anyway).")
+    boolean noProgress;
+
+    @Option(names = "--cyclictest-block", description = "Print cyclictest's -h block before the summary even when "
+            + "stdout is a terminal (when it is not, e.g. in a pipe or a file, the block is always printed first).")
+    boolean cyclictestBlock;
+
+    @Option(names = "--no-report-trace", description = "With --out: leave the trace window around the worst sample "
+            + "out of report.html (drawing it re-simulates the run up to that sample).")
+    boolean noReportTrace;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the run in cyclictest's --json "
+            + "layout (rt-tests 2.x) to FILE. One replication only.")
+    Path jsonFile;
+
+    @Option(names = "--samples", paramLabel = "FILE", description = "Also write every latency sample to FILE (CSV: "
+            + "thread, cpu, wakeup_ns, latency_ns, irq_latency_ns, top_component), at most --samples-max rows. "
+            + "One replication only.")
+    Path samplesFile;
+
+    @Option(names = "--samples-max", paramLabel = "N", defaultValue = "1000000",
+            description = "At most this many rows in --samples, the first ones in simulated time "
+                    + "(default: ${DEFAULT-VALUE}, some 70 MB).")
+    long samplesMax;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Whether stdout is the process's own (set by {@link Main}); only then can it be a terminal. */
+    boolean processStdout;
+
     @Override
     public Integer call() throws IOException {
         replication.check();
+        if (samplesMax < 1) {
+            throw new Errors.BadInput("--samples-max " + samplesMax + ": expected a positive number of rows");
+        }
         ScenarioSpec s = scenario.load();
         scenario.printNotes(spec.commandLine().getErr());
         if (seed != null) {
@@ -99,6 +133,12 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         int n = replication.forRun(s);
+        if (n > 1 && (jsonFile != null || samplesFile != null)) {
+            throw new Errors.BadInput((jsonFile != null ? "--json" : "--samples") + " describes one run: it needs one "
+                    + "replication, not " + n + " (drop --replications or the file option)");
+        }
+        RunFiles.checkTarget("--json", jsonFile);
+        RunFiles.checkTarget("--samples", samplesFile);
         try (Interrupts interrupts = Interrupts.install()) {
             int code = n > 1 ? replicated(s, n, err) : single(s, err);
             if (Interrupts.exitCode() > 0) {
@@ -114,7 +154,7 @@ final class RunCommand implements Callable<Integer> {
     /** One replication, printed like cyclictest, then written into {@code --out}. */
     private int single(ScenarioSpec s, PrintWriter err) throws IOException {
         SingleRun.Progress progress = null;
-        if (!quiet && Terminal.stderrIsTerminal()) {
+        if (!noProgress && Terminal.stderrIsTerminal()) {
             progress = (done, total, events, wallNs) -> {
                 double wallS = wallNs / 1e9;
                 double eta = done > 0 ? wallS * (total - done) / done : 0;
@@ -126,20 +166,38 @@ final class RunCommand implements Callable<Integer> {
                 err.flush();
             };
         }
-        RunResult r = SingleRun.run(s, 0, progress);
+        RunFiles.Samples samples = RunFiles.samples(samplesFile, samplesMax);
+        RunResult r;
+        try {
+            r = SingleRun.run(s, 0, progress, null, samples == null ? null : samples.csv());
+        } finally {
+            if (samples != null) {
+                samples.finish(err);
+            }
+        }
 
         StringBuilder cyclictest = new StringBuilder();
         // like cyclictest --smi: the SMI count line when the machine has an SMI source
         CyclictestText.write(r, cyclictest, s.hardware().smi() != null);
         if (!quiet) {
             PrintWriter out = spec.commandLine().getOut();
-            StringBuilder text = new StringBuilder(cyclictest).append('\n');
+            // on a terminal the summary comes alone (the block's rows would scroll it away); in a pipe or a file the
+            // output is cyclictest's block, a blank line, then the summary, unchanged (README "What run prints")
+            boolean block = cyclictestBlock || !processStdout || !Terminal.stdoutIsTerminal();
+            StringBuilder text = block ? new StringBuilder(cyclictest).append('\n') : new StringBuilder();
             SummaryText.write(r, text, stats);
             if (stats) {
                 text.append(statsLine(r));
             }
+            if (!block) {
+                text.append("\n(cyclictest's -h block is left out on a terminal: add --cyclictest-block, or redirect "
+                        + "stdout to a file or a pipe)\n");
+            }
             out.print(text);
             out.flush();
+        }
+        if (jsonFile != null) {
+            RunFiles.json(jsonFile, r, commandLine(), RunFiles.realtime(s));
         }
         if (outDir != null) {
             OutFiles.writeFile(outDir, CYCLICTEST_FILE, tmp -> Files.writeString(tmp, cyclictest, StandardCharsets.UTF_8));
@@ -149,6 +207,7 @@ final class RunCommand implements Callable<Integer> {
             OutFiles.write(outDir, PERCENTILES_FILE, out -> PercentilesCsv.write(one, out));
             OutFiles.write(outDir, REPORT_FILE, out -> RunMarkdown.write(one, commandLine(), out));
             writeCharts(outDir, one);
+            writeHtml(outDir, one, commandLine(), noReportTrace ? null : RunFiles.traceAroundMax(s, r));
         }
         return verdict(r.slo(), r.scenario(), err);
     }
@@ -172,6 +231,7 @@ final class RunCommand implements Callable<Integer> {
             OutFiles.write(outDir, PERCENTILES_FILE, out -> PercentilesCsv.write(r, out));
             OutFiles.write(outDir, REPORT_FILE, out -> RunMarkdown.write(r, commandLine(), out));
             writeCharts(outDir, r);
+            writeHtml(outDir, r, commandLine(), null);
         }
         return verdict(r.slo(), r.scenario(), err);
     }
@@ -182,6 +242,16 @@ final class RunCommand implements Callable<Integer> {
      */
     static void writeCharts(Path dir, ReplicatedResult r) throws IOException {
         ChartFiles.run(dir, r);
+    }
+
+    /** The charts {@code report.html} inlines, in the order of report.md, those that were drawn. */
+    static final List<String> HTML_CHARTS = List.of("histogram.svg", "ccdf.svg", "latency-over-time.svg",
+            "attribution.svg");
+
+    /** Writes {@code report.html} beside {@code report.md}, with the charts just written into {@code dir} inlined. */
+    static void writeHtml(Path dir, ReplicatedResult r, String command, org.rtvsim.measure.Trace trace) {
+        List<Path> charts = HTML_CHARTS.stream().map(dir::resolve).filter(Files::isRegularFile).toList();
+        OutFiles.write(dir, HTML_FILE, out -> org.rtvsim.report.HtmlReport.write(r, command, charts, trace, out));
     }
 
     /** The command line as typed, for report.md. */

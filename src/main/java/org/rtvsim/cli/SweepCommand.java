@@ -80,7 +80,7 @@ final class SweepCommand implements Callable<Integer> {
         ScenarioSpec first = specs.get(0);
         int n = exp.replication.forExperiment(first);
         PrintWriter err = spec.commandLine().getErr();
-        Replications.Tracker tracker = ProgressLine.tracker(err, n * specs.size(), exp.quiet);
+        Replications.Tracker tracker = ProgressLine.tracker(err, n * specs.size(), exp.noProgress);
         List<ReplicatedResult> results = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             results.add(Replications.run(String.join(",", settings.get(i)), specs.get(i).withSeed(first.seed()), n,

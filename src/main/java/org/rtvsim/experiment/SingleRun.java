@@ -63,7 +63,21 @@ public final class SingleRun {
      * events to {@code trace} (null: untraced). Tracing only observes: the results are the same.
      */
     public static RunResult run(ScenarioSpec spec, int replication, Progress progress, TraceSink trace) {
+        return run(spec, replication, progress, trace, null);
+    }
+
+    /**
+     * Runs one replication as {@link #run(ScenarioSpec, int, Progress, TraceSink)} does, sending every latency
+     * sample to {@code samples} as it is recorded (null: none). Observing only: the results are the same.
+     */
+    public static RunResult run(ScenarioSpec spec, int replication, Progress progress, TraceSink trace,
+                                org.rtvsim.measure.SampleSink samples) {
         Model m = ModelBuilder.build(spec, replication);
+        if (samples != null) {
+            for (LatencyRecorder r : m.latency) {
+                r.sampleSink(samples);
+            }
+        }
         if (trace != null) {
             m.setTrace(trace);
         }

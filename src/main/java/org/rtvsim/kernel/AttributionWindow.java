@@ -129,6 +129,17 @@ public final class AttributionWindow {
         ns[n++] = d;
     }
 
+    /**
+     * Brings this window's charges up to now (they are otherwise charged lazily, at the next change of what
+     * occupies the CPU), so that {@link #ids()}/{@link #ns()} describe the window so far; the final charges
+     * are the same either way.
+     */
+    public void flush() {
+        if (open && attachedTo != null) {
+            attachedTo.meter.flush();
+        }
+    }
+
     public int[] ids() {
         return ids;
     }

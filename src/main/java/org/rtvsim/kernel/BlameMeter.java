@@ -48,6 +48,11 @@ final class BlameMeter {
         sinceNs = now;
     }
 
+    /** Brings every open window's charges up to now without changing the label (charges only split). */
+    void flush() {
+        charge(blame, occupant);
+    }
+
     /** Stops charging {@code w} here without ending it (it is about to be moved to another CPU). */
     void detach(AttributionWindow w) {
         close(w);

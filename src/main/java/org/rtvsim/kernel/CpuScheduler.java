@@ -138,6 +138,7 @@ final class CpuScheduler {
         }
         t.state = TaskState.RUNNABLE;
         t.waitStarted(cpu.now());
+        t.woken();
         cpu.rq.enqueue(t, false);
         if (cpu.tracing.on()) {
             cpu.tracing.instant(TraceSink.Instant.WAKEUP, t, null);

@@ -286,6 +286,11 @@ public final class Task {
         return kthread;
     }
 
+    /** Tells the behaviour that the task has just been woken (an observation, see TaskBehaviour#woken). */
+    void woken() {
+        behaviour.woken(this);
+    }
+
     /** The task became runnable at {@code nowNs}: its wait starts (no-op when it already waits). */
     void waitStarted(long nowNs) {
         if (runnableSinceNs < 0) {

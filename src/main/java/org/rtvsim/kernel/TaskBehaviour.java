@@ -10,4 +10,12 @@ package org.rtvsim.kernel;
 public interface TaskBehaviour {
 
     void next(Task task);
+
+    /**
+     * {@code task} has just been woken (made runnable) at {@code task.now()}, in the waker's context: an
+     * observation point only (the measuring thread notes when its timer callback woke it); it must not change
+     * the model's state.
+     */
+    default void woken(Task task) {
+    }
 }

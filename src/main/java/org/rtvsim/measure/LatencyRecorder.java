@@ -49,6 +49,22 @@ public final class LatencyRecorder {
     private final TailAccumulator tail;
     private final LatencyOverTime overTime;
 
+    // the timerlat view (TimerlatStats): IRQ latency per sample, both latencies per truncated microsecond
+    private final MicrosecondCounts irqUs = new MicrosecondCounts();
+    private final MicrosecondCounts threadUs = new MicrosecondCounts();
+    private long irqCount;
+    private long irqCurNs;
+    private long irqMinNs;
+    private long irqMaxNs;
+    private long irqSumUs;
+    private long threadCurNs;
+    private long maxIrqNs = -1;
+    private long maxCallbackNs;
+    private int[] maxPreIds = new int[8];
+    private long[] maxPreParts = new long[8];
+    private int maxPreCount;
+    private SampleSink sink;
+
     public LatencyRecorder(String threadName, int threadIndex, int cpu, int priority, long intervalNs,
                            long bucketNs, int buckets, boolean attribution, BlameRegistry blames) {
         if (bucketNs <= 0) {
@@ -89,6 +105,18 @@ public final class LatencyRecorder {
      * @throws IllegalArgumentException if {@code latencyNs} is negative
      */
     public void record(long latencyNs, long cycle, long intendedNs, int[] blameIds, long[] blameNs, int n) {
+        record(latencyNs, cycle, intendedNs, blameIds, blameNs, n, -1, 0, blameIds, blameNs, 0);
+    }
+
+    /**
+     * Records one sample as {@link #record(long, long, long, int[], long[], int)} does, with its split at the
+     * wake-up for the timerlat view ({@link TimerlatStats}): {@code irqNs} from the intended time until the
+     * thread's hrtimer callback started (negative: no wake-up was observed, the thread never slept),
+     * {@code callbackNs} the callback's own time, and the first {@code preN} pairs ({@code preIds[i]},
+     * {@code preNs[i]}) the attribution of the sample up to the callback's end.
+     */
+    public void record(long latencyNs, long cycle, long intendedNs, int[] blameIds, long[] blameNs, int n,
+                       long irqNs, long callbackNs, int[] preIds, long[] preNs, int preN) {
         if (latencyNs < 0) {
             throw new IllegalArgumentException(threadName + ": negative latency " + latencyNs + " ns at cycle " + cycle);
         }
@@ -127,6 +155,51 @@ public final class LatencyRecorder {
             tail.add(latencyNs, blameIds, blameNs, n);
         }
         overTime.add(latencyNs, intendedNs, blameIds, blameNs, attribution ? n : 0);
+        threadUs.addNs(latencyNs);
+        threadCurNs = latencyNs;
+        if (irqNs >= 0) {
+            if (irqCount == 0 || irqNs < irqMinNs) {
+                irqMinNs = irqNs;
+            }
+            irqMaxNs = Math.max(irqMaxNs, irqNs);
+            irqCount++;
+            irqSumUs += irqNs / 1000;
+            irqCurNs = irqNs;
+            irqUs.addNs(irqNs);
+        }
+        if (newMax) {
+            maxIrqNs = irqNs;
+            maxCallbackNs = callbackNs;
+            if (preN > maxPreIds.length) {
+                maxPreIds = Arrays.copyOf(maxPreIds, Math.max(preN, 2 * maxPreIds.length));
+                maxPreParts = Arrays.copyOf(maxPreParts, maxPreIds.length);
+            }
+            System.arraycopy(preIds, 0, maxPreIds, 0, preN);
+            System.arraycopy(preNs, 0, maxPreParts, 0, preN);
+            maxPreCount = preN;
+        }
+        if (sink != null) {
+            sink.sample(threadName, cpu, intendedNs, latencyNs, irqNs, attribution ? topLabel(blameIds, blameNs, n) : null);
+        }
+    }
+
+    /** Sends every sample recorded from now on to {@code sink} as well (null: none). */
+    public void sampleSink(SampleSink sink) {
+        this.sink = sink;
+    }
+
+    /** The label of the largest of the first {@code n} pairs; of equal ones, the label that sorts first. */
+    private String topLabel(int[] ids, long[] ns, int n) {
+        String best = null;
+        long bestNs = -1;
+        for (int i = 0; i < n; i++) {
+            String label = blames.label(ids[i]);
+            if (ns[i] > bestNs || ns[i] == bestNs && label.compareTo(best) < 0) {
+                best = label;
+                bestNs = ns[i];
+            }
+        }
+        return best;
     }
 
     private void rememberOverflow(long cycle) {
@@ -169,11 +242,32 @@ public final class LatencyRecorder {
             max = new Attribution(maxNs, Attribution.components(byId, byId.length, blames));
             tailResult = tail.result(tailPercentile);
         }
+        TimerlatStats.MaxSplit split = null;
+        if (attribution && samples > 0) {
+            long[] before = new long[blames.size()];
+            long[] after = new long[blames.size()];
+            for (int i = 0; i < maxCount; i++) {
+                after[maxIds[i]] += maxParts[i];
+            }
+            for (int i = 0; i < maxPreCount; i++) {
+                before[maxPreIds[i]] += maxPreParts[i];
+                after[maxPreIds[i]] -= maxPreParts[i];
+            }
+            long beforeNs = 0;
+            for (long b : before) {
+                beforeNs += b;
+            }
+            split = new TimerlatStats.MaxSplit(maxNs, maxIrqNs, maxCallbackNs,
+                    new Attribution(beforeNs, Attribution.components(before, before.length, blames)),
+                    new Attribution(maxNs - beforeNs, Attribution.components(after, after.length, blames)));
+        }
+        TimerlatStats timerlat = new TimerlatStats(irqCount, irqCurNs, irqMinNs, irqMaxNs, irqSumUs, threadCurNs,
+                irqUs, threadUs, split);
         long listed = Math.min(overflows, buckets);
         List<org.HdrHistogram.AbstractHistogram> sampleBatches = batches.snapshot();
         return new ThreadResult(threadName, threadIndex, cpu, priority, intervalNs, samples, minNs, maxNs,
                 sumNs, sumUsTrunc, bucketNs, histogram, overflows, Arrays.copyOf(overflowCycles, (int) listed),
                 Percentiles.of(hdr, percentiles, minNs, maxNs, sampleBatches), max, tailResult, hdr,
-                overTime.result(), sampleBatches);
+                overTime.result(), sampleBatches, timerlat);
     }
 }

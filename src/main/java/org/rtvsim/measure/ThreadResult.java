@@ -15,6 +15,7 @@ import org.HdrHistogram.Histogram;
  * are null when attribution was off. {@code latencyOverTime} holds the maximum per window of intended
  * wake-up time, in time order, only windows with samples. {@code batches} are the samples in consecutive batches
  * ({@link SampleBatches}: coarse histograms, not to be modified) for the percentile intervals of pooled groups.
+ * {@code timerlat} is the IRQ/thread split of rtla's timerlat view (null in hand-made results).
  * Arrays and the HdrHistogram are copied in and out, so the record is immutable; use {@link #count(int)} to read
  * buckets without copying.
  */
@@ -23,7 +24,17 @@ public record ThreadResult(String thread, int index, int cpu, int priority, long
                            long overflows, long[] overflowCycles, List<Percentile> percentiles,
                            Attribution maxSample, TailAttribution tail, Histogram hdr,
                            List<WindowMax> latencyOverTime,
-                           List<org.HdrHistogram.AbstractHistogram> batches) {
+                           List<org.HdrHistogram.AbstractHistogram> batches, TimerlatStats timerlat) {
+
+    /** A result without the timerlat view (hand-made results, tests). */
+    public ThreadResult(String thread, int index, int cpu, int priority, long intervalNs, long samples,
+                        long minNs, long maxNs, long sumNs, long sumUsTrunc, long bucketNs, long[] histogram,
+                        long overflows, long[] overflowCycles, List<Percentile> percentiles,
+                        Attribution maxSample, TailAttribution tail, Histogram hdr,
+                        List<WindowMax> latencyOverTime, List<org.HdrHistogram.AbstractHistogram> batches) {
+        this(thread, index, cpu, priority, intervalNs, samples, minNs, maxNs, sumNs, sumUsTrunc, bucketNs, histogram,
+                overflows, overflowCycles, percentiles, maxSample, tail, hdr, latencyOverTime, batches, null);
+    }
 
     public ThreadResult {
         histogram = histogram.clone();

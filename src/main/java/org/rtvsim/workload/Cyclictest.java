@@ -91,6 +91,11 @@ public final class Cyclictest {
         private final int blameMinor;
         private final int blameMajor;
         private long nextNs;
+        /** When the sleeping thread was last woken (-1: not since it went to sleep) and the window up to then. */
+        private long wokenNs = -1;
+        private int[] preIds = new int[8];
+        private long[] preNs = new long[8];
+        private int preN;
         private long cycle;
         private int phase = FIRST;
 
@@ -167,8 +172,29 @@ public final class Cyclictest {
             }
         }
 
+        /** The timer callback woke the thread: the end of the sample's IRQ part (rtla timerlat's split). */
+        @Override
+        public void woken(Task t) {
+            if (phase != WOKEN) {
+                return;
+            }
+            wokenNs = t.now();
+            preN = 0;
+            if (attribution && window.isOpen()) {
+                window.flush();
+                preN = window.size();
+                if (preN > preIds.length) {
+                    preIds = java.util.Arrays.copyOf(window.ids(), Math.max(preN, 2 * preIds.length));
+                    preNs = java.util.Arrays.copyOf(window.ns(), preIds.length);
+                }
+                System.arraycopy(window.ids(), 0, preIds, 0, preN);
+                System.arraycopy(window.ns(), 0, preNs, 0, preN);
+            }
+        }
+
         private void sleep(Task t) {
             phase = WOKEN;
+            wokenNs = -1;
             if (t.sleepUntil(nextNs, blameExpiry)) {
                 windowOpen.scheduleAt(nextNs);
                 return;
@@ -199,7 +225,18 @@ public final class Cyclictest {
             if (nextNs < warmupEndNs) {
                 return;
             }
-            recorder.record(latency, cycle++, nextNs, window.ids(), window.ns(), attribution ? window.size() : 0);
+            long irq = -1;
+            long callback = 0;
+            if (wokenNs >= nextNs) { // the callback is charged to the expiry label up to the wake-up
+                for (int i = 0; i < preN; i++) {
+                    if (preIds[i] == blameExpiry) {
+                        callback = preNs[i];
+                    }
+                }
+                irq = wokenNs - nextNs - callback;
+            }
+            recorder.record(latency, cycle++, nextNs, window.ids(), window.ns(), attribution ? window.size() : 0,
+                    irq, callback, preIds, preNs, attribution && wokenNs >= nextNs ? preN : 0);
         }
 
         /** The intended wake-up time: the sample's attribution starts here. */

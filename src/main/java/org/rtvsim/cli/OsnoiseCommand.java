@@ -1,0 +1,169 @@
+package org.rtvsim.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.rtvsim.engine.CpuSet;
+import org.rtvsim.engine.DistSpec;
+import org.rtvsim.experiment.SingleRun;
+import org.rtvsim.measure.OsnoiseRecorder;
+import org.rtvsim.report.OsnoiseText;
+import org.rtvsim.scenario.FairSpec;
+import org.rtvsim.scenario.HostSpec;
+import org.rtvsim.scenario.SchedPolicy;
+import org.rtvsim.scenario.ScenarioSpec;
+import org.rtvsim.scenario.WorkloadSpec;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code rtvsim osnoise FILE [top]}: the scenario's host with its cyclictest workload replaced by rtla osnoise's
+ * workload — one busy thread {@code osnoise/N} per CPU, a job of {@code --runtime} released every {@code --period}
+ * (kernel threads started by {@code kernel/trace/trace_osnoise.c} without a policy change: SCHED_OTHER nice 0 unless
+ * {@code -P}) — measured by {@link OsnoiseRecorder} from the model's CPU occupancy and printed as {@code rtla osnoise
+ * top -q} does ({@link OsnoiseText}). {@code hist} is not built.
+ */
+@Command(name = "osnoise", mixinStandardHelpOptions = true,
+        description = {"Run the scenario's host with rtla osnoise's workload (a busy thread per CPU) instead of "
+                + "cyclictest and print what rtla osnoise top would: per CPU the noise, % CPU available, max single "
+                + "noise and the HW/NMI/IRQ/softirq/thread occurrence counts."},
+        footer = {"", "Exit codes: 0 ok, 2 bad input, 3 internal error."})
+final class OsnoiseCommand implements Callable<Integer> {
+
+    @Mixin
+    ScenarioArgs scenario;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "MODE", defaultValue = "top",
+            description = "top (default); hist is not built.")
+    String mode;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.")
+    Long seed;
+
+    @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class,
+            description = "Override the measured (simulated) duration, e.g. 5s.")
+    Long durationNs;
+
+    @Option(names = {"-p", "--period"}, paramLabel = "US", defaultValue = "1000000",
+            description = "osnoise period in us, up to 10 s (default: ${DEFAULT-VALUE}, the tracer's).")
+    long periodUs;
+
+    @Option(names = {"-r", "--runtime"}, paramLabel = "US",
+            description = "osnoise runtime per period in us, at least 100 (default: the period, the tracer's).")
+    Long runtimeUs;
+
+    @Option(names = {"-c", "--cpus"}, paramLabel = "LIST", description = "CPUs to run osnoise threads on, e.g. 0-3 "
+            + "(default: all host CPUs).")
+    String cpus;
+
+    @Option(names = {"-P", "--priority"}, paramLabel = "o:N|f:N|r:N", defaultValue = "o:0",
+            description = "Scheduling of the osnoise threads: o:NICE (SCHED_OTHER), f:PRIO (FIFO), r:PRIO (RR) "
+                    + "(default: ${DEFAULT-VALUE}, the kernel's kthread default).")
+    String priority;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!mode.equals("top")) {
+            throw new Errors.BadInput("osnoise MODE: expected top" + (mode.equals("hist")
+                    ? " (osnoise hist is not built yet)" : "; got '" + mode + "'"));
+        }
+        if (periodUs <= 0 || periodUs > 10_000_000) {
+            throw new Errors.BadInput("--period " + periodUs + ": expected 1..10000000 us (Period longer than 10 s)");
+        }
+        long runtime = runtimeUs == null ? periodUs : runtimeUs;
+        if (runtime < 100 || runtime > periodUs) {
+            throw new Errors.BadInput("--runtime " + runtime + ": expected 100 us up to the period (" + periodUs
+                    + " us)");
+        }
+        ScenarioSpec s = scenario.load();
+        scenario.printNotes(spec.commandLine().getErr());
+        if (seed != null) {
+            s = s.withSeed(seed);
+        }
+        if (durationNs != null) {
+            s = s.withDuration(durationNs);
+        }
+        int[] list;
+        try {
+            list = cpus == null ? CpuSet.range(0, s.hardware().cpus()).toArray() : CpuSet.parse(cpus).toArray();
+        } catch (IllegalArgumentException e) {
+            throw new Errors.BadInput("--cpus " + cpus + ": " + e.getMessage());
+        }
+        for (int c : list) {
+            if (c >= s.hardware().cpus()) {
+                throw new Errors.BadInput("--cpus " + cpus + ": CPU " + c + " is not one of the machine's "
+                        + s.hardware().cpus());
+            }
+        }
+        Map<Integer, String> threads = new LinkedHashMap<>();
+        for (int c : list) {
+            threads.put(c, "osnoise/" + c);
+        }
+        // the samples start with the measured time (after the warm-up), one per period
+        ScenarioSpec withOsnoise = withWorkload(s, threads, periodUs * 1000, runtime * 1000, priority);
+        OsnoiseRecorder recorder = new OsnoiseRecorder(threads, s.warmupNs(), s.warmupNs(), periodUs * 1000,
+                runtime * 1000);
+        SingleRun.run(withOsnoise, 0, null, recorder);
+        StringBuilder out = new StringBuilder();
+        OsnoiseText.top(s.durationNs(), recorder.result(s.warmupNs() + s.durationNs()), out);
+        PrintWriter w = spec.commandLine().getOut();
+        w.print(out);
+        w.flush();
+        return Errors.OK;
+    }
+
+    /** The scenario with the host's cyclictest workloads replaced by one osnoise thread per CPU of {@code threads}. */
+    static ScenarioSpec withWorkload(ScenarioSpec s, Map<Integer, String> threads, long periodNs, long runtimeNs,
+                                     String priority) {
+        String[] p = priority.split(":", 2);
+        SchedPolicy policy;
+        int prio = 0;
+        int nice = 0;
+        try {
+            int n = p.length == 2 ? Integer.parseInt(p[1]) : Integer.MIN_VALUE;
+            switch (p[0]) {
+                case "o", "O" -> {
+                    policy = SchedPolicy.OTHER;
+                    nice = n;
+                    if (nice < -20 || nice > 19) {
+                        throw new NumberFormatException();
+                    }
+                }
+                case "f", "F", "r", "R" -> {
+                    policy = p[0].equalsIgnoreCase("f") ? SchedPolicy.FIFO : SchedPolicy.RR;
+                    prio = n;
+                    if (prio < 1 || prio > 99) {
+                        throw new NumberFormatException();
+                    }
+                }
+                default -> throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            throw new Errors.BadInput("--priority " + priority + ": expected o:NICE (-20..19), f:PRIO or r:PRIO (1..99)");
+        }
+        List<WorkloadSpec.PeriodicTaskSpec> tasks = new ArrayList<>();
+        for (Map.Entry<Integer, String> t : threads.entrySet()) {
+            tasks.add(new WorkloadSpec.PeriodicTaskSpec(t.getValue(), periodNs, new DistSpec.Fixed(runtimeNs), prio,
+                    policy, t.getKey(), s.warmupNs(), periodNs, List.of(), new FairSpec(nice, 0)));
+        }
+        List<WorkloadSpec> workload = new ArrayList<>();
+        for (WorkloadSpec w : s.host().workload()) {
+            if (!(w instanceof WorkloadSpec.CyclictestSpec)) {
+                workload.add(w);
+            }
+        }
+        workload.add(new WorkloadSpec.PeriodicSpec("host.workload[osnoise]", tasks, Map.of()));
+        HostSpec host = new HostSpec(s.host().kernel(), workload, s.host().kvm());
+        return new ScenarioSpec(s.name(), s.description(), s.seed(), s.durationNs(), s.warmupNs(), s.replications(),
+                s.hardware(), host, s.vms(), s.events(), s.measure(), s.slo(), s.uncertain(), s.source());
+    }
+}

@@ -1,0 +1,132 @@
+package org.rtvsim.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.rtvsim.measure.RunResult;
+import org.rtvsim.report.CyclictestJson;
+import org.rtvsim.report.SamplesCsv;
+import org.rtvsim.scenario.PreemptModel;
+import org.rtvsim.scenario.ScenarioSpec;
+
+/** The single files {@code run} writes besides {@code --out}: {@code --json} and {@code --samples}. */
+final class RunFiles {
+    private RunFiles() {
+    }
+
+    /** Refuses a target that is a directory, or whose directory does not exist (before the run starts). */
+    static void checkTarget(String option, Path file) {
+        if (file == null) {
+            return;
+        }
+        if (Files.isDirectory(file)) {
+            throw new Errors.BadInput(option + " " + file + ": is a directory; give a file name");
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new Errors.BadInput(option + " " + file + ": the directory " + parent + " does not exist");
+        }
+    }
+
+    /** Whether the kernel the measuring threads run in is PREEMPT_RT (the first guest's, when there are guests). */
+    static boolean realtime(ScenarioSpec s) {
+        PreemptModel p = s.vms().isEmpty() ? s.host().kernel().preempt() : s.vms().get(0).kernel().preempt();
+        return p == PreemptModel.RT;
+    }
+
+    /** Width of the trace window of report.html: at least this, or 4 times the worst sample. */
+    static final long REPORT_TRACE_MIN_NS = 200_000;
+
+    /**
+     * The timeline around the run's worst cyclictest sample, for report.html: the same scenario and seed simulated
+     * again up to the window's end with a {@link org.rtvsim.measure.TraceRecorder} (same seed, same events); null
+     * when the run has no sample or an interrupted run did not reach it.
+     */
+    static org.rtvsim.measure.Trace traceAroundMax(ScenarioSpec s, RunResult r) {
+        org.rtvsim.measure.ThreadResult worst = null;
+        for (org.rtvsim.measure.ThreadResult t : r.threads()) {
+            if (t.samples() > 0 && (worst == null || t.maxNs() > worst.maxNs())) {
+                worst = t;
+            }
+        }
+        if (worst == null || org.rtvsim.engine.Simulation.stopRequested()) {
+            return null;
+        }
+        long at = -1;
+        for (org.rtvsim.measure.WindowMax w : worst.latencyOverTime()) {
+            if (w.maxNs() == worst.maxNs()) {
+                at = w.atNs();
+                break;
+            }
+        }
+        if (at < 0) {
+            return null;
+        }
+        long width = Math.max(REPORT_TRACE_MIN_NS, 4 * worst.maxNs());
+        long from = Math.max(0, at + worst.maxNs() / 2 - width / 2);
+        long to = from + width;
+        org.rtvsim.measure.TraceRecorder recorder = new org.rtvsim.measure.TraceRecorder(from, to);
+        org.rtvsim.experiment.SingleRun.run(s.withDuration(Math.max(1, to - s.warmupNs())), 0, null, recorder);
+        return recorder.trace();
+    }
+
+    /** Writes {@code --json FILE} atomically. */
+    static void json(Path file, RunResult r, String cmdline, boolean realtime) {
+        Path dir = file.toAbsolutePath().getParent();
+        StringBuilder sb = new StringBuilder();
+        try {
+            CyclictestJson.write(r, cmdline, realtime, 0, sb);
+        } catch (IOException e) {
+            throw new Errors.BadInput("--json " + file + ": " + e.getMessage());
+        }
+        try {
+            org.rtvsim.engine.OutputFiles.replace(dir, file.getFileName().toString(),
+                    tmp -> Files.writeString(tmp, sb, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new Errors.BadInput("--json " + file + ": cannot write: " + e.getMessage());
+        }
+    }
+
+    /** An open {@code --samples} file: written to a temporary file during the run, moved into place at its end. */
+    record Samples(Path file, Path tmp, BufferedWriter writer, SamplesCsv csv) {
+        /** Closes and moves the file into place; says on {@code err} when rows were left out. */
+        void finish(PrintWriter err) {
+            try {
+                writer.close();
+                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException | UncheckedIOException e) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // nothing more to do
+                }
+                throw new Errors.BadInput("--samples " + file + ": cannot write: " + e.getMessage());
+            }
+            if (csv.seen() > csv.written()) {
+                err.println("rtvsim: --samples " + file + ": wrote the first " + csv.written() + " of " + csv.seen()
+                        + " samples (--samples-max " + csv.written() + ")");
+                err.flush();
+            }
+        }
+    }
+
+    /** Opens {@code --samples FILE} (null: none). */
+    static Samples samples(Path file, long max) {
+        if (file == null) {
+            return null;
+        }
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+            BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+            return new Samples(file, tmp, w, new SamplesCsv(w, max));
+        } catch (IOException e) {
+            throw new Errors.BadInput("--samples " + file + ": cannot write: " + e.getMessage());
+        }
+    }
+}
