@@ -45,6 +45,11 @@ rm -rf "$out/civcode-fit" "$out/civcode-predict"
     --out "$out/civcode-predict/mainline" > "$out/civcode-predict-mainline.txt"
 ./rtvsim compare --measured "$data/preempt_rt_histogram_run1.csv" "$out/civcode-fit/calibrated.yaml" \
     --out "$out/civcode-predict/rt-run1" > "$out/civcode-predict-rt-run1.txt"
+# the stock kernel's long sections (model-reference §7c) switched on at their defaults: mainline (voluntary) and RT
+stock='host.kernel.stock_sections.softirq={};host.kernel.stock_sections.rcu={};host.kernel.stock_sections.reclaim={};host.kernel.stock_sections.irqoff={}'
+./rtvsim compare --measured "$data/mainline_histogram.csv" "$out/civcode-fit/calibrated.yaml" \
+    --variant "voluntary+stock:host.kernel.preempt=voluntary;$stock" --variant "rt+stock:$stock" \
+    > "$out/civcode-predict-stock.txt"
 
 # ---------------------------------------------------------------------------------------------------
 # Pair 2: kvm-rt-guest-nfv-tuning-cn (after tuning -> before tuning)
