@@ -104,4 +104,12 @@ class VerdictCommandsTest {
         assertTrue(r.out().contains("vms[rt].count"), r.out());
         assertTrue(r.out().contains("4 no conclusive answer"), r.out());
     }
+
+    @Test
+    void compare_printsEachEntrysSloVerdict() {
+        Path f = Cli.write(dir, "slo.yaml", Cli.TINY + "slo: {percentile: 50, below: 1s}\n");
+        Cli r = Cli.run("compare", f.toString(), "--variant", "hz:host.kernel.hz=100", "--replications", "2");
+        assertEquals(Errors.OK, r.code(), r.err());
+        assertTrue(r.out().contains("\nSLO p50 < 1s, tiny: meets\nSLO p50 < 1s, hz: meets\n"), r.out());
+    }
 }
