@@ -62,7 +62,9 @@ public final class SingleRun {
 
     /**
      * Runs one replication as {@link #run(ScenarioSpec, int, Progress)} does, sending the model's timeline
-     * events to {@code trace} (null: untraced). Tracing only observes: the results are the same.
+     * events to {@code trace} (null: untraced). Tracing only observes: the results are the same. An untraced
+     * run whose duration is shorter than every measuring interval is refused ({@link NoSamplesException}); a
+     * traced one is not, since a trace window may rightly hold no sample.
      */
     public static RunResult run(ScenarioSpec spec, int replication, Progress progress, TraceSink trace) {
         Model m = ModelBuilder.build(spec, replication);
@@ -88,7 +90,7 @@ public final class SingleRun {
         for (LatencyRecorder r : m.latency) {
             threads.add(r.result(ps, TAIL_PERCENTILE));
         }
-        if (!interrupted) {
+        if (!interrupted && trace == null) { // a traced run is for its timeline: a window may hold no sample
             checkSamples(spec, threads);
         }
         List<TaskResult> tasks = new ArrayList<>();
