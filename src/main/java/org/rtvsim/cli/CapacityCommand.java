@@ -16,6 +16,7 @@ import org.rtvsim.experiment.Replications;
 import org.rtvsim.experiment.SloTarget;
 import org.rtvsim.measure.Percentiles;
 import org.rtvsim.measure.ReplicatedResult;
+import org.rtvsim.measure.Verdict;
 import org.rtvsim.report.SweepReport;
 import org.rtvsim.scenario.ScenarioSpec;
 import picocli.CommandLine;
@@ -25,23 +26,31 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code rtvsim capacity}: the largest value of one numeric key at which a latency objective is met with
- * the stated confidence (upper interval bound below the limit), by bisection over the {@code --vary}
- * values assuming the statistic grows with the key. Prints the evaluated points and the answer; exit 1
- * when even the smallest value fails. {@code --out DIR} writes {@code capacity.csv} and {@code report.md}.
+ * the stated confidence (the whole interval below the limit), by bisection over the {@code --vary}
+ * values assuming the statistic grows with the key. Prints the evaluated points with their verdicts (meets,
+ * misses, inconclusive) and the answer; exit 1 when even the smallest value misses, 4 when the points do not
+ * decide (an inconclusive point at the boundary, or a non-monotone sequence). {@code --out DIR} writes
+ * {@code capacity.csv}, {@code report.md} and {@code capacity.png}.
  */
 @Command(name = "capacity", mixinStandardHelpOptions = true,
         description = {"Find the largest value of a numeric scenario key that still meets a latency objective "
-                + "with the stated confidence: the upper end of the statistic's confidence interval over "
-                + "replications must be below the limit.",
-            "Assumes monotonicity (a larger value never lowers the latency): bisects over the values, checks "
-                + "the neighbour below the answer and warns when evaluated points contradict the assumption.",
-            "Any numeric key works, e.g. host.workload[1].kernel_activity.tasks=1..16 or "
-                + "host.workload[2].device_irq.rate=1000hz..20000hz:1000hz. VM counts (vms[rt].count) and "
-                + "pin: auto belong to the virtualization milestone: VMs are not simulated yet."},
-        footer = {"", "Example:",
+                + "with the stated confidence. Each point is judged on its statistic's interval: meets (the whole "
+                + "interval below the limit), misses (the whole interval at or above it) or inconclusive (the "
+                + "interval contains the limit; with an estimate of the replications or samples that would "
+                + "decide it). The interval is the Student-t interval over replications; with --replications 1, "
+                + "a percentile's order-statistic interval over the samples.",
+            "Assumes monotonicity (a larger value never lowers the latency): bisects over the values and checks "
+                + "the neighbour below the answer. A value that misses below one that meets is reported as not "
+                + "monotone, with no answer; an inconclusive point at the boundary makes the answer inconclusive.",
+            "Any numeric key works, e.g. host.workload[1].kernel_activity.tasks=1..16, "
+                + "host.workload[2].device_irq.rate=1000hz..20000hz:1000hz or the number of copies of a guest, "
+                + "vms[rt].count=1..6 (docs/virtualization.md)."},
+        footer = {"", "Examples:",
             "  rtvsim capacity s.yaml --vary 'host.workload[1].kernel_activity.tasks=1..16' --slo 'p99.99<50us'",
+            "  rtvsim capacity scenarios/kvm-capacity.yaml --vary 'vms[rt].count=1..6' --slo 'p99.99<50us'",
             "", "Exit codes: 0 an answer was found, 1 even the smallest value misses the objective, "
-                + "2 bad input, 3 internal error."})
+                + "2 bad input, 3 internal error, 4 no conclusive answer (an inconclusive point decides it, or "
+                + "the points are not monotone)."})
 final class CapacityCommand implements Callable<Integer> {
     static final String CSV_FILE = "capacity.csv";
     static final String REPORT_FILE = "report.md";
@@ -102,29 +111,31 @@ final class CapacityCommand implements Callable<Integer> {
         for (Capacity.Point p : o.points()) {
             settings.add(List.of(p.value()));
             results.add(p.result());
-            verdicts.add(p.met() ? "meets" : "misses");
+            verdicts.add(p.verdict().kind().word());
         }
         String objective = target.statistic() + " < " + Units.formatNs(target.limitNs());
         String level = new BigDecimal(Double.toString(exp.replication.confidence)).movePointRight(2)
                 .stripTrailingZeros().toPlainString();
         StringBuilder text = new StringBuilder();
         text.append("# rtvsim capacity: ").append(base.name()).append(", objective ").append(objective)
-                .append(" judged on the upper end of the ").append(level).append(" % interval over ").append(n)
-                .append(" replications (all threads pooled), seed ").append(base.seed())
-                .append("; assumes the statistic does not decrease as ").append(axis.key()).append(" grows\n\n");
+                .append(n > 1 ? " judged on the " + level + " % interval over " + n + " replications"
+                        : " judged on the 95 % order-statistic interval of one replication")
+                .append(" (all threads pooled): meets below the limit, misses above it, inconclusive across it; "
+                        + "seed ").append(base.seed()).append("; assumes the statistic does not decrease as ")
+                .append(axis.key()).append(" grows\n\n");
         SweepReport.text(keys, settings, results, target.statistic(), verdicts, text);
-        text.append('\n');
+        StringBuilder closing = new StringBuilder();
+        for (Capacity.Point p : o.points()) {
+            if (p.verdict().kind() == Verdict.Kind.INCONCLUSIVE) {
+                closing.append(axis.key()).append('=').append(p.value()).append(": ")
+                        .append(p.verdict().describe(rate(p.result()))).append('\n');
+            }
+        }
         for (String w : o.warnings()) {
-            text.append("Warning: ").append(w).append('\n');
+            closing.append("Warning: ").append(w).append('\n');
         }
-        if (o.answer() < 0) {
-            text.append("No value meets the objective: even ").append(axis.set(0)).append(" misses it.\n");
-        } else {
-            text.append("Answer: ").append(axis.set(o.answer())).append(" is the largest value meeting ")
-                    .append(objective).append(" with ").append(level).append(" % confidence")
-                    .append(o.answer() == axis.values().size() - 1 ? " (the largest value tried; try a wider range)"
-                            : "").append(".\n");
-        }
+        closing.append(answer(axis, o, objective, level)).append('\n');
+        text.append('\n').append(closing);
         if (!exp.quiet) {
             PrintWriter out = spec.commandLine().getOut();
             out.print(text);
@@ -135,18 +146,49 @@ final class CapacityCommand implements Callable<Integer> {
             OutFiles.write(exp.outDir, REPORT_FILE, out -> {
                 SweepReport.markdown("rtvsim capacity", keys, settings, results, target.statistic(), verdicts,
                         ExperimentArgs.commandLine(spec.commandLine().getParseResult().originalArgs()), out);
-                out.append('\n').append(text.substring(text.lastIndexOf("\n", text.length() - 2) + 1));
+                out.append('\n').append(closing);
             });
             ChartFiles.capacity(exp.outDir, keys.get(0), o, target);
         }
-        if (o.answer() < 0) {
-            err.println("rtvsim: capacity: even " + axis.set(0) + " misses " + objective);
-            err.flush();
-            return Errors.SLO_MISSED;
+        switch (o.status()) {
+            case NONE -> {
+                err.println("rtvsim: capacity: even " + axis.set(0) + " misses " + objective);
+                err.flush();
+                return Errors.SLO_MISSED;
+            }
+            case INCONCLUSIVE, NOT_MONOTONE -> {
+                err.println("rtvsim: capacity: no conclusive answer (" + (o.status() == Capacity.Status.NOT_MONOTONE
+                        ? "the points are not monotone" : "an inconclusive point decides it") + ")");
+                err.flush();
+                return Errors.INCONCLUSIVE;
+            }
+            default -> {
+                return Errors.OK;
+            }
         }
-        return Errors.OK;
     }
 
+    /** The closing sentence: the answer, or why there is none. */
+    static String answer(Axis axis, Capacity.Outcome o, String objective, String level) {
+        int last = axis.values().size() - 1;
+        return switch (o.status()) {
+            case ANSWER -> "Answer: " + axis.set(o.answer()) + " is the largest value meeting " + objective + " with "
+                    + level + " % confidence" + (o.answer() == last ? " (the largest value tried; try a wider range)"
+                    : "") + ".";
+            case NONE -> "No value meets the objective: even " + axis.set(0) + " misses it.";
+            case NOT_MONOTONE -> "Not monotone: the evaluated points contradict the assumption that the statistic "
+                    + "grows with " + axis.key() + ", so the bisection gives no answer. Evaluate every value with "
+                    + "rtvsim sweep.";
+            case INCONCLUSIVE -> "Inconclusive: " + (o.answer() < 0 ? "no value is known to meet " + objective
+                    : axis.set(o.answer()) + " meets " + objective + ", but a larger value is inconclusive")
+                    + "; run longer or more replications (estimates above).";
+        };
+    }
+
+    /** Samples per simulated second over all replications of a point. */
+    private static double rate(ReplicatedResult r) {
+        return r.durationNs() <= 0 ? 0 : r.pooled().samples() / (r.replications() * (r.durationNs() / 1e9));
+    }
 
     /** Every value must be a number with one common optional unit, in ascending order. */
     static void checkNumericAscending(Axis axis) {

@@ -13,6 +13,7 @@ import org.rtvsim.measure.ReplicatedResult;
 import org.rtvsim.measure.RunResult;
 import org.rtvsim.measure.StatisticCI;
 import org.rtvsim.report.RunMarkdown;
+import org.rtvsim.report.charts.CapacityChart;
 import org.rtvsim.report.charts.CompareCharts;
 import org.rtvsim.report.charts.RunCharts;
 import org.rtvsim.report.charts.SweepChart;
@@ -34,13 +35,14 @@ final class ChartFiles {
 
     static void compare(Path dir, Comparison c) throws IOException {
         List<String> names = new ArrayList<>();
-        List<RunResult> runs = new ArrayList<>();
+        List<List<RunResult>> runs = new ArrayList<>();
         for (ReplicatedResult e : c.entries()) {
             names.add(e.label());
-            runs.add(e.runs().get(0));
+            runs.add(e.runs());
         }
-        link(dir, CompareCharts.write(names, runs, dir), "Overlays of replication 0 of each entry "
-                + "(common random numbers: the same draws wherever the scenarios share a component).", List.of());
+        link(dir, CompareCharts.writePooled(names, runs, dir), "Overlays of each entry with all its replications "
+                + "pooled, the samples the tables pool (common random numbers: the same draws wherever the scenarios "
+                + "share a component).", List.of());
     }
 
     /** A chart of {@code stat} against the single varied key; sweeps over several keys get none. */
@@ -79,18 +81,25 @@ final class ChartFiles {
                 : "capacity.png")), null, List.of());
     }
 
+    /** The capacity chart: every evaluated point coloured by its verdict, with the interval it was judged on. */
     static void capacity(Path dir, String key, Capacity.Outcome o, SloTarget slo) throws IOException {
-        List<List<String>> settings = new ArrayList<>();
-        List<ReplicatedResult> points = new ArrayList<>();
-        String[] notes = new String[o.points().size()];
-        for (Capacity.Point p : o.points()) {
-            settings.add(List.of(p.value()));
-            points.add(p.result());
-            boolean starved = p.result().runs().stream().anyMatch(run -> run.notes().stream()
-                    .anyMatch(n -> n.startsWith(org.rtvsim.experiment.SingleRun.STARVED)));
-            notes[points.size() - 1] = starved ? "misses: starved" : null;
+        int n = o.points().size();
+        double[] x = new double[n];
+        org.rtvsim.measure.Verdict[] verdicts = new org.rtvsim.measure.Verdict[n];
+        String[] notes = new String[n];
+        for (int i = 0; i < n; i++) {
+            Capacity.Point p = o.points().get(i);
+            Double num = number(p.value());
+            if (num == null) {
+                link(dir, List.of(), null, List.of("capacity chart: skipped, values of " + key + " are not numbers"));
+                return;
+            }
+            x[i] = num;
+            verdicts[i] = p.verdict();
+            notes[i] = p.starved() ? "misses: starved" : null;
         }
-        sweep(dir, List.of(key), settings, points, slo.statistic(), slo, notes);
+        link(dir, CapacityChart.write("rtvsim capacity: " + slo.statistic() + " vs " + key, key, slo.statistic(), x,
+                verdicts, slo.limitNs() / 1000.0, notes, dir.resolve("capacity.png")), null, List.of());
     }
 
     /** The leading number of a value such as {@code 8}, {@code 2.5ms} or {@code 2000hz}; null if none. */

@@ -37,7 +37,9 @@ import picocli.CommandLine.Parameters;
             "  rtvsim compare base.yaml --variant host.kernel.preempt=full --variant host.kernel.preempt=rt",
             "  rtvsim compare base.yaml --variant 'busy:host.workload[1].kernel_activity.tasks=4;hardware.cpus=8'",
             "  rtvsim compare --measured cyclictest.txt calibrated.yaml --variant host.kernel.preempt=full",
-            "", "Exit codes: 0 ok, 2 bad input, 3 internal error."})
+            "", "With an slo: in the scenarios, one line per entry gives its verdict (meets, misses or inconclusive, "
+                + "docs/statistics.md); it does not change the exit code.",
+            "", "Exit codes: 0 ok, 2 bad input (also: a --duration too short for any sample), 3 internal error."})
 final class CompareCommand implements Callable<Integer> {
     static final String CSV_FILE = "compare.csv";
     static final String JSON_FILE = "compare.json";
@@ -108,6 +110,7 @@ final class CompareCommand implements Callable<Integer> {
         if (!exp.quiet) {
             StringBuilder text = new StringBuilder();
             CompareReport.text(c, text);
+            text.append(sloVerdicts(results));
             PrintWriter out = spec.commandLine().getOut();
             out.print(text);
             out.flush();
@@ -120,6 +123,25 @@ final class CompareCommand implements Callable<Integer> {
             writeCharts(exp.outDir, c);
         }
         return Errors.OK;
+    }
+
+    /**
+     * One line per entry whose scenario has an {@code slo:}: its verdict over the entry's replications, judged
+     * as {@code run --replications} judges it (meets, misses, inconclusive; docs/statistics.md). Empty when no
+     * entry has one. Informational: compare's exit code does not depend on it.
+     */
+    static String sloVerdicts(List<ReplicatedResult> results) {
+        StringBuilder s = new StringBuilder();
+        for (ReplicatedResult r : results) {
+            if (r.slo() != null) {
+                double rate = r.durationNs() <= 0 ? 0
+                        : r.pooled().samples() / (r.replications() * (r.durationNs() / 1e9));
+                s.append("SLO ").append(RunCommand.percentileName(r.slo().percentile())).append(" < ")
+                        .append(org.rtvsim.engine.Units.formatNs(r.slo().limitNs())).append(", ").append(r.label())
+                        .append(": ").append(r.slo().verdict().describe(rate)).append('\n');
+            }
+        }
+        return s.length() == 0 ? "" : "\n" + s;
     }
 
     /** Writes the comparison's charts into {@code dir} (see {@code report.md}'s charts marker). */

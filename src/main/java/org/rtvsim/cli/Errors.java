@@ -16,6 +16,8 @@ final class Errors {
     static final int SLO_MISSED = 1;
     static final int BAD_INPUT = 2;
     static final int INTERNAL = 3;
+    /** An SLO or capacity answer the intervals do not decide: run longer or more replications. */
+    static final int INCONCLUSIVE = 4;
 
     private Errors() {
     }
@@ -38,7 +40,8 @@ final class Errors {
     /** A command threw: bad input gives exit code 2, anything else an internal error. */
     static int onExecutionError(Exception e, CommandLine cmd, ParseResult parsed, boolean envDebug) {
         PrintWriter err = cmd.getErr();
-        if (e instanceof ScenarioException || e instanceof BadInput) {
+        if (e instanceof ScenarioException || e instanceof BadInput
+                || e instanceof org.rtvsim.experiment.NoSamplesException) {
             badInput(err, oneLine(e.getMessage()));
             return BAD_INPUT;
         }

@@ -10,7 +10,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rtvsim.engine.Units;
 import org.rtvsim.experiment.Replications;
+import org.rtvsim.experiment.SamplePlan;
 import org.rtvsim.experiment.SingleRun;
+import org.rtvsim.experiment.SloTarget;
 import org.rtvsim.measure.ReplicatedResult;
 import org.rtvsim.measure.ReplicationStats;
 import org.rtvsim.measure.RunResult;
@@ -24,6 +26,7 @@ import org.rtvsim.report.RunMarkdown;
 import org.rtvsim.report.SummaryJson;
 import org.rtvsim.report.SummaryText;
 import org.rtvsim.scenario.ScenarioSpec;
+import org.rtvsim.scenario.SloSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +47,14 @@ import picocli.CommandLine.Option;
                 + "the attribution of the tail and the SLO verdict.",
             "With --replications N > 1: every statistic over all replications' samples pooled, with a "
                 + "confidence interval over replications."},
-        footer = {"", "Exit codes: 0 ok, 1 the scenario's slo: was missed, 2 bad input, 3 internal error."})
+        footer = {"", "Examples:",
+            "  rtvsim run s.yaml --slo 'p99.99<50us'           the SLO verdict: met, MISSED or INCONCLUSIVE",
+            "  rtvsim run s.yaml --slo 'p99.99<50us' --plan    how many samples and how much simulated time p99.99 "
+                + "needs (nothing is simulated)",
+            "", "Exit codes: 0 ok (the SLO, if any, is met), 1 the SLO is missed (its whole interval at or above the "
+                + "limit), 2 bad input (also: a --duration too short for any sample), 3 internal error, 4 the SLO "
+                + "is inconclusive (its interval contains the limit: run longer or more replications), "
+                + "130/143 interrupted."})
 final class RunCommand implements Callable<Integer> {
     static final String CYCLICTEST_FILE = "cyclictest.txt";
     static final String SUMMARY_FILE = "summary.json";
@@ -73,6 +83,16 @@ final class RunCommand implements Callable<Integer> {
                     + "with N > 1 replications: summary.json, percentiles.csv, report.md), the charts, and "
                     + "report.html (one self-contained page: charts inline, tables, attribution, the worst sample).")
     Path outDir;
+
+    @Option(names = "--slo", paramLabel = "pP<LIMIT",
+            description = "The objective to judge, replacing the scenario's slo:, e.g. 'p99.99<50us' (a percentile "
+                    + "0 < P < 100 and a limit with a unit). Judged on the percentile's interval: met, MISSED or "
+                    + "INCONCLUSIVE (docs/statistics.md).")
+    String slo;
+
+    @Option(names = "--plan", description = "Do not run: print how many samples, and how much simulated time at the "
+            + "scenario's sample rate, the --slo (or slo:) percentile needs to be supported at --confidence.")
+    boolean plan;
 
     @Option(names = "--stats", description = "Add simulator statistics: events simulated, events per "
             + "wall-second, simulated/wall time ratio (not deterministic).")
@@ -127,6 +147,12 @@ final class RunCommand implements Callable<Integer> {
         }
         if (durationNs != null) {
             s = s.withDuration(durationNs);
+        }
+        if (slo != null) {
+            s = withSlo(s, slo);
+        }
+        if (plan) {
+            return plan(s);
         }
         if (outDir != null) {
             prepareOutDir(outDir);
@@ -260,12 +286,48 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static int verdict(SloResult slo, String scenarioName, PrintWriter err) {
-        if (slo != null && !slo.met()) {
-            err.println("rtvsim: SLO missed: " + percentileName(slo.percentile()) + " = " + us(slo.valueNs())
-                    + " us, not below the limit " + Units.formatNs(slo.limitNs()) + " (scenario " + scenarioName + ")");
+        if (slo == null || slo.met()) {
+            return Errors.OK;
+        }
+        String what = percentileName(slo.percentile()) + " = " + us(slo.valueNs()) + " us";
+        if (slo.verdict().basis() != org.rtvsim.measure.Verdict.Basis.VALUE) {
+            what += ", interval [" + us(Math.round(slo.verdict().lowNs())) + ", "
+                    + (Double.isInfinite(slo.verdict().highNs()) ? ">max" : us(Math.round(slo.verdict().highNs())))
+                    + "] us";
+        }
+        if (slo.missed()) {
+            err.println("rtvsim: SLO missed: " + what + ", not below the limit " + Units.formatNs(slo.limitNs())
+                    + " (scenario " + scenarioName + ")");
             err.flush();
             return Errors.SLO_MISSED;
         }
+        err.println("rtvsim: SLO inconclusive: " + what + " contains the limit " + Units.formatNs(slo.limitNs())
+                + " (scenario " + scenarioName + "); " + slo.verdict().describe(0).substring("inconclusive: ".length()));
+        err.flush();
+        return Errors.INCONCLUSIVE;
+    }
+
+    /** The scenario with its slo: replaced by {@code --slo} (a percentile objective). */
+    static ScenarioSpec withSlo(ScenarioSpec s, String text) {
+        SloTarget t = ExperimentArgs.parsing(() -> SloTarget.parse(text));
+        if (Double.isNaN(t.p())) {
+            throw new Errors.BadInput("--slo '" + text + "': run judges a percentile, e.g. 'p99.99<50us'; "
+                    + t.statistic() + " is not one (capacity and the scenario's slo: neither)");
+        }
+        return new ScenarioSpec(s.name(), s.description(), s.seed(), s.durationNs(), s.warmupNs(), s.replications(),
+                s.hardware(), s.host(), s.vms(), s.events(), s.measure(), new SloSpec(t.p(), t.limitNs()),
+                s.uncertain(), s.source());
+    }
+
+    /** {@code --plan}: the samples and simulated time the SLO's percentile needs; nothing is simulated. */
+    private int plan(ScenarioSpec s) {
+        if (s.slo() == null) {
+            throw new Errors.BadInput("--plan needs an objective: give --slo 'p99.99<50us' or an slo: in the scenario");
+        }
+        SamplePlan p = SamplePlan.of(s, s.slo().percentile(), replication.confidence, replication.forRun(s));
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(p.text(percentileName(s.slo().percentile()) + " < " + Units.formatNs(s.slo().belowNs())));
+        out.flush();
         return Errors.OK;
     }
 

@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
             "Examples:",
             "  rtvsim sweep s.yaml --vary host.kernel.preempt=full,rt --vary 'host.workload[1].kernel_activity.tasks=1..8'",
             "  rtvsim sweep s.yaml --vary host.kernel.hz=100,250,1000 --stat p99.9 --out results/hz",
-            "", "Exit codes: 0 ok, 2 bad input, 3 internal error."})
+            "", "Exit codes: 0 ok, 2 bad input (also: a --duration too short for any sample), 3 internal error."})
 final class SweepCommand implements Callable<Integer> {
     static final String CSV_FILE = "sweep.csv";
     static final String REPORT_FILE = "report.md";

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.HdrHistogram.Histogram;
 import org.rtvsim.measure.LatencyRecorder;
+import org.rtvsim.measure.Percentile;
 import org.rtvsim.measure.Percentiles;
 import org.rtvsim.measure.ResponseTimeRecorder;
 import org.rtvsim.measure.RunResult;
@@ -16,6 +17,7 @@ import org.rtvsim.measure.TaskResult;
 import org.rtvsim.measure.TaskWait;
 import org.rtvsim.measure.ThreadResult;
 import org.rtvsim.measure.TraceSink;
+import org.rtvsim.measure.Verdict;
 import org.rtvsim.scenario.ScenarioSpec;
 
 /**
@@ -60,7 +62,9 @@ public final class SingleRun {
 
     /**
      * Runs one replication as {@link #run(ScenarioSpec, int, Progress)} does, sending the model's timeline
-     * events to {@code trace} (null: untraced). Tracing only observes: the results are the same.
+     * events to {@code trace} (null: untraced). Tracing only observes: the results are the same. An untraced
+     * run whose duration is shorter than every measuring interval is refused ({@link NoSamplesException}); a
+     * traced one is not, since a trace window may rightly hold no sample.
      */
     public static RunResult run(ScenarioSpec spec, int replication, Progress progress, TraceSink trace) {
         return run(spec, replication, progress, trace, null);
@@ -100,6 +104,9 @@ public final class SingleRun {
         for (LatencyRecorder r : m.latency) {
             threads.add(r.result(ps, TAIL_PERCENTILE));
         }
+        if (!interrupted && trace == null) { // a traced run is for its timeline: a window may hold no sample
+            checkSamples(spec, threads);
+        }
         List<TaskResult> tasks = new ArrayList<>();
         for (ResponseTimeRecorder r : m.responses) {
             tasks.add(r.result(ps));
@@ -126,8 +133,8 @@ public final class SingleRun {
         SloResult slo = null;
         if (spec.slo() != null && !threads.isEmpty()) {
             slo = evaluateSlo(spec, threads);
-            if (starved && slo.met()) {
-                slo = new SloResult(slo.percentile(), slo.limitNs(), slo.valueNs(), false);
+            if (starved && !slo.missed()) {
+                slo = new SloResult(slo.percentile(), slo.limitNs(), slo.valueNs(), slo.verdict().missed());
             }
         }
         List<TaskWait> waits = waits(m.host, total, "");
@@ -139,6 +146,24 @@ public final class SingleRun {
         return new RunResult(spec.name(), spec.source(), spec.seed(), spec.durationNs(), spec.warmupNs(),
                 threads, tasks, m.sim.events(), wall, m.machine.smiCount(), slo, notes,
                 Starvation.top(waits, Starvation.TOP), Starvation.findings(waits, total));
+    }
+
+    /**
+     * Refuses a run whose measuring threads have no sample because the measured duration is shorter than
+     * every one's interval ({@link NoSamplesException}); threads that had time for samples but got none are
+     * starved, which the {@link #STARVED} note reports.
+     */
+    static void checkSamples(ScenarioSpec spec, List<ThreadResult> threads) {
+        if (threads.isEmpty() || threads.stream().anyMatch(t -> t.samples() > 0)) {
+            return;
+        }
+        long shortest = threads.stream().mapToLong(ThreadResult::intervalNs).filter(i -> i > 0).min().orElse(0);
+        if (shortest > 0 && spec.durationNs() < shortest) {
+            throw new NoSamplesException(spec.source() + ": no latency samples: the measured duration "
+                    + Units.formatNs(spec.durationNs()) + " is shorter than the measuring interval "
+                    + Units.formatNs(shortest) + " of scenario " + spec.name() + "; give a --duration (or duration:) "
+                    + "of many intervals (a supported p99.99 needs 100,000 samples; run --plan says how long)");
+        }
     }
 
     /** Prefix of the note of a run stopped by SIGINT or SIGTERM ({@link Simulation#requestStop()}). */
@@ -157,22 +182,35 @@ public final class SingleRun {
         return out;
     }
 
-    /** The SLO is judged on all measuring threads' samples pooled. */
+    /**
+     * The SLO is judged on all measuring threads' samples pooled: on the 95 % order-statistic interval of the
+     * percentile (batch means over every thread's batches), meets / misses / inconclusive ({@link Verdict}).
+     */
     static SloResult evaluateSlo(ScenarioSpec spec, List<ThreadResult> threads) {
         Histogram pooled = null;
         long min = Long.MAX_VALUE;
         long max = 0;
+        long samples = 0;
+        List<org.HdrHistogram.AbstractHistogram> batches = new ArrayList<>();
         for (ThreadResult t : threads) {
             if (pooled == null) {
                 pooled = t.hdr().copy();
             } else {
                 pooled.add(t.hdr());
             }
-            min = Math.min(min, t.minNs());
-            max = Math.max(max, t.maxNs());
+            if (t.samples() > 0) {
+                min = Math.min(min, t.minNs());
+                max = Math.max(max, t.maxNs());
+            }
+            samples += t.samples();
+            batches.addAll(t.batches());
         }
         double p = spec.slo().percentile();
-        long value = Percentiles.of(pooled, List.of(p), min, max).get(0).valueNs();
-        return new SloResult(p, spec.slo().belowNs(), value, value < spec.slo().belowNs());
+        long limit = spec.slo().belowNs();
+        if (samples == 0) {
+            return new SloResult(p, limit, 0, false);
+        }
+        Percentile pc = Percentiles.of(pooled, List.of(p), min, max, batches).get(0);
+        return new SloResult(p, limit, pc.valueNs(), Verdict.of(pc, limit, samples));
     }
 }

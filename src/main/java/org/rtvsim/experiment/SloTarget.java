@@ -7,14 +7,16 @@ import java.util.regex.Pattern;
 import org.rtvsim.engine.Units;
 import org.rtvsim.measure.Percentiles;
 import org.rtvsim.measure.StatisticCI;
+import org.rtvsim.measure.Verdict;
 import org.rtvsim.scenario.MeasureSpec;
 import org.rtvsim.scenario.ScenarioSpec;
 
 /**
  * A latency objective {@code STAT<LIMIT} such as {@code p99.99<50us}, limit in nanoseconds: STAT is
  * {@code min}, {@code avg}, {@code max} or {@code pP} with 0 &lt; P &lt; 100. It is met <em>with
- * confidence</em> when the upper bound of the statistic's interval over replications is below the limit
- * (with one replication, when the pooled value is).
+ * confidence</em> when the statistic's whole interval is below the limit, missed when the whole interval is
+ * at or above it, inconclusive otherwise ({@link Verdict}): the Student-t interval over replications, or with
+ * one replication a percentile's order-statistic interval over the pooled samples (min, avg, max: the value).
  */
 public record SloTarget(String statistic, double p, long limitNs) {
     private static final Pattern SLO = Pattern.compile("\\s*([A-Za-z0-9.]+)\\s*<\\s*([^<>]*?)\\s*");
@@ -60,14 +62,9 @@ public record SloTarget(String statistic, double p, long limitNs) {
         return p;
     }
 
-    /** The bound the objective is judged on, in ns: the interval's upper end, or the pooled value without one. */
-    public static double boundNs(StatisticCI s) {
-        return s.hasInterval() ? s.highNs() : s.pooledNs();
-    }
-
-    /** Whether {@code s} meets the objective with the stated confidence. */
-    public boolean metBy(StatisticCI s) {
-        return boundNs(s) < limitNs;
+    /** The verdict on {@code s}, a statistic of {@code samples} pooled samples, at {@code confidence}. */
+    public Verdict judge(StatisticCI s, long samples, double confidence) {
+        return Verdict.of(s, limitNs, samples, confidence);
     }
 
     /** The scenario with percentile {@code p} among those it measures (unchanged for NaN or when present). */

@@ -87,6 +87,11 @@ public final class LatencyRecorder {
         this.overTime = new LatencyOverTime(blames);
     }
 
+    /** The measuring thread's wake-up interval in ns (0 when it has none). */
+    public long intervalNs() {
+        return intervalNs;
+    }
+
     /**
      * Records one sample as {@link #record(long, long, long, int[], long[], int)} does, taking its
      * intended wake-up time to be {@code cycle × intervalNs}.

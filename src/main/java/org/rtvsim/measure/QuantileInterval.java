@@ -15,6 +15,8 @@ import org.HdrHistogram.HistogramIterationValue;
 public final class QuantileInterval {
     /** The two-sided 95 % normal quantile. */
     public static final double Z95 = 1.959963984540054;
+    /** The confidence level of these intervals. */
+    public static final double LEVEL = 0.95;
     /** An upper bound the data do not give. */
     public static final long UNBOUNDED = -1;
     /** Fewer batches than this: no inflation estimate (the samples are taken as independent). */

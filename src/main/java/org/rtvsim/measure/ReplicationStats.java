@@ -39,13 +39,27 @@ public final class ReplicationStats {
         }
         SloResult slo = null;
         if (first.slo() != null && groups.get(0).samples() > 0) {
-            double p = first.slo().percentile();
-            Pool pool = Pool.of(all.stream().flatMap(List::stream).toList());
-            long v = Percentiles.of(pool.hdr, List.of(p), pool.min, pool.max).get(0).valueNs();
-            slo = new SloResult(p, first.slo().limitNs(), v, v < first.slo().limitNs());
+            slo = slo(first.slo(), runs, all, level);
         }
         return new ReplicatedResult(label, first.scenario(), first.source(), first.seed(), first.durationNs(),
                 first.warmupNs(), level, runs, groups, slo);
+    }
+
+    /**
+     * The SLO over every replication's samples pooled, judged like {@code capacity} judges a point
+     * ({@link Verdict#of(StatisticCI, long, long, double)}); a replication whose measuring thread starved
+     * makes it a miss.
+     */
+    private static SloResult slo(SloResult any, List<RunResult> runs, List<List<ThreadResult>> all, double level) {
+        double p = any.percentile();
+        ReplicatedGroup g = group(ALL, -1, -1, all, List.of(p), level);
+        StatisticCI s = g.statistic(Percentiles.name(p));
+        Verdict v = Verdict.of(s, any.limitNs(), g.samples(), level);
+        // the note experiment.SingleRun.STARVED begins with
+        if (runs.stream().anyMatch(r -> r.notes().stream().anyMatch(n -> n.startsWith("starved: ")))) {
+            v = v.missed();
+        }
+        return new SloResult(p, any.limitNs(), Math.round(s.pooledNs()), v);
     }
 
     /** The statistics of one group; {@code perReplication.get(r)} are the threads pooled in replication r. */

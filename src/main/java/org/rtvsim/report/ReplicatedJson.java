@@ -60,6 +60,7 @@ public final class ReplicatedJson {
             s.put("limit_ns", r.slo().limitNs());
             s.put("value_ns", r.slo().valueNs());
             s.put("met", r.slo().met());
+            SloText.json(r.slo(), s);
         }
         ArrayNode runs = root.putArray("runs");
         for (int i = 0; i < r.runs().size(); i++) {

@@ -38,8 +38,9 @@ public final class ReplicatedText {
         if (r.slo() != null) {
             String name = Format.percentileName(r.slo().percentile());
             out.append("\nSLO ").append(name).append(" < ").append(Format.us(r.slo().limitNs()))
-                    .append(" us over all replications pooled: ").append(r.slo().met() ? "met" : "MISSED")
-                    .append(" (").append(name).append(" = ").append(Format.us(r.slo().valueNs())).append(" us)\n");
+                    .append(" us over all replications pooled: ").append(SloText.word(r.slo()))
+                    .append(SloText.detail(r.slo(), r.confidence(), SloText.rate(r.pooled().samples(),
+                            r.replications(), r.durationNs()))).append('\n');
         }
     }
 

@@ -36,8 +36,9 @@ public final class RunMarkdown {
         }
         if (r.slo() != null) {
             out.append("## SLO\n\n").append(Format.percentileName(r.slo().percentile())).append(" < ")
-                    .append(Format.us(r.slo().limitNs())).append(" us: **").append(r.slo().met() ? "met" : "missed")
-                    .append("** (").append(Format.us(r.slo().valueNs())).append(" us over all samples).\n");
+                    .append(Format.us(r.slo().limitNs())).append(" us: **").append(SloText.word(r.slo()).toLowerCase(java.util.Locale.ROOT))
+                    .append("**").append(SloText.detail(r.slo(), r.confidence(), SloText.rate(r.pooled().samples(),
+                            r.replications(), r.durationNs()))).append(", over all samples.\n");
         }
     }
 

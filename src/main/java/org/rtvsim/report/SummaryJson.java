@@ -103,6 +103,7 @@ public final class SummaryJson {
             s.put("limit_ns", slo.limitNs());
             s.put("value_ns", slo.valueNs());
             s.put("met", slo.met());
+            SloText.json(slo, s);
         }
         ArrayNode notes = root.putArray("notes");
         r.notes().forEach(notes::add);

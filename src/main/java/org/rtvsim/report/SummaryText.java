@@ -60,9 +60,10 @@ public final class SummaryText {
         SloResult slo = r.slo();
         if (slo != null) {
             out.append("\nSLO ").append(Format.percentileName(slo.percentile())).append(" < ")
-                    .append(Format.us(slo.limitNs())).append(" us: ").append(slo.met() ? "met" : "MISSED")
-                    .append(" (").append(Format.percentileName(slo.percentile())).append(" = ")
-                    .append(Format.us(slo.valueNs())).append(" us)\n");
+                    .append(Format.us(slo.limitNs())).append(" us: ").append(SloText.word(slo))
+                    .append(SloText.detail(slo, 0.95, SloText.rate(r.threads().stream()
+                            .mapToLong(org.rtvsim.measure.ThreadResult::samples).sum(), 1, r.durationNs())))
+                    .append('\n');
         }
         for (String note : r.notes()) {
             out.append("Note: ").append(note).append('\n');
