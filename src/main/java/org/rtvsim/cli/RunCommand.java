@@ -213,7 +213,51 @@ final class RunCommand implements Callable<Integer> {
         if (jobs > 0) {
             line += String.format(Locale.ROOT, "Stats: %d jobs completed, %.0f jobs/s%n", jobs, jobs / wallS);
         }
-        return line;
+        return line + kindLines(r);
+    }
+
+    /** Most frequent event kinds shown by {@code --stats}; the rest are summed in one line. */
+    static final int KINDS_SHOWN = 20;
+
+    /**
+     * The {@code --stats} table of events by kind: count, events per latency sample (all threads' samples,
+     * warm-up events included) and the kind's share of the event loop's time (sampled, see EventProfile).
+     */
+    static String kindLines(RunResult r) {
+        List<org.rtvsim.engine.EventProfile.Kind> kinds = r.eventKinds();
+        if (kinds.isEmpty()) {
+            return "";
+        }
+        long samples = r.threads().stream().mapToLong(org.rtvsim.measure.ThreadResult::samples).sum();
+        long nanos = kinds.stream().mapToLong(org.rtvsim.engine.EventProfile.Kind::estimatedNanos).sum();
+        StringBuilder b = new StringBuilder();
+        if (samples > 0) {
+            b.append(String.format(Locale.ROOT, "Stats: %.1f events per latency sample (%d samples)%n",
+                    (double) r.events() / samples, samples));
+        }
+        b.append(String.format(Locale.ROOT, "Stats: events by kind   %12s %10s %7s%n", "count", "per sample",
+                "time %"));
+        long restCount = 0;
+        long restNanos = 0;
+        for (int i = 0; i < kinds.size(); i++) {
+            org.rtvsim.engine.EventProfile.Kind k = kinds.get(i);
+            if (i >= KINDS_SHOWN) {
+                restCount += k.count();
+                restNanos += k.estimatedNanos();
+                continue;
+            }
+            b.append(kindLine(k.name(), k.count(), k.estimatedNanos(), samples, nanos));
+        }
+        if (restCount > 0) {
+            b.append(kindLine((kinds.size() - KINDS_SHOWN) + " other kinds", restCount, restNanos, samples, nanos));
+        }
+        return b.toString();
+    }
+
+    private static String kindLine(String name, long count, long kindNanos, long samples, long nanos) {
+        return String.format(Locale.ROOT, "  %-30s %12d %10s %7.1f%n", name, count,
+                samples > 0 ? String.format(Locale.ROOT, "%.1f", (double) count / samples) : "-",
+                nanos > 0 ? 100.0 * kindNanos / nanos : 0.0);
     }
 
     /** Refuses a path that is an existing non-directory; creates a missing directory. Deletes nothing. */
