@@ -76,6 +76,12 @@ final class RunCommand implements Callable<Integer> {
             + "wall-second, simulated/wall time ratio (not deterministic).")
     boolean stats;
 
+    @Option(names = "--split", paramLabel = "K", description = "Run the measured duration as K independent "
+            + "segments of duration/K (each with its own warm-up, streams at substreams 0..K-1) on the --threads, "
+            + "and pool their samples; output as for K replications, identical for any thread count (default 1: "
+            + "one run).")
+    Integer split;
+
     @Option(names = "--quiet", description = "Print nothing on stdout (use with --out); errors and a missed "
             + "SLO still go to stderr.")
     boolean quiet;
@@ -99,8 +105,17 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         int n = replication.forRun(s);
+        String splitNote = null;
+        if (split != null) {
+            checkSplit(split, n, s.durationNs());
+            if (split > 1) {
+                splitNote = splitNote(split, s);
+                s = s.withDuration(s.durationNs() / split);
+                n = split;
+            }
+        }
         try (Interrupts interrupts = Interrupts.install()) {
-            int code = n > 1 ? replicated(s, n, err) : single(s, err);
+            int code = n > 1 ? replicated(s, n, err, splitNote) : single(s, err);
             if (Interrupts.exitCode() > 0) {
                 err.println("rtvsim: interrupted (signal " + (Interrupts.exitCode() - 128) + "): the results cover the "
                         + "simulated time until then" + (outDir == null ? "" : " and are written to " + outDir));
@@ -154,11 +169,14 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** N > 1 replications: the replicated summary on stdout and in {@code --out}. */
-    private int replicated(ScenarioSpec s, int n, PrintWriter err) throws IOException {
+    private int replicated(ScenarioSpec s, int n, PrintWriter err, String splitNote) throws IOException {
         ReplicatedResult r = Replications.run(s.name(), s, n, replication.threads(), replication.confidence,
                 ProgressLine.tracker(err, n, quiet));
         if (!quiet) {
             StringBuilder text = new StringBuilder();
+            if (splitNote != null) {
+                text.append(splitNote);
+            }
             ReplicatedText.write(r, text);
             if (stats) {
                 text.append("Stats: ").append(r.events()).append(" events in ").append(n).append(" replications\n");
@@ -197,6 +215,30 @@ final class RunCommand implements Callable<Integer> {
             return Errors.SLO_MISSED;
         }
         return Errors.OK;
+    }
+
+    /** Rejects a --split that is not a positive count, is combined with replications, or leaves segments empty. */
+    static void checkSplit(int k, int replications, long durationNs) {
+        if (k < 1 || k > 100_000) {
+            throw new Errors.BadInput("--split " + k + ": expected a number of segments in 1..100000");
+        }
+        if (k > 1 && replications > 1) {
+            throw new Errors.BadInput("--split " + k + ": cannot be combined with " + replications + " replications "
+                    + "(--replications or the scenario's replications:); use one or the other");
+        }
+        if (durationNs / k < 1_000_000) {
+            throw new Errors.BadInput("--split " + k + ": segments of " + Units.formatNs(durationNs / k) + " are "
+                    + "shorter than 1ms; give a longer --duration or fewer segments");
+        }
+    }
+
+    /** The line that says how a split run was made (printed before the pooled summary). */
+    static String splitNote(int k, ScenarioSpec s) {
+        long seg = s.durationNs() / k;
+        return "# rtvsim: --split " + k + ": " + Units.formatNs(s.durationNs()) + " measured as " + k + " segments of "
+                + Units.formatNs(seg) + ", each after its own warm-up of " + Units.formatNs(s.warmupNs())
+                + " (substreams 0.." + (k - 1) + "), samples pooled" + (seg * k == s.durationNs() ? ""
+                : "; " + Units.formatNs(s.durationNs() - seg * k) + " left over is not simulated") + "\n";
     }
 
     /** Events per wall-clock second and simulated time per wall time; the line {@code --stats} adds. */
