@@ -32,7 +32,8 @@ import org.rtvsim.scenario.ScenarioSpec;
 @Measurement(iterations = 3, time = 5)
 @Fork(1)
 public class CoreBenchmark {
-    @Param({"scenarios/baremetal-rt-hackbench.yaml", "scenarios/baremetal-rt-idle.yaml", "scenarios/kvm-rt-partitioned.yaml"})
+    @Param({"scenarios/baremetal-rt-hackbench.yaml", "scenarios/baremetal-rt-idle.yaml", "scenarios/kvm-rt-partitioned.yaml",
+        "scenarios/kvm-rt-shared.yaml"})
     public String scenario;
 
     private ScenarioSpec spec;

@@ -98,6 +98,12 @@ final class RunCommand implements Callable<Integer> {
             + "wall-second, simulated/wall time ratio (not deterministic).")
     boolean stats;
 
+    @Option(names = "--split", paramLabel = "K", description = "Run the measured duration as K independent "
+            + "segments of duration/K (each with its own warm-up, streams at substreams 0..K-1) on the --threads, "
+            + "and pool their samples; output as for K replications, identical for any thread count (default 1: "
+            + "one run).")
+    Integer split;
+
     @Option(names = "--quiet", description = "Print nothing on stdout (use with --out); errors, a missed "
             + "SLO and the progress line still go to stderr.")
     boolean quiet;
@@ -159,14 +165,23 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         int n = replication.forRun(s);
+        String splitNote = null;
+        if (split != null) {
+            checkSplit(split, n, s.durationNs());
+            if (split > 1) {
+                splitNote = splitNote(split, s);
+                s = s.withDuration(s.durationNs() / split);
+                n = split;
+            }
+        }
         if (n > 1 && (jsonFile != null || samplesFile != null)) {
             throw new Errors.BadInput((jsonFile != null ? "--json" : "--samples") + " describes one run: it needs one "
-                    + "replication, not " + n + " (drop --replications or the file option)");
+                    + "replication, not " + n + " (drop --replications, --split or the file option)");
         }
         RunFiles.checkTarget("--json", jsonFile);
         RunFiles.checkTarget("--samples", samplesFile);
         try (Interrupts interrupts = Interrupts.install()) {
-            int code = n > 1 ? replicated(s, n, err) : single(s, err);
+            int code = n > 1 ? replicated(s, n, err, splitNote) : single(s, err);
             if (Interrupts.exitCode() > 0) {
                 err.println("rtvsim: interrupted (signal " + (Interrupts.exitCode() - 128) + "): the results cover the "
                         + "simulated time until then" + (outDir == null ? "" : " and are written to " + outDir));
@@ -239,11 +254,14 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** N > 1 replications: the replicated summary on stdout and in {@code --out}. */
-    private int replicated(ScenarioSpec s, int n, PrintWriter err) throws IOException {
+    private int replicated(ScenarioSpec s, int n, PrintWriter err, String splitNote) throws IOException {
         ReplicatedResult r = Replications.run(s.name(), s, n, replication.threads(), replication.confidence,
                 ProgressLine.tracker(err, n, quiet));
         if (!quiet) {
             StringBuilder text = new StringBuilder();
+            if (splitNote != null) {
+                text.append(splitNote);
+            }
             ReplicatedText.write(r, text);
             if (stats) {
                 text.append("Stats: ").append(r.events()).append(" events in ").append(n).append(" replications\n");
@@ -331,6 +349,30 @@ final class RunCommand implements Callable<Integer> {
         return Errors.OK;
     }
 
+    /** Rejects a --split that is not a positive count, is combined with replications, or leaves segments empty. */
+    static void checkSplit(int k, int replications, long durationNs) {
+        if (k < 1 || k > 100_000) {
+            throw new Errors.BadInput("--split " + k + ": expected a number of segments in 1..100000");
+        }
+        if (k > 1 && replications > 1) {
+            throw new Errors.BadInput("--split " + k + ": cannot be combined with " + replications + " replications "
+                    + "(--replications or the scenario's replications:); use one or the other");
+        }
+        if (durationNs / k < 1_000_000) {
+            throw new Errors.BadInput("--split " + k + ": segments of " + Units.formatNs(durationNs / k) + " are "
+                    + "shorter than 1ms; give a longer --duration or fewer segments");
+        }
+    }
+
+    /** The line that says how a split run was made (printed before the pooled summary). */
+    static String splitNote(int k, ScenarioSpec s) {
+        long seg = s.durationNs() / k;
+        return "# rtvsim: --split " + k + ": " + Units.formatNs(s.durationNs()) + " measured as " + k + " segments of "
+                + Units.formatNs(seg) + ", each after its own warm-up of " + Units.formatNs(s.warmupNs())
+                + " (substreams 0.." + (k - 1) + "), samples pooled" + (seg * k == s.durationNs() ? ""
+                : "; " + Units.formatNs(s.durationNs() - seg * k) + " left over is not simulated") + "\n";
+    }
+
     /** Events per wall-clock second and simulated time per wall time; the line {@code --stats} adds. */
     static String statsLine(RunResult r) {
         double wallS = r.wallNanos() / 1e9;
@@ -345,7 +387,51 @@ final class RunCommand implements Callable<Integer> {
         if (jobs > 0) {
             line += String.format(Locale.ROOT, "Stats: %d jobs completed, %.0f jobs/s%n", jobs, jobs / wallS);
         }
-        return line;
+        return line + kindLines(r);
+    }
+
+    /** Most frequent event kinds shown by {@code --stats}; the rest are summed in one line. */
+    static final int KINDS_SHOWN = 20;
+
+    /**
+     * The {@code --stats} table of events by kind: count, events per latency sample (all threads' samples,
+     * warm-up events included) and the kind's share of the event loop's time (sampled, see EventProfile).
+     */
+    static String kindLines(RunResult r) {
+        List<org.rtvsim.engine.EventProfile.Kind> kinds = r.eventKinds();
+        if (kinds.isEmpty()) {
+            return "";
+        }
+        long samples = r.threads().stream().mapToLong(org.rtvsim.measure.ThreadResult::samples).sum();
+        long nanos = kinds.stream().mapToLong(org.rtvsim.engine.EventProfile.Kind::estimatedNanos).sum();
+        StringBuilder b = new StringBuilder();
+        if (samples > 0) {
+            b.append(String.format(Locale.ROOT, "Stats: %.1f events per latency sample (%d samples)%n",
+                    (double) r.events() / samples, samples));
+        }
+        b.append(String.format(Locale.ROOT, "Stats: events by kind   %12s %10s %7s%n", "count", "per sample",
+                "time %"));
+        long restCount = 0;
+        long restNanos = 0;
+        for (int i = 0; i < kinds.size(); i++) {
+            org.rtvsim.engine.EventProfile.Kind k = kinds.get(i);
+            if (i >= KINDS_SHOWN) {
+                restCount += k.count();
+                restNanos += k.estimatedNanos();
+                continue;
+            }
+            b.append(kindLine(k.name(), k.count(), k.estimatedNanos(), samples, nanos));
+        }
+        if (restCount > 0) {
+            b.append(kindLine((kinds.size() - KINDS_SHOWN) + " other kinds", restCount, restNanos, samples, nanos));
+        }
+        return b.toString();
+    }
+
+    private static String kindLine(String name, long count, long kindNanos, long samples, long nanos) {
+        return String.format(Locale.ROOT, "  %-30s %12d %10s %7.1f%n", name, count,
+                samples > 0 ? String.format(Locale.ROOT, "%.1f", (double) count / samples) : "-",
+                nanos > 0 ? 100.0 * kindNanos / nanos : 0.0);
     }
 
     /** Refuses a path that is an existing non-directory; creates a missing directory. Deletes nothing. */

@@ -9,20 +9,32 @@ import umontreal.ssj.simevents.Event;
  */
 public abstract class SimEvent extends Event {
     private final Simulation simulation;
+    /** This event's kind in the run's {@link EventProfile}. */
+    final EventProfile.Counter counter;
 
     protected SimEvent(Simulation simulation, Phase phase) {
         super(simulation.simulator());
         this.simulation = simulation;
+        this.counter = simulation.profile().counter(getClass());
         setPriority(phase.priority());
     }
 
-    /** Schedules (or moves) this event to absolute time {@code atNs} (not before now). */
+    /**
+     * Schedules (or moves) this event to absolute time {@code atNs} (not before now). A scheduled event is
+     * re-armed in place ({@link HeapEventList#reposition}), which orders it exactly as a cancel followed by
+     * a new schedule would.
+     */
     public final void scheduleAt(long atNs) {
-        if (isScheduled()) {
-            cancel();
-        }
         long now = simulation.now();
-        schedule(Math.max(0, atNs - now));
+        double delay = Math.max(0, atNs - now);
+        if (scheduledFlag) {
+            eventTime = simulation.simulator().time() + delay;
+            if (simulation.eventList().reposition(this)) {
+                return;
+            }
+            eventTime = -10.0; // not in the list after all: schedule afresh below
+        }
+        schedule(delay);
     }
 
     public final boolean isScheduled() {

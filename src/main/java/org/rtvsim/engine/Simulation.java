@@ -14,12 +14,23 @@ public final class Simulation {
     /** Set by a SIGINT/SIGTERM handler: every running simulation stops at its next check (every 4096 events). */
     private static volatile boolean stopRequested;
 
-    private final Loop sim = new Loop();
+    private final EventProfile profile = new EventProfile();
+    private final Loop sim = new Loop(profile);
+    private final HeapEventList events = new HeapEventList();
     private final StreamRegistry streams;
 
     public Simulation(StreamRegistry streams) {
         this.streams = streams;
-        sim.init(new HeapEventList());
+        sim.init(events);
+    }
+
+    /** Executed events by kind (counts exact, times sampled estimates). */
+    public EventProfile profile() {
+        return profile;
+    }
+
+    HeapEventList eventList() {
+        return events;
     }
 
     /**
@@ -60,7 +71,7 @@ public final class Simulation {
 
     /** Events scheduled and not yet executed (the event list's size): bounded in a model whose memory is. */
     public int pendingEvents() {
-        return ((HeapEventList) sim.getEventList()).size();
+        return events.size();
     }
 
     /** Runs until {@code endNs} (events at exactly endNs in phases before {@link Phase#END} still run). */
@@ -81,7 +92,12 @@ public final class Simulation {
      * (and marks the event unscheduled), as in SSJ's own loop.
      */
     private static final class Loop extends Simulator {
+        private final EventProfile profile;
         long count;
+
+        Loop(EventProfile profile) {
+            this.profile = profile;
+        }
 
         @Override
         public void start() {
@@ -94,7 +110,15 @@ public final class Simulation {
             try {
                 while (!stopped && (ev = removeFirstEvent()) != null) {
                     count++;
+                    EventProfile.Counter c = ev instanceof SimEvent s ? s.counter : profile.other();
+                    c.count++;
+                    if ((count & (EventProfile.SAMPLE_EVERY - 1)) != 0) {
+                        ev.actions();
+                        continue;
+                    }
+                    long t0 = System.nanoTime();
                     ev.actions();
+                    c.sampledNanos += System.nanoTime() - t0;
                     if ((count & 0xFFF) == 0 && stopRequested) {
                         break; // interrupted: the clock stays at the last event executed
                     }

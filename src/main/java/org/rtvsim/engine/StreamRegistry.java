@@ -10,7 +10,8 @@ import umontreal.ssj.rng.MRG32k3a;
 import umontreal.ssj.rng.RandomStream;
 
 /**
- * The named random streams of one simulation run: one SSJ {@link MRG32k3a} per component path,
+ * The named random streams of one simulation run: one MRG32k3a per component path ({@link Mrg32k3aStream},
+ * the same numbers as SSJ's {@link MRG32k3a} in integer arithmetic),
  * positioned at substream {@code replication}. Draws are uniforms on (0,1); units come from the
  * {@link Sampler}s built over them.
  *
@@ -31,9 +32,8 @@ import umontreal.ssj.rng.RandomStream;
  * {@code resetStartSubstream()} both return to the beginning of replication r's numbers, and
  * {@code resetNextSubstream()} moves to substream r+1.
  *
- * <p><b>Threads.</b> Streams are made by cloning a private prototype and seeding the clone with
- * {@code setSeed(long[6])}, so no stream is ever built with MRG32k3a's constructor, whose shared
- * static seed is advanced without synchronisation. Registries for different replications can be
+ * <p><b>Threads.</b> Streams are built from their own seed only (never with SSJ MRG32k3a's constructor,
+ * whose shared static seed is advanced without synchronisation). Registries for different replications can be
  * built and used on different threads with identical results. One registry belongs to one run;
  * {@link #stream} is synchronised only so that a misuse cannot corrupt the map.
  *
@@ -57,12 +57,9 @@ public final class StreamRegistry {
         {4292754251L, 1511326704L, 3889917532L},
         {3859662829L, 4292754251L, 3708466080L}};
 
-    /** Built once during class initialisation (which the JVM serialises); only ever cloned. */
-    private static final MRG32k3a PROTOTYPE = new MRG32k3a();
-
     private final long scenarioSeed;
     private final int replication;
-    private final Map<String, MRG32k3a> streams = new HashMap<>();
+    private final Map<String, Mrg32k3aStream> streams = new HashMap<>();
 
     /**
      * Creates the registry of one run.
@@ -99,11 +96,8 @@ public final class StreamRegistry {
         return streams.computeIfAbsent(componentPath, this::create);
     }
 
-    private MRG32k3a create(String componentPath) {
-        long[] seed = jumpToSubstream(seedFor(scenarioSeed, componentPath), replication);
-        MRG32k3a s = PROTOTYPE.clone();
-        s.setSeed(seed);
-        return s;
+    private Mrg32k3aStream create(String componentPath) {
+        return new Mrg32k3aStream(jumpToSubstream(seedFor(scenarioSeed, componentPath), replication));
     }
 
     /** The six-element MRG32k3a seed of (scenarioSeed, componentPath), substream 0. */

@@ -145,7 +145,7 @@ public final class SingleRun {
         }
         return new RunResult(spec.name(), spec.source(), spec.seed(), spec.durationNs(), spec.warmupNs(),
                 threads, tasks, m.sim.events(), wall, m.machine.smiCount(), slo, notes,
-                Starvation.top(waits, Starvation.TOP), Starvation.findings(waits, total));
+                Starvation.top(waits, Starvation.TOP), Starvation.findings(waits, total), m.sim.profile().kinds());
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.rtvsim.measure;
 
 import java.util.List;
+import org.rtvsim.engine.EventProfile;
 
 /**
  * Everything one simulation run measured, times in nanoseconds: per-thread latencies, per-task
@@ -9,13 +10,16 @@ import java.util.List;
  * tasks) and {@code starvation} findings on kernel threads.
  *
  * <p>{@code events} and {@code wallNanos} are performance data of the simulator itself; they vary
- * between machines, so deterministic outputs leave them out unless statistics are asked for.
+ * between machines, so deterministic outputs leave them out unless statistics are asked for;
+ * {@code eventKinds} is the run's {@link EventProfile} (counts by event kind, sampled times), printed only
+ * by {@code --stats}.
  */
 public record RunResult(String scenario, String source, long seed, long durationNs, long warmupNs,
                         List<ThreadResult> threads, List<TaskResult> tasks, long events, long wallNanos,
                         long smiCount, SloResult slo, List<String> notes, List<TaskWait> waits,
-                        List<StarvationFinding> starvation) {
+                        List<StarvationFinding> starvation, List<EventProfile.Kind> eventKinds) {
     public RunResult {
+        eventKinds = List.copyOf(eventKinds);
         threads = List.copyOf(threads);
         tasks = List.copyOf(tasks);
         notes = List.copyOf(notes);
@@ -28,6 +32,15 @@ public record RunResult(String scenario, String source, long seed, long duration
                      List<ThreadResult> threads, List<TaskResult> tasks, long events, long wallNanos,
                      long smiCount, SloResult slo, List<String> notes) {
         this(scenario, source, seed, durationNs, warmupNs, threads, tasks, events, wallNanos, smiCount, slo, notes,
-                List.of(), List.of());
+                List.of(), List.of(), List.of());
+    }
+
+    /** A result without an event profile. */
+    public RunResult(String scenario, String source, long seed, long durationNs, long warmupNs,
+                     List<ThreadResult> threads, List<TaskResult> tasks, long events, long wallNanos,
+                     long smiCount, SloResult slo, List<String> notes, List<TaskWait> waits,
+                     List<StarvationFinding> starvation) {
+        this(scenario, source, seed, durationNs, warmupNs, threads, tasks, events, wallNanos, smiCount, slo, notes,
+                waits, starvation, List.of());
     }
 }
