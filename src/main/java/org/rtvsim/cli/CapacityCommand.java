@@ -14,8 +14,11 @@ import org.rtvsim.experiment.Axis;
 import org.rtvsim.experiment.Capacity;
 import org.rtvsim.experiment.Replications;
 import org.rtvsim.experiment.SloTarget;
+import org.rtvsim.experiment.Work;
 import org.rtvsim.measure.Percentiles;
 import org.rtvsim.measure.ReplicatedResult;
+import org.rtvsim.measure.ReplicationStats;
+import org.rtvsim.report.ResultRows;
 import org.rtvsim.report.SweepReport;
 import org.rtvsim.scenario.ScenarioSpec;
 import picocli.CommandLine;
@@ -27,7 +30,10 @@ import picocli.CommandLine.Option;
  * {@code rtvsim capacity}: the largest value of one numeric key at which a latency objective is met with
  * the stated confidence (upper interval bound below the limit), by bisection over the {@code --vary}
  * values assuming the statistic grows with the key. Prints the evaluated points and the answer; exit 1
- * when even the smallest value fails. {@code --out DIR} writes {@code capacity.csv} and {@code report.md}.
+ * when even the smallest value fails. {@code --out DIR} writes {@code capacity.csv}, {@code capacity-rows.csv}
+ * (per replication, as data) and {@code report.md}. The search is sequential, so {@code --part K/N} slices the
+ * work list of every candidate × replication (more runs than the search needs, but all independent) and
+ * {@code rtvsim merge} replays the search on the merged results: the same points, verdicts and answer.
  */
 @Command(name = "capacity", mixinStandardHelpOptions = true,
         description = {"Find the largest value of a numeric scenario key that still meets a latency objective "
@@ -42,9 +48,11 @@ import picocli.CommandLine.Option;
             "  rtvsim capacity s.yaml --vary 'host.workload[1].kernel_activity.tasks=1..16' --slo 'p99.99<50us'",
             "", "Exit codes: 0 an answer was found, 1 even the smallest value misses the objective, "
                 + "2 bad input, 3 internal error."})
-final class CapacityCommand implements Callable<Integer> {
+final class CapacityCommand implements Callable<Integer>, MergeCommand.Merging {
     static final String CSV_FILE = "capacity.csv";
     static final String REPORT_FILE = "report.md";
+    /** The evaluated points' results as data, {@link ResultRows} ({@code .csv}, and {@code .parquet} with the module). */
+    static final String ROWS_FILE = "capacity-rows";
     private static final Pattern NUMBER = Pattern.compile("\\s*([+-]?\\d+(?:\\.\\d+)?)\\s*([A-Za-zµ]*)\\s*");
 
     @Mixin
@@ -65,6 +73,11 @@ final class CapacityCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public ExperimentArgs experiment() {
+        return exp;
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -92,8 +105,16 @@ final class CapacityCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int maxEvaluations = 3 + 32 - Integer.numberOfLeadingZeros(Math.max(1, axis.values().size()));
         Replications.Tracker tracker = ProgressLine.tracker(err, n * maxEvaluations, exp.quiet);
-        Capacity.Outcome o = Capacity.search(axis, target, i -> Replications.run(axis.values().get(i),
-                specs.get(i), n, exp.replication.threads(), exp.replication.confidence, tracker));
+        List<Work> work = new ArrayList<>();
+        specs.forEach(s -> work.addAll(Replications.work(s, n)));
+        Capacity.Outcome o;
+        try (WorkRunner runner = WorkRunner.start(spec, exp, work, tracker)) {
+            if (runner == null) {
+                return Errors.OK;
+            }
+            o = Capacity.search(axis, target, i -> ReplicationStats.combine(axis.values().get(i),
+                    runner.results(i * n, (i + 1) * n), exp.replication.confidence));
+        }
 
         List<String> keys = List.of(axis.key());
         List<List<String>> settings = new ArrayList<>();
@@ -132,6 +153,7 @@ final class CapacityCommand implements Callable<Integer> {
         }
         if (exp.outDir != null) {
             OutFiles.write(exp.outDir, CSV_FILE, out -> SweepReport.csv(keys, settings, results, out));
+            RowFiles.write(exp.outDir, ROWS_FILE, ResultRows.of(keys, settings, results));
             OutFiles.write(exp.outDir, REPORT_FILE, out -> {
                 SweepReport.markdown("rtvsim capacity", keys, settings, results, target.statistic(), verdicts,
                         ExperimentArgs.commandLine(spec.commandLine().getParseResult().originalArgs()), out);
