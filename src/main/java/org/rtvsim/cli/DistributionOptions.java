@@ -49,6 +49,14 @@ final class DistributionOptions {
         }
     }
 
+    /** Rejects {@code --engine} other than local and {@code --part} for a command that does not distribute yet. */
+    void localOnly(String command) {
+        if (!LOCAL.equals(engine) || part != null) {
+            throw new Errors.BadInput(command + ": --engine " + engine + (part != null ? " --part " + part : "")
+                    + ": only sweep and capacity run elsewhere or in parts so far; omit these options");
+        }
+    }
+
     /** The engine to run on, opened; null for the local engine. */
     RunEngine open() {
         if (LOCAL.equals(engine)) {
