@@ -2,6 +2,7 @@ package org.rtvsim.spark;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -21,7 +22,10 @@ import org.rtvsim.report.TableWriter;
  * the varied keys (UTF-8 strings, as written on the command line), {@code point} and {@code replication}
  * (int32), {@code statistic} (string) and {@code value_us} (double, full precision; null when the replication
  * had no samples). Written with parquet-hadoop's example writer on a local file, not through Spark, so the
- * local engine writes it in a fraction of a second; uncompressed, which needs no native codec.
+ * local engine writes it in a fraction of a second; uncompressed, which needs no native codec. Version-2 data
+ * pages without dictionaries give each column chunk exactly one encoding: parquet-mr lists a chunk's encodings
+ * in the order of a hash set of enum constants, which changes from one JVM to the next, so with two or more the
+ * file's bytes would differ between runs of the same sweep.
  */
 public final class ParquetRows implements TableWriter {
     @Override
@@ -43,7 +47,9 @@ public final class ParquetRows implements TableWriter {
         SimpleGroupFactory groups = new SimpleGroupFactory(schema);
         try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(file)).withType(schema)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                .withCompressionCodec(CompressionCodecName.UNCOMPRESSED).build()) {
+                .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
+                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0).withDictionaryEncoding(false)
+                .build()) {
             for (ResultRows.Row r : rows.rows()) {
                 Group g = groups.newGroup();
                 for (int i = 0; i < rows.keys().size(); i++) {
