@@ -38,7 +38,7 @@ final class SparkMaster {
         List<InetSocketAddress> hosts = new ArrayList<>();
         if (m.startsWith("spark://")) {
             for (String hp : m.substring("spark://".length()).split(",")) {
-                hosts.add(hostPort(master, hp, -1));
+                hosts.add(hostPort(master, hp));
             }
         } else if (m.startsWith("k8s://")) {
             String rest = m.substring("k8s://".length());
@@ -64,7 +64,7 @@ final class SparkMaster {
         return m;
     }
 
-    private static InetSocketAddress hostPort(String master, String hp, int defaultPort) {
+    private static InetSocketAddress hostPort(String master, String hp) {
         Matcher mm = Pattern.compile("([^:/\\s]+):(\\d{1,5})").matcher(hp);
         if (!mm.matches() || Integer.parseInt(mm.group(2)) > 65535) {
             throw new IllegalArgumentException("--master " + master + ": '" + hp + "' is not HOST:PORT; " + EXPECTED);
