@@ -14,9 +14,12 @@ import org.rtvsim.experiment.Axis;
 import org.rtvsim.experiment.Capacity;
 import org.rtvsim.experiment.Replications;
 import org.rtvsim.experiment.SloTarget;
+import org.rtvsim.experiment.Work;
 import org.rtvsim.measure.Percentiles;
 import org.rtvsim.measure.ReplicatedResult;
 import org.rtvsim.measure.Verdict;
+import org.rtvsim.measure.ReplicationStats;
+import org.rtvsim.report.ResultRows;
 import org.rtvsim.report.SweepReport;
 import org.rtvsim.scenario.ScenarioSpec;
 import picocli.CommandLine;
@@ -30,7 +33,10 @@ import picocli.CommandLine.Option;
  * values assuming the statistic grows with the key. Prints the evaluated points with their verdicts (meets,
  * misses, inconclusive) and the answer; exit 1 when even the smallest value misses, 4 when the points do not
  * decide (an inconclusive point at the boundary, or a non-monotone sequence). {@code --out DIR} writes
- * {@code capacity.csv}, {@code report.md} and {@code capacity.png}.
+ * {@code capacity.csv}, {@code capacity-rows.csv} (per replication, as data), {@code report.md} and
+ * {@code capacity.png}. The search is sequential, so {@code --part K/N} slices the work list of every
+ * candidate × replication (more runs than the search needs, but all independent) and {@code rtvsim merge}
+ * replays the search on the merged results: the same points, verdicts and answer.
  */
 @Command(name = "capacity", mixinStandardHelpOptions = true,
         description = {"Find the largest value of a numeric scenario key that still meets a latency objective "
@@ -51,9 +57,11 @@ import picocli.CommandLine.Option;
             "", "Exit codes: 0 an answer was found, 1 even the smallest value misses the objective, "
                 + "2 bad input, 3 internal error, 4 no conclusive answer (an inconclusive point decides it, or "
                 + "the points are not monotone)."})
-final class CapacityCommand implements Callable<Integer> {
+final class CapacityCommand implements Callable<Integer>, MergeCommand.Merging {
     static final String CSV_FILE = "capacity.csv";
     static final String REPORT_FILE = "report.md";
+    /** The evaluated points' results as data, {@link ResultRows} ({@code .csv}, and {@code .parquet} with the module). */
+    static final String ROWS_FILE = "capacity-rows";
     private static final Pattern NUMBER = Pattern.compile("\\s*([+-]?\\d+(?:\\.\\d+)?)\\s*([A-Za-zµ]*)\\s*");
 
     @Mixin
@@ -74,6 +82,11 @@ final class CapacityCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public ExperimentArgs experiment() {
+        return exp;
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -101,8 +114,16 @@ final class CapacityCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int maxEvaluations = 3 + 32 - Integer.numberOfLeadingZeros(Math.max(1, axis.values().size()));
         Replications.Tracker tracker = ProgressLine.tracker(err, n * maxEvaluations, exp.noProgress);
-        Capacity.Outcome o = Capacity.search(axis, target, i -> Replications.run(axis.values().get(i),
-                specs.get(i), n, exp.replication.threads(), exp.replication.confidence, tracker));
+        List<Work> work = new ArrayList<>();
+        specs.forEach(s -> work.addAll(Replications.work(s, n)));
+        Capacity.Outcome o;
+        try (WorkRunner runner = WorkRunner.start(spec, exp, work, tracker)) {
+            if (runner == null) {
+                return Errors.OK;
+            }
+            o = Capacity.search(axis, target, i -> ReplicationStats.combine(axis.values().get(i),
+                    runner.results(i * n, (i + 1) * n), exp.replication.confidence));
+        }
 
         List<String> keys = List.of(axis.key());
         List<List<String>> settings = new ArrayList<>();
@@ -143,6 +164,7 @@ final class CapacityCommand implements Callable<Integer> {
         }
         if (exp.outDir != null) {
             OutFiles.write(exp.outDir, CSV_FILE, out -> SweepReport.csv(keys, settings, results, out));
+            RowFiles.write(exp.outDir, ROWS_FILE, ResultRows.of(keys, settings, results));
             OutFiles.write(exp.outDir, REPORT_FILE, out -> {
                 SweepReport.markdown("rtvsim capacity", keys, settings, results, target.statistic(), verdicts,
                         ExperimentArgs.commandLine(spec.commandLine().getParseResult().originalArgs()), out);

@@ -87,6 +87,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         exp.check();
+        exp.dist.localOnly("compare");
         if (measured.file != null) {
             MeasuredArgs.Measured m = measured.read();
             return MeasuredCompare.run(m, entries(), exp, spec.commandLine().getOut(), ExperimentArgs.commandLine(

@@ -6,10 +6,19 @@ import org.rtvsim.scenario.ScenarioSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The options compare, sweep and capacity share: replications, seed, duration, output directory, quiet, progress. */
+/**
+ * The options compare, sweep and capacity share: replications, seed, duration, output directory, quiet, progress, and
+ * where the runs execute ({@link DistributionOptions}).
+ */
 final class ExperimentArgs {
     @Mixin
     ReplicationOptions replication;
+
+    @Mixin
+    DistributionOptions dist;
+
+    /** Set by {@code rtvsim merge}: the merged partial results to report instead of running anything. */
+    MergeCommand.Merged merged;
 
     @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.")
     Long seed;
@@ -33,6 +42,7 @@ final class ExperimentArgs {
     /** Checks the options and prepares {@code --out}. */
     void check() {
         replication.check();
+        dist.check(outDir != null);
         if (outDir != null) {
             RunCommand.prepareOutDir(outDir);
         }

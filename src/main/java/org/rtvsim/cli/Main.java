@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "rtvsim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Simulates Linux real-time scheduling latency (what cyclictest measures).",
-        subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, CapacityCommand.class,
+        subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, CapacityCommand.class, MergeCommand.class,
             TraceCommand.class, TimerlatCommand.class, OsnoiseCommand.class, HwlatCommand.class, TailCommand.class, CalibrateCommand.class, ValidateCommand.class, MeasureCommand.class, InitCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 an slo: was missed, 2 bad input, 3 internal error, 130/143 run interrupted "
@@ -36,7 +36,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, compare, sweep, capacity, trace, timerlat, osnoise, hwlat, tail, calibrate, validate, measure or init");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, compare, sweep, capacity, merge, trace, timerlat, osnoise, hwlat, tail, calibrate, validate, measure or init");
     }
 
     public static void main(String[] args) {

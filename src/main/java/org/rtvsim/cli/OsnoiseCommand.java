@@ -164,6 +164,6 @@ final class OsnoiseCommand implements Callable<Integer> {
         workload.add(new WorkloadSpec.PeriodicSpec("host.workload[osnoise]", tasks, Map.of()));
         HostSpec host = new HostSpec(s.host().kernel(), workload, s.host().kvm());
         return new ScenarioSpec(s.name(), s.description(), s.seed(), s.durationNs(), s.warmupNs(), s.replications(),
-                s.hardware(), host, s.vms(), s.events(), s.measure(), s.slo(), s.uncertain(), s.source());
+                s.hardware(), host, s.vms(), s.events(), s.measure(), s.slo(), s.uncertain(), s.source(), s.locations());
     }
 }

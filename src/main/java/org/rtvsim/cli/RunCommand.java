@@ -334,7 +334,7 @@ final class RunCommand implements Callable<Integer> {
         }
         return new ScenarioSpec(s.name(), s.description(), s.seed(), s.durationNs(), s.warmupNs(), s.replications(),
                 s.hardware(), s.host(), s.vms(), s.events(), s.measure(), new SloSpec(t.p(), t.limitNs()),
-                s.uncertain(), s.source());
+                s.uncertain(), s.source(), s.locations());
     }
 
     /** {@code --plan}: the samples and simulated time the SLO's percentile needs; nothing is simulated. */

@@ -9,7 +9,11 @@ import java.util.concurrent.Callable;
 import org.rtvsim.experiment.Axis;
 import org.rtvsim.experiment.Replications;
 import org.rtvsim.experiment.SloTarget;
+import org.rtvsim.experiment.Work;
 import org.rtvsim.measure.ReplicatedResult;
+import org.rtvsim.measure.ReplicationStats;
+import org.rtvsim.measure.RunResult;
+import org.rtvsim.report.ResultRows;
 import org.rtvsim.report.SweepReport;
 import org.rtvsim.scenario.ScenarioSpec;
 import picocli.CommandLine;
@@ -21,7 +25,10 @@ import picocli.CommandLine.Option;
  * {@code rtvsim sweep}: runs the cartesian product of the {@code --vary} axes (first axis outermost),
  * each point with its replications and the same seed (common random numbers across points), prints a
  * table of one statistic with its interval, and with {@code --out DIR} writes {@code sweep.csv} (every
- * statistic of every point) and {@code report.md}. Every point is loaded before anything runs, so a
+ * statistic of every point), {@code sweep-rows.csv} (every statistic of every replication, as data; also
+ * {@code .parquet} with the rtvsim-spark module) and {@code report.md}. The work list (points × replications)
+ * runs where {@link DistributionOptions} say; with {@code --part} only a slice runs and a partial result is
+ * written instead. Every point is loaded before anything runs, so a
  * bad key or value fails at once.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
@@ -33,9 +40,11 @@ import picocli.CommandLine.Option;
             "  rtvsim sweep s.yaml --vary host.kernel.preempt=full,rt --vary 'host.workload[1].kernel_activity.tasks=1..8'",
             "  rtvsim sweep s.yaml --vary host.kernel.hz=100,250,1000 --stat p99.9 --out results/hz",
             "", "Exit codes: 0 ok, 2 bad input (also: a --duration too short for any sample), 3 internal error."})
-final class SweepCommand implements Callable<Integer> {
+final class SweepCommand implements Callable<Integer>, MergeCommand.Merging {
     static final String CSV_FILE = "sweep.csv";
     static final String REPORT_FILE = "report.md";
+    /** The results as data, {@link ResultRows}: {@code sweep-rows.csv} (and {@code .parquet} with the module). */
+    static final String ROWS_FILE = "sweep-rows";
     /** The most points a sweep may have. */
     static final int MAX_POINTS = 10_000;
 
@@ -57,6 +66,11 @@ final class SweepCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public ExperimentArgs experiment() {
+        return exp;
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -81,10 +95,21 @@ final class SweepCommand implements Callable<Integer> {
         int n = exp.replication.forExperiment(first);
         PrintWriter err = spec.commandLine().getErr();
         Replications.Tracker tracker = ProgressLine.tracker(err, n * specs.size(), exp.noProgress);
+        List<Work> work = new ArrayList<>();
+        for (ScenarioSpec s : specs) {
+            work.addAll(Replications.work(s.withSeed(first.seed()), n));
+        }
+        List<RunResult> runs;
+        try (WorkRunner runner = WorkRunner.start(spec, exp, work, tracker)) {
+            if (runner == null) {
+                return Errors.OK;
+            }
+            runs = runner.results(0, work.size());
+        }
         List<ReplicatedResult> results = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
-            results.add(Replications.run(String.join(",", settings.get(i)), specs.get(i).withSeed(first.seed()), n,
-                    exp.replication.threads(), exp.replication.confidence, tracker));
+            results.add(ReplicationStats.combine(String.join(",", settings.get(i)), runs.subList(i * n, (i + 1) * n),
+                    exp.replication.confidence));
         }
         List<String> keys = axes.stream().map(Axis::key).toList();
         if (!exp.quiet) {
@@ -99,6 +124,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         if (exp.outDir != null) {
             OutFiles.write(exp.outDir, CSV_FILE, out -> SweepReport.csv(keys, settings, results, out));
+            RowFiles.write(exp.outDir, ROWS_FILE, ResultRows.of(keys, settings, results));
             OutFiles.write(exp.outDir, REPORT_FILE, out -> SweepReport.markdown("rtvsim sweep", keys, settings,
                     results, statName, null, ExperimentArgs.commandLine(spec.commandLine().getParseResult()
                             .originalArgs()), out));

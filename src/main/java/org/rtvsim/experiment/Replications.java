@@ -44,7 +44,8 @@ public final class Replications {
             this.progress = progress;
         }
 
-        synchronized void finished(RunResult r) {
+        /** Counts one finished run (engines that run items elsewhere call it as results arrive). */
+        public synchronized void finished(RunResult r) {
             int d = done.incrementAndGet();
             long e = events.addAndGet(r.events());
             if (progress != null) {
@@ -63,10 +64,28 @@ public final class Replications {
         if (n < 1 || threads < 1) {
             throw new IllegalArgumentException("replications and threads must be >= 1, got " + n + ", " + threads);
         }
-        if (threads == 1 || n == 1) {
+        return runs(work(spec, n), threads, tracker);
+    }
+
+    /** The work list of replications 0..n−1 of {@code spec}. */
+    public static List<Work> work(ScenarioSpec spec, int n) {
+        List<Work> out = new ArrayList<>(n);
+        for (int r = 0; r < n; r++) {
+            out.add(new Work(spec, r));
+        }
+        return out;
+    }
+
+    /** The local engine: the results of every item in item order, on {@code threads} threads. */
+    public static List<RunResult> runs(List<Work> work, int threads, Tracker tracker) {
+        int n = work.size();
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        if (threads == 1 || n <= 1) {
             List<RunResult> out = new ArrayList<>(n);
-            for (int r = 0; r < n; r++) {
-                out.add(finish(SingleRun.run(spec, r), tracker));
+            for (Work w : work) {
+                out.add(finish(w.run(), tracker));
             }
             return out;
         }
@@ -77,9 +96,8 @@ public final class Replications {
         });
         try {
             List<Future<RunResult>> futures = new ArrayList<>(n);
-            for (int r = 0; r < n; r++) {
-                final int rep = r;
-                futures.add(pool.submit(() -> finish(SingleRun.run(spec, rep), tracker)));
+            for (Work w : work) {
+                futures.add(pool.submit(() -> finish(w.run(), tracker)));
             }
             List<RunResult> out = new ArrayList<>(n);
             for (Future<RunResult> f : futures) {

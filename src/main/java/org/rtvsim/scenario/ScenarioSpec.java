@@ -23,6 +23,14 @@ public record ScenarioSpec(
         String source,
         Locations locations) {
 
+    /** A scenario without recorded locations (built in code): model-build errors name its file only. */
+    public ScenarioSpec(String name, String description, long seed, long durationNs, long warmupNs, int replications,
+                        HardwareSpec hardware, HostSpec host, List<VmSpec> vms, List<SystemEventSpec> events,
+                        MeasureSpec measure, SloSpec slo, List<UncertainSpec> uncertain, String source) {
+        this(name, description, seed, durationNs, warmupNs, replications, hardware, host, vms, events, measure, slo,
+                uncertain, source, Locations.none(source));
+    }
+
     /**
      * An error found while building the model from this scenario, at the line of {@code key} (or its nearest
      * written ancestor) when the scenario was loaded from a file.

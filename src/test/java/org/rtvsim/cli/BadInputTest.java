@@ -182,7 +182,7 @@ class BadInputTest {
 
     @Test
     void noCommand_namesTheCommands() {
-        assertBadInput(Cli.run(), "run, compare, sweep, capacity, trace, timerlat, osnoise, hwlat, tail, calibrate, validate, measure or init");
+        assertBadInput(Cli.run(), "run, compare, sweep, capacity, merge, trace, timerlat, osnoise, hwlat, tail, calibrate, validate, measure or init");
     }
 
     @Test
