@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import org.rtvsim.calibrate.MeasuredHistogram;
-import org.rtvsim.calibrate.MeasuredReader;
+import org.rtvsim.measured.MeasuredHistogram;
+import org.rtvsim.measured.MeasuredReader;
 
 class CyclictestJsonTest {
 
