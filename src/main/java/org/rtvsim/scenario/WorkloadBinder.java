@@ -153,11 +153,20 @@ final class WorkloadBinder {
             }
             sections = sections(s.section("sections", Schema.Shape.SECTIONS));
         }
+        CpuSet affinity = s.cpus("affinity", cpus.count(), cpus.what(), null);
+        if (affinity != null && set == null) {
+            throw Values.error(s.node("affinity"), s.key("affinity"), "expected cpus (where the tasks start) with "
+                    + "affinity; got affinity alone");
+        }
+        if (affinity != null && !set.minus(affinity).isEmpty()) {
+            throw Values.error(s.node("affinity"), s.key("affinity"), "expected a CPU list holding every CPU of cpus \""
+                    + set + "\" (each task starts on its CPU); got \"" + affinity + "\"");
+        }
         return new WorkloadSpec.KernelActivitySpec(s.component(), set, tasks, locks, profile, segments,
                 s.dist("think", null),
                 s.dist("sleep", null),
                 s.number("sleep_probability", Defaults.SLEEP_PROBABILITY, 0, 1, "a probability in 0..1"),
-                policy, FairSpec.bind(s), sections);
+                policy, FairSpec.bind(s), sections, affinity);
     }
 
     /** {@code sections: {median, sigma, tail_alpha, tail_xmin, tail_probability, cap}}, each optional (NaN). */

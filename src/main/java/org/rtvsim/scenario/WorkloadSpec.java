@@ -50,7 +50,13 @@ public sealed interface WorkloadSpec {
      * {@code locks} are critical sections (locking issue).
      */
     record PeriodicTaskSpec(String name, long periodNs, DistSpec wcet, int priority, SchedPolicy policy, int cpu,
-                            long offsetNs, long deadlineNs, List<CriticalSectionSpec> locks, FairSpec fair) {
+                            long offsetNs, long deadlineNs, List<CriticalSectionSpec> locks, FairSpec fair,
+                            CpuSet mask) {
+        /** A task pinned to {@code cpu}. */
+        public PeriodicTaskSpec(String name, long periodNs, DistSpec wcet, int priority, SchedPolicy policy, int cpu,
+                                long offsetNs, long deadlineNs, List<CriticalSectionSpec> locks, FairSpec fair) {
+            this(name, periodNs, wcet, priority, policy, cpu, offsetNs, deadlineNs, locks, fair, null);
+        }
     }
 
     /** A critical section of a periodic task: lock name, offset into the job, length. */
@@ -73,10 +79,18 @@ public sealed interface WorkloadSpec {
      * @param policy   the tasks' fair policy (other, batch or idle)
      * @param fair     their nice value and slice
      * @param sections overrides of the profile's section-length shape (null: the profile's own)
+     * @param affinity every task's affinity mask, holding all of {@code cpus} (null: each pinned to its CPU)
      */
     record KernelActivitySpec(String path, CpuSet cpus, int tasks, int locks, String profile, List<SegmentSpec> segments,
                               DistSpec think, DistSpec sleep, double sleepProbability, SchedPolicy policy,
-                              FairSpec fair, SectionShapeSpec sections) implements WorkloadSpec {
+                              FairSpec fair, SectionShapeSpec sections, CpuSet affinity) implements WorkloadSpec {
+        /** Tasks pinned to their CPU of {@code cpus}. */
+        public KernelActivitySpec(String path, CpuSet cpus, int tasks, int locks, String profile,
+                                  List<SegmentSpec> segments, DistSpec think, DistSpec sleep, double sleepProbability,
+                                  SchedPolicy policy, FairSpec fair, SectionShapeSpec sections) {
+            this(path, cpus, tasks, locks, profile, segments, think, sleep, sleepProbability, policy, fair, sections,
+                    null);
+        }
     }
 
     /**

@@ -110,7 +110,7 @@ public final class PeriodicTasks {
             this.spec = spec;
             this.kernel = k;
             this.warmupEndNs = warmupEndNs;
-            this.task = k.createTask(spec.name(), spec.policy(), spec.priority(), spec.cpu(), this);
+            this.task = k.createTask(spec.name(), spec.policy(), spec.priority(), spec.cpu(), spec.mask(), this);
             task.setNice(spec.fair().nice());
             task.setSlice(spec.fair().sliceNs());
             this.wcet = Samplers.of(spec.wcet(), k.sim().streams().stream(path + ".wcet"));
