@@ -75,7 +75,7 @@ final class Schema {
                     s("kernel_activity", Shape.KERNEL_ACTIVITY), s("device_irq", Shape.DEVICE_IRQ),
                     s("emulated_io", Shape.EMULATED_IO), s("cache_hog", Shape.CACHE_HOG),
                     s("lock_sharing", Shape.LOCK_SHARING))),
-            Map.entry(Shape.CYCLICTEST, Map.ofEntries(v("threads"), v("cpus"), v("priority"), v("policy"), v("nice"), v("slice"),
+            Map.entry(Shape.CYCLICTEST, Map.ofEntries(v("threads"), v("cpus"), v("affinity"), v("priority"), v("policy"), v("nice"), v("slice"),
                     v("interval"), v("distance"), v("mlock"), v("latency_target"),
                     v("minor_fault_probability"), v("major_fault_probability"))),
             Map.entry(Shape.PERIODIC, Map.ofEntries(s("tasks", Shape.TASKS), o("mutexes"))),

@@ -21,11 +21,20 @@ public sealed interface WorkloadSpec {
      * @param distanceNs       {@code -d}: thread i's interval is interval + i·distance
      * @param latencyTargetNs  {@code --latency}/cpu_dma_latency value written, null = not written (cyclictest
      *                         writes 0 by default)
+     * @param affinity         every thread's affinity mask, holding all the threads' CPUs (null: each pinned,
+     *                         as with {@code -a}); a thread still starts on its CPU
      */
     record CyclictestSpec(String path, int threads, CpuSet cpus, int priority, SchedPolicy policy,
                           long intervalNs, long distanceNs, boolean mlock, Long latencyTargetNs,
-                          double minorFaultProbability, double majorFaultProbability, FairSpec fair)
-            implements WorkloadSpec {
+                          double minorFaultProbability, double majorFaultProbability, FairSpec fair,
+                          CpuSet affinity) implements WorkloadSpec {
+        /** Threads pinned to their CPUs (as cyclictest's {@code -a}). */
+        public CyclictestSpec(String path, int threads, CpuSet cpus, int priority, SchedPolicy policy,
+                              long intervalNs, long distanceNs, boolean mlock, Long latencyTargetNs,
+                              double minorFaultProbability, double majorFaultProbability, FairSpec fair) {
+            this(path, threads, cpus, priority, policy, intervalNs, distanceNs, mlock, latencyTargetNs,
+                    minorFaultProbability, majorFaultProbability, fair, null);
+        }
     }
 
     /**
