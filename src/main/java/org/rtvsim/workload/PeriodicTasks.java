@@ -151,7 +151,11 @@ public final class PeriodicTasks {
                 windowOpen.scheduleAt(releasedAt + spec.periodNs());
             }
             if (!inJob) { // a task busy with (or blocked inside) an earlier job finds this one when done
-                k.wakeLocal(task);
+                if (task.migratable()) { // the release timer's CPU wakes it: placed from there (an IPI if elsewhere)
+                    k.wakeRemote(task, k.cpu(spec.cpu()));
+                } else {
+                    k.wakeLocal(task);
+                }
             }
         }
 
