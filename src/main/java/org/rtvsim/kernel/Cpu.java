@@ -140,6 +140,31 @@ public final class Cpu implements SupplyListener {
         raise(ipiLine);
     }
 
+    /**
+     * Runnable {@code t}, detached from another CPU's queue, arrives here through this CPU's wake list
+     * (attach_task and resched_curr): with a reschedule IPI, or ({@code raise} false) inside the IPI handler
+     * running here now.
+     */
+    void queueMigrated(Task t, boolean raise) {
+        t.migrating = true;
+        t.wakingOn = this;
+        remote.add(t);
+        if (raise) {
+            raise(ipiLine);
+        }
+    }
+
+    /** kick_ilb: a reschedule IPI whose handler runs the idle balance for the idle CPUs (nohz_idle_balance). */
+    void kickIdleBalance() {
+        remote.kick = true;
+        raise(ipiLine);
+    }
+
+    /** Whether a wake-up is queued on this CPU's wake list (ttwu_pending: not idle for placement). */
+    boolean wakeupsQueued() {
+        return remote.pending() > 0;
+    }
+
     /** Queues softirq work of {@code ns}, run on irq exit (not used on PREEMPT_RT, where it is threaded). */
     void raiseSoftirq(long ns, int softBlame) {
         softirqs.add(ns, softBlame);

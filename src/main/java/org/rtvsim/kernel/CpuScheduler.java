@@ -27,6 +27,7 @@ final class CpuScheduler {
     boolean atBoundary;
     /** Cache refill (ns) the task being switched in pays before it runs (after the switch itself). */
     private long refillNs;
+    private int refillBlame;
     /** When the current task started (or went on) running here: what it streamed through the L2. */
     private long runSinceNs;
     /** This CPU's cpuidle governor (its idle history), made at the first idle entry. */
@@ -51,7 +52,7 @@ final class CpuScheduler {
         switch (state) {
             case SWITCHING -> {
                 if (refillNs > 0) { // the switched-in task's evicted wake-up footprint comes back from DRAM
-                    switchSeg.setIrq(refillNs, false, cpu.kernel.cache.blame());
+                    switchSeg.setIrq(refillNs, false, refillBlame);
                     refillNs = 0;
                 } else {
                     finishSwitch();
@@ -130,6 +131,12 @@ final class CpuScheduler {
 
     /** Wakes {@code t} (which lives on this CPU) from this CPU's own context: a timer or IPI handler. */
     void wake(Task t) {
+        t.wakingOn = null;
+        if (t.migrating) { // a runnable task moved here by a balancer (attach_task): no wake-up
+            t.migrating = false;
+            activate(t, false);
+            return;
+        }
         if (t.state == TaskState.RUNNABLE || t.state == TaskState.RUNNING) {
             return;
         }
@@ -139,8 +146,19 @@ final class CpuScheduler {
         t.state = TaskState.RUNNABLE;
         t.waitStarted(cpu.now());
         t.woken();
+        activate(t, true);
+    }
+
+    /**
+     * Puts runnable {@code t} on this CPU's queue and sets need_resched where it preempts (ttwu_do_activate, or
+     * attach_task for a task moved here); {@code woken}: a wake-up (traced as one).
+     */
+    void activate(Task t, boolean woken) {
+        if (t.cpu != cpu) {
+            throw new IllegalStateException(t + " activated on " + cpu + " but lives on " + t.cpu);
+        }
         cpu.rq.enqueue(t, false);
-        if (cpu.tracing.on()) {
+        if (woken && cpu.tracing.on()) {
             cpu.tracing.instant(TraceSink.Instant.WAKEUP, t, null);
             cpu.tracing.state(t, TraceSink.TaskState.RUNNABLE, null);
         }
@@ -157,8 +175,19 @@ final class CpuScheduler {
         }
         if (needResched) {
             cpu.dispatch();
+        } else if (t.mask != null && t.priority >= 0) {
+            cpu.kernel.placement.rt.wokenNotPreempting(cpu, t); // task_woken_rt: push it elsewhere
         }
         cpu.taskWoken(t);
+    }
+
+
+    /** A task pulled here by this CPU's own schedule() (newidle balance, RT pull): queued, picked next. */
+    void attachLocal(Task t) {
+        cpu.rq.enqueue(t, false);
+        if (t.priority < 0) {
+            cpu.bandwidth.fairEnqueued();
+        }
     }
 
 
@@ -281,7 +310,15 @@ final class CpuScheduler {
                 cpu.rq.fair.dequeue(prev); // it sleeps or blocks: it leaves the queue with its lag
             }
         }
+        Placement placement = cpu.kernel.placement;
+        if (placement != null && prev != null && !prev.queued && prev.priority >= 0
+                && cpu.rq.highestRtPriority() < prev.priority) {
+            placement.rt.pull(cpu); // balance_rt: this CPU lowers its priority (need_pull_rt_task)
+        }
         Task next = pick(prev != null && prev.fairOnRq && prev.queued ? prev : null);
+        if (next == null && placement != null && placement.balancer.newidle(cpu)) {
+            next = pick(null); // sched_balance_newidle pulled a fair task
+        }
         if (next == null) {
             curr = null;
             state = IDLE;
@@ -306,10 +343,21 @@ final class CpuScheduler {
         }
         org.rtvsim.hw.Cache cache = cpu.kernel.cache;
         refillNs = cache == null ? 0 : cache.refillNs(cpu.kernel.cacheCpuOf(cpu.id), next, next.lastRanNs, cpu.now());
+        refillBlame = cache == null ? 0 : cache.blame();
+        if (next.migrated) { // first run after a move: the cache model sees its L2 cold; without one, a fixed refill
+            next.migrated = false;
+            if (cache == null) {
+                refillNs = cpu.kernel.migrationRefillNs();
+                refillBlame = placement.blameMigration;
+            }
+        }
         curr = null;
         switchTo = next;
         state = SWITCHING;
         switchSeg.setIrq(cpu.costs.contextSwitch().sampleNs(), true, cpu.kernel.blameSwitch);
+        if (placement != null && next.priority >= 0) {
+            placement.rt.pushQueued(cpu, next); // set_next_task_rt → push_rt_tasks: a preempted RT task may move
+        }
     }
 
 

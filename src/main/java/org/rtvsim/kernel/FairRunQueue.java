@@ -50,6 +50,18 @@ final class FairRunQueue {
         this.cpu = cpu;
     }
 
+    /** The first queued fair task (then {@code rqNext}), for the load balancer's scan; null when none. */
+    Task first() {
+        return head;
+    }
+
+    /** Queued SCHED_IDLE tasks (the running one not counted): sched_idle_cpu. */
+    int idleQueued() {
+        return idleQueued;
+    }
+
+    private int idleQueued;
+
     /** Queued fair tasks, the running one not counted. */
     int queued() {
         return queued;
@@ -345,6 +357,9 @@ final class FairRunQueue {
         }
         tail = t;
         queued++;
+        if (t.policy == SchedPolicy.IDLE) {
+            idleQueued++;
+        }
         sumKeyW += (t.vruntime - base) * t.weight;
         sumW += t.weight;
     }
@@ -366,6 +381,9 @@ final class FairRunQueue {
         }
         t.rqNext = t.rqPrev = null;
         queued--;
+        if (t.policy == SchedPolicy.IDLE) {
+            idleQueued--;
+        }
         sumKeyW -= (t.vruntime - base) * t.weight;
         sumW -= t.weight;
         if (queued == 0 && curr == null) {

@@ -118,10 +118,29 @@ public final class Kernel {
 
     /** Creates a task pinned to {@code cpu}; it starts blocked (see {@link #startTask}). */
     public Task createTask(String name, SchedPolicy policy, int priority, int cpu, TaskBehaviour behaviour) {
-        Task t = new Task(name, policy, priority, cpus[cpu], behaviour);
+        return createTask(name, policy, priority, cpu, null, behaviour);
+    }
+
+    /**
+     * Creates a task on {@code cpu} allowed on the CPUs of {@code mask} (null or one CPU: pinned to {@code cpu});
+     * with more than one it is placed at each wake-up and balanced ({@link Placement}). It starts blocked.
+     */
+    public Task createTask(String name, SchedPolicy policy, int priority, int cpu, CpuSet mask,
+                           TaskBehaviour behaviour) {
+        if (mask != null && (mask.isEmpty() || mask.max() >= cpus.length || !mask.contains(cpu))) {
+            throw new IllegalArgumentException(name + ": mask " + mask + " must hold its CPU " + cpu
+                    + " and CPUs below " + cpus.length);
+        }
+        Task t = new Task(name, policy, priority, cpus[cpu], mask, behaviour);
+        if (t.migratable() && placement == null) {
+            placement = new Placement(this);
+        }
         tasks.add(t);
         return t;
     }
+
+    /** Wake-up placement and load balancing: null while no task of this kernel may migrate (all pinned). */
+    Placement placement;
 
     public List<Task> tasks() {
         return tasks;
@@ -185,14 +204,33 @@ public final class Kernel {
         t.cpu.sched.priorityChanged(t, oldPriority);
     }
 
-    /** Makes a blocked task runnable, from the context of its own CPU (timer callbacks, its IPI handler). */
+    /**
+     * Makes a blocked task runnable, from the context of its own CPU (timer callbacks, its IPI handler); a task
+     * that may migrate is placed first (select_task_rq), and reaches another CPU by a reschedule IPI.
+     */
     public void wakeLocal(Task t) {
-        t.cpu.sched.wake(t);
+        if (t.mask == null) {
+            t.cpu.sched.wake(t);
+        } else {
+            placement.wake(t, t.cpu);
+        }
     }
 
     /** Wakes a task from elsewhere (another CPU, a device): a reschedule IPI on its CPU. */
     public void wakeRemote(Task t) {
-        t.cpu.wakeFromRemote(t);
+        wakeRemote(t, null);
+    }
+
+    /**
+     * As {@link #wakeRemote(Task)} from CPU {@code waker} of this kernel (null: a device or an unknown context),
+     * the CPU wake_affine weighs against the task's previous one.
+     */
+    public void wakeRemote(Task t, Cpu waker) {
+        if (t.mask == null) {
+            t.cpu.wakeFromRemote(t);
+        } else {
+            placement.wake(t, waker != null && waker.kernel == this ? waker : null);
+        }
     }
 
     /** A new hrtimer on {@code cpu} whose expiry costs {@code kernel.costs.timer_expiry}. */
@@ -211,6 +249,9 @@ public final class Kernel {
             HrTimer tick = new HrTimer(c, blameTick, c.costs.tick(), true, t -> {
                 rearmTick(t);
                 c.sched.tickFired();
+                if (placement != null) {
+                    placement.balancer.tick(c);
+                }
                 if (housekeepingWork != null) {
                     housekeepingWork.tick(c);
                 }
@@ -231,6 +272,19 @@ public final class Kernel {
             next += ((now - next) / tickPeriodNs + 1) * tickPeriodNs;
         }
         t.start(next);
+    }
+
+    /**
+     * The cache refill (ns) of a migrated task's first run on its new CPU when no LLC model is attached: its
+     * wake-up footprint read back from the shared LLC, {@code LLC_WAKEUP_LINES × LLC_HIT_LATENCY / LLC_MLP}
+     * (the cache model's own defaults, docs/model-reference.md §16b); 0 under {@code overheads: none}.
+     */
+    long migrationRefillNs() {
+        if (spec.overheads() == Overheads.NONE) {
+            return 0;
+        }
+        return Math.round(org.rtvsim.scenario.Defaults.LLC_WAKEUP_LINES
+                * (double) org.rtvsim.scenario.Defaults.LLC_HIT_LATENCY_NS / org.rtvsim.scenario.Defaults.LLC_MLP);
     }
 
     /** task->timer_slack_ns of non-RT tasks ({@code kernel.timer_slack}). */

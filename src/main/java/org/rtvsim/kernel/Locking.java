@@ -135,9 +135,9 @@ public final class Locking {
                     next.cpu.meter.moveHere(w, next.cpu);
                 }
                 if (next.cpu == t.cpu) {
-                    next.cpu.sched.wake(next);
+                    kernel.wakeLocal(next);
                 } else {
-                    kernel.wakeRemote(next);
+                    kernel.wakeRemote(next, t.cpu); // the releasing task's CPU wakes it (wake_affine's waker)
                 }
                 propagate(next);
             }

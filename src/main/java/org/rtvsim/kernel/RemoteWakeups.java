@@ -11,6 +11,13 @@ final class RemoteWakeups extends IrqActivity {
     private int count;
     private int phase;
     private int done;
+    /** A nohz idle-balance kick (kick_ilb) rides on this IPI. */
+    boolean kick;
+
+    /** Wake-ups queued and not yet done. */
+    int pending() {
+        return count - done;
+    }
 
     void add(Task t) {
         for (int i = 0; i < count; i++) {
@@ -39,6 +46,10 @@ final class RemoteWakeups extends IrqActivity {
             seg.setIrq(cpu.costs.ipi().sampleNs(), true, cpu.kernel.blameIpi);
             return true;
         }
+        if (phase == 1 && kick) { // the handler's end: the idle balance queues what it pulls here (or IPIs others)
+            kick = false;
+            cpu.kernel.placement.balancer.idleBalance(cpu);
+        }
         if (phase == 2) {
             Task t = queue[done];
             queue[done++] = null;
@@ -50,6 +61,7 @@ final class RemoteWakeups extends IrqActivity {
             return true;
         }
         count = 0;
+        done = 0;
         return false;
     }
 }

@@ -97,6 +97,21 @@ final class RunQueue {
         return p < 0 ? null : head[p];
     }
 
+    /**
+     * pick_highest_pushable_task: the highest-priority queued RT task that may migrate (and, when {@code cpu}
+     * ≥ 0, may run there), or null; the first queued of its priority.
+     */
+    Task highestPushable(int cpu) {
+        for (int p = highestBit(); p >= 1; p--) {
+            for (Task t = head[p]; t != null; t = t.rqNext) {
+                if (t.mask != null && (cpu < 0 || t.mask.contains(cpu))) {
+                    return t;
+                }
+            }
+        }
+        return null;
+    }
+
     /** Highest RT priority queued, or -1. */
     int highestRtPriority() {
         return highestBit();

@@ -4,9 +4,10 @@ import org.rtvsim.scenario.SchedPolicy;
 import org.rtvsim.scenario.SegmentKind;
 
 /**
- * A schedulable task (a thread): policy, static priority, the CPU it is pinned to, its behaviour,
- * and its current segment. Times in ns. Tasks do not migrate: a task with a multi-CPU affinity is
- * placed on one CPU when it is created (see docs/model-reference.md, "placement").
+ * A schedulable task (a thread): policy, static priority, the CPU it is on, its affinity mask, its
+ * behaviour, and its current segment. Times in ns. A task whose mask has one CPU never moves (every
+ * scenario before masks); one with more is placed at each wake-up and balanced between CPUs
+ * ({@link Placement}; docs/model-reference.md, "Placement and load balancing").
  */
 public final class Task {
     final String name;
@@ -15,7 +16,20 @@ public final class Task {
     final int basePriority;
     /** Effective priority: the static one, raised by priority inheritance or a priority ceiling. */
     int priority;
-    final Cpu cpu;
+    /** The CPU whose run queue holds it (task_cpu): changed only by {@link Placement#setCpu}. */
+    Cpu cpu;
+    /** cpus_ptr when it has more than one CPU, else null (pinned: never migrates). */
+    final org.rtvsim.engine.CpuSet mask;
+    /** p->recent_used_cpu (select_idle_sibling), -1 before the first placement. */
+    int recentUsedCpu = -1;
+    /** Moved since it last ran: its first run on the new CPU refills its cache footprint. */
+    boolean migrated;
+    /** Detached from one run queue and on its way to another's (queued on that CPU's wake list). */
+    boolean migrating;
+    /** The CPU whose wake list holds it (TASK_WAKING), or null. */
+    Cpu wakingOn;
+    /** How many times it changed CPU (se.nr_migrations). */
+    long migrations;
     private final TaskBehaviour behaviour;
     final Segment seg = new Segment();
     TaskState state = TaskState.BLOCKED;
@@ -72,12 +86,14 @@ public final class Task {
     GuestMode guestMode;
     boolean guestExited;
 
-    Task(String name, SchedPolicy policy, int priority, Cpu cpu, TaskBehaviour behaviour) {
+    Task(String name, SchedPolicy policy, int priority, Cpu cpu, org.rtvsim.engine.CpuSet mask,
+         TaskBehaviour behaviour) {
         this.name = name;
         this.policy = policy;
         this.basePriority = policy.isRealtime() ? priority : -1;
         this.priority = this.basePriority;
         this.cpu = cpu;
+        this.mask = mask != null && mask.size() > 1 ? mask : null;
         this.behaviour = behaviour;
         this.weight = FairRunQueue.weightOf(policy, 0);
     }
@@ -155,6 +171,21 @@ public final class Task {
         return cpu;
     }
 
+    /** Whether the task may run on CPU {@code id} (its affinity mask). */
+    public boolean allowed(int id) {
+        return mask == null ? id == cpu.id : mask.contains(id);
+    }
+
+    /** Whether its mask has more than one CPU (nr_cpus_allowed > 1). */
+    public boolean migratable() {
+        return mask != null;
+    }
+
+    /** How many times the task changed CPU. */
+    public long migrations() {
+        return migrations;
+    }
+
     public TaskState state() {
         return state;
     }
@@ -188,7 +219,7 @@ public final class Task {
         if (wakeNs <= cpu.now()) {
             return false;
         }
-        if (sleepTimer == null) {
+        if (sleepTimer == null || sleepTimer.cpu != cpu) { // armed on the CPU it sleeps on (it may have moved)
             sleepTimer = new HrTimer(cpu, timerBlame, cpu.costs.timerExpiry(), false,
                     t -> cpu.kernel.wakeLocal(this));
         }

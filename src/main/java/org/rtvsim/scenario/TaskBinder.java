@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.rtvsim.engine.CpuSet;
 
 /**
  * Binds task sets: {@code periodic.tasks} and {@code lock_sharing} (tasks with critical sections) to
@@ -51,15 +52,20 @@ final class TaskBinder {
         int priority = t.requiredInteger("priority", 0, 99);
         SchedPolicy policy = t.enumValue("policy", SchedPolicy.class, Defaults.TASK_POLICY);
         WorkloadBinder.checkPriority(t, policy, priority);
-        int cpu = t.integer("cpu", Defaults.TASK_CPU, 0, Integer.MAX_VALUE);
+        CpuSet mask = t.cpus("cpus", cpus.count(), cpus.what(), null);
+        int cpu = t.integer("cpu", mask != null ? mask.get(0) : Defaults.TASK_CPU, 0, Integer.MAX_VALUE);
         if (cpu >= cpus.count()) {
             throw Values.error(t.node("cpu"), t.key("cpu"), "expected a CPU in 0-" + (cpus.count() - 1) + " ("
                     + cpus.what() + " is " + cpus.count() + "); got " + cpu);
         }
+        if (mask != null && !mask.contains(cpu)) {
+            throw Values.error(t.node("cpu"), t.key("cpu"), "expected a CPU of cpus \"" + mask
+                    + "\" (the task's affinity, where it starts); got " + cpu);
+        }
         long offset = t.durationNs("offset", Defaults.TASK_OFFSET_NS);
         long deadline = t.positiveDurationNs("deadline", period);
         return new WorkloadSpec.PeriodicTaskSpec(name, period, wcet, priority, policy, cpu, offset, deadline,
-                locks(t), FairSpec.bind(t));
+                locks(t), FairSpec.bind(t), mask);
     }
 
     private static List<WorkloadSpec.CriticalSectionSpec> locks(Section t) {

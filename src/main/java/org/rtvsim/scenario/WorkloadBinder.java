@@ -90,11 +90,20 @@ final class WorkloadBinder {
             latencyTarget = Values.string(n, s.key("latency_target")).trim().equalsIgnoreCase("off") ? null
                     : Values.durationNs(n, s.key("latency_target"), false);
         }
+        CpuSet affinity = s.cpus("affinity", cpus.count(), cpus.what(), null);
+        if (affinity != null) {
+            CpuSet threadCpus = set != null ? CpuSet.of(java.util.Arrays.copyOf(set.toArray(), threads))
+                    : CpuSet.range(0, threads);
+            if (!threadCpus.minus(affinity).isEmpty()) {
+                throw Values.error(s.node("affinity"), s.key("affinity"), "expected a CPU list holding every "
+                        + "thread's CPU \"" + threadCpus + "\" (each thread starts there); got \"" + affinity + "\"");
+            }
+        }
         return new WorkloadSpec.CyclictestSpec(s.component(), threads, set, priority, policy, interval, distance,
                 s.bool("mlock", Defaults.CYCLICTEST_MLOCK), latencyTarget,
                 s.number("minor_fault_probability", Defaults.CYCLICTEST_MINOR_FAULT_P, 0, 1, "a probability in 0..1"),
                 s.number("major_fault_probability", Defaults.CYCLICTEST_MAJOR_FAULT_P, 0, 1, "a probability in 0..1"),
-                FairSpec.bind(s));
+                FairSpec.bind(s), affinity);
     }
 
     /** RT policies need priority 1..99, SCHED_OTHER needs 0 (as sched_setscheduler demands). */
@@ -153,11 +162,20 @@ final class WorkloadBinder {
             }
             sections = sections(s.section("sections", Schema.Shape.SECTIONS));
         }
+        CpuSet affinity = s.cpus("affinity", cpus.count(), cpus.what(), null);
+        if (affinity != null && set == null) {
+            throw Values.error(s.node("affinity"), s.key("affinity"), "expected cpus (where the tasks start) with "
+                    + "affinity; got affinity alone");
+        }
+        if (affinity != null && !set.minus(affinity).isEmpty()) {
+            throw Values.error(s.node("affinity"), s.key("affinity"), "expected a CPU list holding every CPU of cpus \""
+                    + set + "\" (each task starts on its CPU); got \"" + affinity + "\"");
+        }
         return new WorkloadSpec.KernelActivitySpec(s.component(), set, tasks, locks, profile, segments,
                 s.dist("think", null),
                 s.dist("sleep", null),
                 s.number("sleep_probability", Defaults.SLEEP_PROBABILITY, 0, 1, "a probability in 0..1"),
-                policy, FairSpec.bind(s), sections);
+                policy, FairSpec.bind(s), sections, affinity);
     }
 
     /** {@code sections: {median, sigma, tail_alpha, tail_xmin, tail_probability, cap}}, each optional (NaN). */

@@ -21,11 +21,20 @@ public sealed interface WorkloadSpec {
      * @param distanceNs       {@code -d}: thread i's interval is interval + i·distance
      * @param latencyTargetNs  {@code --latency}/cpu_dma_latency value written, null = not written (cyclictest
      *                         writes 0 by default)
+     * @param affinity         every thread's affinity mask, holding all the threads' CPUs (null: each pinned,
+     *                         as with {@code -a}); a thread still starts on its CPU
      */
     record CyclictestSpec(String path, int threads, CpuSet cpus, int priority, SchedPolicy policy,
                           long intervalNs, long distanceNs, boolean mlock, Long latencyTargetNs,
-                          double minorFaultProbability, double majorFaultProbability, FairSpec fair)
-            implements WorkloadSpec {
+                          double minorFaultProbability, double majorFaultProbability, FairSpec fair,
+                          CpuSet affinity) implements WorkloadSpec {
+        /** Threads pinned to their CPUs (as cyclictest's {@code -a}). */
+        public CyclictestSpec(String path, int threads, CpuSet cpus, int priority, SchedPolicy policy,
+                              long intervalNs, long distanceNs, boolean mlock, Long latencyTargetNs,
+                              double minorFaultProbability, double majorFaultProbability, FairSpec fair) {
+            this(path, threads, cpus, priority, policy, intervalNs, distanceNs, mlock, latencyTargetNs,
+                    minorFaultProbability, majorFaultProbability, fair, null);
+        }
     }
 
     /**
@@ -50,7 +59,13 @@ public sealed interface WorkloadSpec {
      * {@code locks} are critical sections (locking issue).
      */
     record PeriodicTaskSpec(String name, long periodNs, DistSpec wcet, int priority, SchedPolicy policy, int cpu,
-                            long offsetNs, long deadlineNs, List<CriticalSectionSpec> locks, FairSpec fair) {
+                            long offsetNs, long deadlineNs, List<CriticalSectionSpec> locks, FairSpec fair,
+                            CpuSet mask) {
+        /** A task pinned to {@code cpu}. */
+        public PeriodicTaskSpec(String name, long periodNs, DistSpec wcet, int priority, SchedPolicy policy, int cpu,
+                                long offsetNs, long deadlineNs, List<CriticalSectionSpec> locks, FairSpec fair) {
+            this(name, periodNs, wcet, priority, policy, cpu, offsetNs, deadlineNs, locks, fair, null);
+        }
     }
 
     /** A critical section of a periodic task: lock name, offset into the job, length. */
@@ -73,10 +88,18 @@ public sealed interface WorkloadSpec {
      * @param policy   the tasks' fair policy (other, batch or idle)
      * @param fair     their nice value and slice
      * @param sections overrides of the profile's section-length shape (null: the profile's own)
+     * @param affinity every task's affinity mask, holding all of {@code cpus} (null: each pinned to its CPU)
      */
     record KernelActivitySpec(String path, CpuSet cpus, int tasks, int locks, String profile, List<SegmentSpec> segments,
                               DistSpec think, DistSpec sleep, double sleepProbability, SchedPolicy policy,
-                              FairSpec fair, SectionShapeSpec sections) implements WorkloadSpec {
+                              FairSpec fair, SectionShapeSpec sections, CpuSet affinity) implements WorkloadSpec {
+        /** Tasks pinned to their CPU of {@code cpus}. */
+        public KernelActivitySpec(String path, CpuSet cpus, int tasks, int locks, String profile,
+                                  List<SegmentSpec> segments, DistSpec think, DistSpec sleep, double sleepProbability,
+                                  SchedPolicy policy, FairSpec fair, SectionShapeSpec sections) {
+            this(path, cpus, tasks, locks, profile, segments, think, sleep, sleepProbability, policy, fair, sections,
+                    null);
+        }
     }
 
     /**

@@ -31,7 +31,9 @@ public final class Qemu implements TaskBehaviour {
     private static final int HOLD = 2;
     private int state = SLEEP;
 
-    Qemu(Kernel host, String vmPath, String vmName, QemuSpec spec, int ioCpu, boolean noOverheads) {
+    /** {@code ioMask}: the I/O thread's affinity (io_thread.cpus; null: pinned to {@code ioCpu}), it starts on ioCpu. */
+    Qemu(Kernel host, String vmPath, String vmName, QemuSpec spec, int ioCpu, org.rtvsim.engine.CpuSet ioMask,
+         boolean noOverheads) {
         this.bql = host.locking().lock("qemu[" + vmName + "] BQL", LockKind.PTHREAD_MUTEX,
                 spec.bqlPi() ? LockProtocol.INHERIT : LockProtocol.NONE, 0);
         var blames = host.blames();
@@ -42,7 +44,8 @@ public final class Qemu implements TaskBehaviour {
                 streams.stream(vmPath + ".qemu.main_loop.interval")) : null;
         this.hold = Samplers.of(noOverheads ? new DistSpec.Fixed(0) : spec.mainLoopHold(),
                 streams.stream(vmPath + ".qemu.main_loop.hold"));
-        this.ioThread = host.createTask("qemu-io/" + vmName, spec.ioPolicy(), spec.ioPriority(), ioCpu, this);
+        this.ioThread = host.createTask("qemu-io/" + vmName, spec.ioPolicy(), spec.ioPriority(), ioCpu, ioMask,
+                this);
         ioThread.setNice(spec.ioFair().nice());
         ioThread.setSlice(spec.ioFair().sliceNs());
     }

@@ -80,7 +80,8 @@ public final class VirtualMachine {
             }
         }
         int ioCpu = spec.qemu().ioCpus() != null ? spec.qemu().ioCpus().toArray()[0] : host.housekeeping().toArray()[0];
-        this.qemu = new Qemu(host, path, spec.name(), spec.qemu(), ioCpu, overheads == Overheads.NONE);
+        this.qemu = new Qemu(host, path, spec.name(), spec.qemu(), ioCpu, spec.qemu().ioCpus(),
+                overheads == Overheads.NONE);
     }
 
     public String name() {

@@ -73,7 +73,6 @@ public final class Cyclictest {
 
         final Task task;
         final LatencyRecorder recorder;
-        private final Cpu cpu;
         private final ClockRead clock;
         private final long intervalNs;
         private final long warmupEndNs;
@@ -102,10 +101,9 @@ public final class Cyclictest {
         Thread(Kernel k, CyclictestSpec spec, int index, int cpuId, long intervalNs, long startNs, ClockRead clock,
                long warmupEndNs, long bucketNs, int buckets, boolean attribution) {
             String name = "cyclictest T" + index;
-            this.task = k.createTask(name, spec.policy(), spec.priority(), cpuId, this);
+            this.task = k.createTask(name, spec.policy(), spec.priority(), cpuId, spec.affinity(), this);
             task.setNice(spec.fair().nice());
             task.setSlice(spec.fair().sliceNs());
-            this.cpu = k.cpu(cpuId);
             this.clock = clock;
             this.intervalNs = intervalNs;
             this.warmupEndNs = warmupEndNs;
@@ -206,7 +204,10 @@ public final class Cyclictest {
 
         private void openWindow() {
             if (attribution) {
-                cpu.openWindow(window);
+                task.cpu().openWindow(window); // the CPU it sleeps on; the window follows it if it moves
+                if (task.migratable()) {
+                    task.setJobWindow(window);
+                }
                 if (blameSlack >= 0) {
                     window.slackOf(task, blameSlack);
                 }
@@ -215,12 +216,14 @@ public final class Cyclictest {
 
         private void sample(long nowNs) {
             long latency = nowNs - nextNs;
-            if (cpu.tracingWanted()) {
-                cpu.traceInstant(org.rtvsim.measure.TraceSink.Instant.SAMPLE, task,
+            Cpu on = task.cpu();
+            if (on.tracingWanted()) {
+                on.traceInstant(org.rtvsim.measure.TraceSink.Instant.SAMPLE, task,
                         String.format(java.util.Locale.ROOT, "%.3f us", latency / 1000.0));
             }
             if (attribution) {
-                cpu.closeWindow(window);
+                on.closeWindow(window);
+                task.setJobWindow(null);
             }
             if (nextNs < warmupEndNs) {
                 return;

@@ -56,8 +56,8 @@ public final class KernelActivity {
         for (int cpu : cpus) {
             for (int i = 0; i < spec.tasks(); i++) {
                 String path = spec.path() + ".cpu" + cpu + ".task" + i;
-                Worker w = new Worker(kernel, path, label, cpu, i, think, p.segments(), sleep, sleepP, spinlocks,
-                        rawSpinlocks, spec.policy());
+                Worker w = new Worker(kernel, path, label, cpu, spec.affinity(), i, think, p.segments(), sleep, sleepP,
+                        spinlocks, rawSpinlocks, spec.policy());
                 w.task.setNice(spec.fair().nice());
                 w.task.setSlice(spec.fair().sliceNs());
                 workers.add(w);
@@ -93,12 +93,12 @@ public final class KernelActivity {
         private long pendingNs;
         private int pendingIndex;
 
-        Worker(Kernel k, String path, String label, int cpu, int index, DistSpec think, List<SegmentSpec> segs,
+        Worker(Kernel k, String path, String label, int cpu, CpuSet mask, int index, DistSpec think, List<SegmentSpec> segs,
                DistSpec sleep, double sleepProbability, Lock[] spinlocks, Lock[] rawSpinlocks, SchedPolicy policy) {
             this.spinlocks = spinlocks;
             this.rawSpinlocks = rawSpinlocks;
             var streams = k.sim().streams();
-            this.task = k.createTask(label + "/" + cpu + "." + index, policy, 0, cpu, this);
+            this.task = k.createTask(label + "/" + cpu + "." + index, policy, 0, cpu, mask, this);
             this.think = Samplers.of(think, streams.stream(path + ".think"));
             this.lengths = new Sampler[segs.size()];
             this.kinds = new SegmentKind[segs.size()];

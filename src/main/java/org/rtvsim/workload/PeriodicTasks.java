@@ -110,7 +110,7 @@ public final class PeriodicTasks {
             this.spec = spec;
             this.kernel = k;
             this.warmupEndNs = warmupEndNs;
-            this.task = k.createTask(spec.name(), spec.policy(), spec.priority(), spec.cpu(), this);
+            this.task = k.createTask(spec.name(), spec.policy(), spec.priority(), spec.cpu(), spec.mask(), this);
             task.setNice(spec.fair().nice());
             task.setSlice(spec.fair().sliceNs());
             this.wcet = Samplers.of(spec.wcet(), k.sim().streams().stream(path + ".wcet"));
@@ -151,7 +151,11 @@ public final class PeriodicTasks {
                 windowOpen.scheduleAt(releasedAt + spec.periodNs());
             }
             if (!inJob) { // a task busy with (or blocked inside) an earlier job finds this one when done
-                k.wakeLocal(task);
+                if (task.migratable()) { // the release timer's CPU wakes it: placed from there (an IPI if elsewhere)
+                    k.wakeRemote(task, k.cpu(spec.cpu()));
+                } else {
+                    k.wakeLocal(task);
+                }
             }
         }
 
