@@ -47,10 +47,13 @@ public sealed interface WorkloadSpec {
 
     /**
      * One periodic task. {@code wcet} is drawn at each release; {@code deadlineNs} defaults to the period.
-     * {@code locks} are critical sections (locking issue).
+     * {@code locks} are critical sections (locking issue). A {@code deadline}-policy task has the reservation
+     * {@code dlRuntimeNs} / {@code deadlineNs} / {@code periodNs} (sched_setattr's runtime, deadline, period);
+     * {@code dlRuntimeNs} is 0 for other policies.
      */
     record PeriodicTaskSpec(String name, long periodNs, DistSpec wcet, int priority, SchedPolicy policy, int cpu,
-                            long offsetNs, long deadlineNs, List<CriticalSectionSpec> locks, FairSpec fair) {
+                            long offsetNs, long deadlineNs, List<CriticalSectionSpec> locks, FairSpec fair,
+                            long dlRuntimeNs) {
     }
 
     /** A critical section of a periodic task: lock name, offset into the job, length. */
