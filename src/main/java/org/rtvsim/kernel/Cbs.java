@@ -45,6 +45,9 @@ final class Cbs {
         charge();
         depletion.cancel();
         running = null;
+        if (t.dl.runtimeNs <= 0 && !t.dl.throttled) { // used up just as it left the CPU (update_curr_dl at dequeue)
+            throttle(t);
+        }
     }
 
     private void charge() {
@@ -69,14 +72,22 @@ final class Cbs {
             armDepletion();
             return;
         }
+        if (throttle(t)) {
+            cpu.sched.requestResched();
+        }
+    }
+
+    /** dl_throttled and start_dl_timer; false when the next period has already begun (replenished at once). */
+    private boolean throttle(Task t) {
         t.dl.throttled = true;
+        cpu.rq.remove(t);
         long at = t.dl.nextPeriodNs();
         if (at <= cpu.now()) {
             replenished(t);
-            return;
+            return false;
         }
         t.dl.armTimer(sim, at, () -> replenished(t));
-        cpu.sched.requestResched();
+        return true;
     }
 
     /** dl_task_timer: the throttled task gets its runtime back and, if it wants the CPU, is queued again. */

@@ -58,7 +58,7 @@ final class DlEntity {
 
     /** update_dl_entity: the CBS wake-up rule. */
     void wakeUp(long now) {
-        if (deadlineNs <= now || overflows(now)) {
+        if (deadlineNs == 0 || deadlineNs < now || overflows(now)) { // (0: the first activation)
             if (dlDeadlineNs != dlPeriodNs && deadlineNs > now) {
                 runtimeNs = (long) ((double) dlRuntimeNs * (deadlineNs - now) / dlDeadlineNs);
                 return;
