@@ -29,11 +29,14 @@ class DeadlineSchedulingTest {
                   kernel: {preempt: rt, overheads: none, housekeeping: off, rt_throttling: off}
                   workload:
                     - periodic:
+                        %s
                         tasks:
                 %s
-                """.formatted(duration, tasks);
+                """.formatted(duration, mutexes, tasks);
         return SingleRun.run(ScenarioLoader.loadString(yaml, "dl.yaml", List.of()), 0, null, trace);
     }
+
+    private static String mutexes = "mutexes: {}";
 
     private static Map<String, TaskResult> byName(RunResult r) {
         Map<String, TaskResult> m = new HashMap<>();
@@ -169,6 +172,29 @@ class DeadlineSchedulingTest {
         e.replenish(100_000); // lagging behind (deadline 40 us < now): restart from now
         assertEquals(110_000, e.deadlineNs);
         assertEquals(2_000, e.runtimeNs);
+    }
+
+    @Test
+    void priorityInheritance_fromADeadlineWaiter_boostsTheHolderAboveRt() {
+        // L (fifo 10) holds R 1-3; D (deadline) released at 2 blocks on R at once; M (fifo 50) released at 2.2.
+        // inherit: L runs boosted above M, releases R at 3; D 3-4; M 4-7; L 7-8.
+        // none: L goes on 2-2.2, M preempts it (2.2-5.2), L needs 0.8 ms more of R: releases it at 6, D 6-7,
+        // L 7-8: D waits for M.
+        String tasks = """
+                      - {name: L, policy: fifo, priority: 10, period: 100ms, wcet: {fixed: 4ms}, cpu: 0,
+                         locks: [{lock: R, offset: 1ms, length: 2ms}]}
+                      - {name: D, policy: deadline, runtime: 2ms, period: 100ms, offset: 2ms, wcet: {fixed: 1ms},
+                         cpu: 0, locks: [{lock: R, offset: 0ns, length: 500us}]}
+                      - {name: M, policy: fifo, priority: 50, period: 100ms, offset: 2200us, wcet: {fixed: 3ms}, cpu: 0}
+            """;
+        try {
+            mutexes = "mutexes: {R: {protocol: inherit}}";
+            assertEquals("L@0 D@3 M@4 L@7", schedule(tasks, 9_000_000L));
+            mutexes = "mutexes: {R: {protocol: none}}";
+            assertEquals("L@0 M@2.2 L@5.2 D@6 L@7", schedule(tasks, 9_000_000L));
+        } finally {
+            mutexes = "mutexes: {}";
+        }
     }
 
     @Test
