@@ -5,6 +5,9 @@ package org.rtvsim.kernel;
  * fair server — ordered by absolute deadline, earliest first; entities with equal deadlines keep their
  * arrival order (the kernel's rb-tree inserts an equal key to the right, __dl_less). Intrusive links, no
  * allocation; a CPU holds a handful of entities, so insertion walks the list. The running task is not on it.
+ *
+ * <p>Partitioned EDF only: every deadline task stays on its CPU. TODO global EDF across an affinity mask
+ * (push_dl_task / pull_dl_task, find_later_rq) once tasks can migrate.
  */
 final class DeadlineRunQueue {
     private DlEntity head;
