@@ -41,6 +41,13 @@ final class CpuBandwidth {
         return fairServer != null && fairServer.serving && t != null && t.priority < 0;
     }
 
+    /** A fair task became runnable other than by a wake-up (a de-boost): start the fair server if stopped. */
+    void fairServerStart() {
+        if (fairServer != null) {
+            fairServer.start();
+        }
+    }
+
     /** A deadline task wakes: the CBS wake-up rule. */
     void deadlineWakeUp(Task t) {
         cbs.wakeUp(t);

@@ -192,6 +192,9 @@ final class CpuScheduler {
         if (t.queued) {
             cpu.rq.remove(t);
             cpu.rq.enqueue(t, t.priority < oldPriority);
+            if (t.priority < 0) {
+                cpu.bandwidth.fairServerStart();
+            }
         }
         Task c = current();
         if (c == t && (oldPriority < 0) != (t.priority < 0)) { // the running task changes class
@@ -200,6 +203,7 @@ final class CpuScheduler {
             } else {
                 cpu.rq.fair.attachRunning(t);
                 cpu.bandwidth.fairSliceChanged();
+                cpu.bandwidth.fairServerStart(); // a fair task again: its CPU's fair server must watch it
             }
         }
         if (c == null) {

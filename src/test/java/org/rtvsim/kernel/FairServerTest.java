@@ -85,4 +85,31 @@ class FairServerTest {
         // the hog finishes at 1.03 s
         assertEquals(1_030_000_000L, run(", version: \"6.12\"", "980ms").get("hog").maxNs());
     }
+
+    @Test
+    void deBoostedFairTask_isWatchedByTheServerAgain() {
+        // F (fair) holds R from 0; W (fifo 60) blocks on R at 1 ms and boosts F, which leaves the fair class: the
+        // server stops (no fair task). F releases R at 10 ms, back in the fair class the server starts again
+        // with its kept deadline 1 s and runtime 49 ms (1 ms was charged 0-1 ms; 49/990 <= 50/1000: kept);
+        // W 10-11 ms, then H (fifo 50) hogs: F runs 0.951-1 s, 1.95-2 s, 2.95-3 s: 1 + 9 + 49 + 50 + 50 ms
+        String yaml = """
+                name: fs
+                duration: 3s
+                warmup: 0ns
+                hardware: {cpus: 1}
+                host:
+                  kernel: {preempt: rt, overheads: none, housekeeping: off, version: "6.12"}
+                  workload:
+                    - periodic:
+                        mutexes: {R: {protocol: inherit}}
+                        tasks:
+                          - {name: F, policy: other, priority: 0, period: 10s, wcet: {fixed: 200ms}, cpu: 0,
+                             locks: [{lock: R, offset: 0ns, length: 10ms}]}
+                          - {name: W, priority: 60, period: 10s, offset: 1ms, wcet: {fixed: 1ms}, cpu: 0,
+                             locks: [{lock: R, offset: 0ns, length: 500us}]}
+                          - {name: H, priority: 50, period: 10s, offset: 2ms, wcet: {fixed: 10s}, cpu: 0}
+                """;
+        TaskResult f = SingleRun.run(ScenarioLoader.loadString(yaml, "fs.yaml", List.of()), 0).tasks().get(0);
+        assertEquals(159.0 / 3000, f.cpuShare(), 1e-12);
+    }
 }
