@@ -121,6 +121,10 @@ final class TraceCommand implements Callable<Integer> {
         stdout.println("trace: " + seconds(t.fromNs()) + " to " + seconds(t.toNs()) + ", "
                 + t.events().size() + " events" + (t.dropped() > 0 ? ", " + t.dropped() + " dropped from "
                 + Units.formatNs(t.truncatedAtNs()) + " on (event cap)" : "") + " -> " + out);
+        String shares = org.rtvsim.report.trace.TaskShares.summary(t);
+        if (!shares.isEmpty()) {
+            stdout.print("trace: CPU share of each task in the window (time on its CPU / window):\n" + shares);
+        }
         stdout.flush();
         return Errors.OK;
     }

@@ -8,20 +8,70 @@ import org.rtvsim.scenario.SchedPolicy;
 /**
  * Per-CPU time accounting of the running task: the SCHED_RR timeslice and the fair task's EEVDF slice
  * check ({@link FairRunQueue}; both enforced at their exact expiry rather than at the next tick, an error
- * of at most one jiffy), and the RT
- * class's bandwidth ({@link RtThrottle}). The CPU calls {@link #started} and {@link #stopped} when a
- * task gets and leaves it.
+ * of at most one jiffy), the SCHED_DEADLINE runtime ({@link Cbs}), and either the RT class's bandwidth
+ * ({@link RtThrottle}, kernels before 6.12) or the fair server ({@link FairServer}, 6.12+). The CPU calls
+ * {@link #started} and {@link #stopped} when a task gets and leaves it.
  */
 final class CpuBandwidth {
     private final Cpu cpu;
     private final Kernel kernel;
     private final SliceEnd sliceEnd;
     private RtThrottle throttle;
+    private final Cbs cbs;
+    private FairServer fairServer;
 
     CpuBandwidth(Simulation sim, Cpu cpu, Kernel kernel) {
         this.cpu = cpu;
         this.kernel = kernel;
         this.sliceEnd = new SliceEnd(sim);
+        this.cbs = new Cbs(sim, cpu);
+    }
+
+    void enableFairServer(Simulation sim, long runtimeNs, long periodNs) {
+        fairServer = new FairServer(sim, cpu, runtimeNs, periodNs);
+    }
+
+    /** This CPU's fair server, or null (kernels before 6.12, or {@code fair_server: off}). */
+    FairServer fairServer() {
+        return fairServer;
+    }
+
+    /** Whether {@code t} runs now as a fair task picked through the fair server (so at deadline priority). */
+    boolean servedByFairServer(Task t) {
+        return fairServer != null && fairServer.serving && t != null && t.priority < 0;
+    }
+
+    /** A fair task became runnable other than by a wake-up (a de-boost): start the fair server if stopped. */
+    void fairServerStart() {
+        if (fairServer != null) {
+            fairServer.start();
+        }
+    }
+
+    /** A deadline task wakes: the CBS wake-up rule. */
+    void deadlineWakeUp(Task t) {
+        cbs.wakeUp(t);
+    }
+
+    /**
+     * pick_next_task's deadline class: the earliest-deadline task, or — when the fair server is the earliest
+     * entity — the fair task EEVDF picks through it (the server stops if there is none); null when none.
+     */
+    Task pickDeadline(Task prevFair) {
+        DlEntity e = cpu.rq.dl.peek();
+        if (e == null) {
+            return null;
+        }
+        if (e.task != null) {
+            return e.task;
+        }
+        Task f = cpu.rq.fair.pick(prevFair, true);
+        if (f == null) {
+            fairServer.stop();
+            return pickDeadline(prevFair);
+        }
+        fairServer.serving = true;
+        return f;
     }
 
     void enableRtThrottling(Simulation sim, long runtimeNs, long periodNs) {
@@ -37,6 +87,9 @@ final class CpuBandwidth {
         if (throttle != null && throttle.throttled()) {
             throttle.fairGone();
         }
+        if (fairServer != null) {
+            fairServer.stop();
+        }
     }
 
     /** A fair task was enqueued on this CPU. */
@@ -44,13 +97,22 @@ final class CpuBandwidth {
         if (throttle != null) {
             throttle.fairRunnable();
         }
+        if (fairServer != null) {
+            fairServer.start();
+        }
     }
 
     void started(Task t) {
         long now = cpu.now();
         t.runStartNs = now;
+        t.onCpuSinceNs = now;
+        if (t.dl != null && t.priority >= Task.DL_PRIO) {
+            cbs.started(t);
+        } else if (fairServer != null && t.priority < 0) {
+            fairServer.fairStarted(fairServer.serving);
+        }
         t.sliced = t.priority >= 0 && t.policy == SchedPolicy.RR;
-        t.rtAccounted = t.priority >= 0;
+        t.rtAccounted = t.priority >= 0 && t.priority < Task.DL_PRIO;
         if (cpu.rq.fair.curr == t) {
             fairSliceChanged();
         } else if (t.sliced) {
@@ -67,6 +129,15 @@ final class CpuBandwidth {
     void stopped(Task t) {
         long now = cpu.now();
         t.lastRanNs = now;
+        if (t.onCpuSinceNs >= 0) {
+            t.onCpuNs += now - t.onCpuSinceNs;
+            t.onCpuSinceNs = -1;
+        }
+        if (t.dl != null && t.priority >= Task.DL_PRIO) {
+            cbs.stopped(t);
+        } else if (fairServer != null) { // (also a fair task boosted while it ran: its charge ends here)
+            fairServer.fairStopped();
+        }
         if (cpu.rq.fair.curr == t) {
             cpu.rq.fair.updateCurr();
             sliceEnd.cancel();

@@ -146,6 +146,9 @@ final class CpuScheduler {
         t.state = TaskState.RUNNABLE;
         t.waitStarted(cpu.now());
         t.woken();
+        if (t.dl != null) {
+            cpu.bandwidth.deadlineWakeUp(t);
+        }
         activate(t, true);
     }
 
@@ -166,11 +169,16 @@ final class CpuScheduler {
             cpu.bandwidth.fairEnqueued();
         }
         Task c = current();
-        boolean fairPreempts = t.priority < 0 && c != null && c.priority < 0 && cpu.rq.fair.wakeupPreempt(t, c);
-        switch (cpu.rules.onWakeup(t, c, cpu.bandwidth.rtThrottled(), fairPreempts)) {
-            case NOW -> needResched = true;
-            case LAZY -> needReschedLazy = true;
-            default -> {
+        if (t.priority >= Task.DL_PRIO && c != null && (c.priority >= Task.DL_PRIO
+                || t.priority >= 0 && cpu.bandwidth.servedByFairServer(c))) {
+            deadlinePreempt(t.dl, c); // EDF between deadline entities (the fair server's among them)
+        } else if (!(t.priority >= 0 && cpu.bandwidth.servedByFairServer(c))) {
+            boolean fairPreempts = t.priority < 0 && c != null && c.priority < 0 && cpu.rq.fair.wakeupPreempt(t, c);
+            switch (cpu.rules.onWakeup(t, c, cpu.bandwidth.rtThrottled(), fairPreempts)) {
+                case NOW -> needResched = true;
+                case LAZY -> needReschedLazy = true;
+                default -> {
+                }
             }
         }
         if (needResched) {
@@ -214,6 +222,9 @@ final class CpuScheduler {
         if (t.queued) {
             cpu.rq.remove(t);
             cpu.rq.enqueue(t, t.priority < oldPriority);
+            if (t.priority < 0) {
+                cpu.bandwidth.fairServerStart();
+            }
         }
         Task c = current();
         if (c == t && (oldPriority < 0) != (t.priority < 0)) { // the running task changes class
@@ -222,6 +233,7 @@ final class CpuScheduler {
             } else {
                 cpu.rq.fair.attachRunning(t);
                 cpu.bandwidth.fairSliceChanged();
+                cpu.bandwidth.fairServerStart(); // a fair task again: its CPU's fair server must watch it
             }
         }
         if (c == null) {
@@ -243,9 +255,34 @@ final class CpuScheduler {
     }
 
 
+    /**
+     * check_preempt_curr_dl: a deadline entity {@code e} became runnable (a woken or replenished task, or the fair
+     * server at its zero-laxity point); it preempts the current task unless that runs at deadline priority with
+     * an earlier or equal deadline (dl_entity_preempt).
+     */
+    void deadlineArrived(DlEntity e) {
+        Task c = current();
+        if (c == null || c.priority < Task.DL_PRIO && !cpu.bandwidth.servedByFairServer(c)) {
+            requestResched();
+        } else if (deadlinePreempt(e, c)) {
+            cpu.dispatch();
+        }
+    }
+
+    /** Sets need_resched when {@code e}'s deadline is earlier than that of what runs now ({@code c}). */
+    private boolean deadlinePreempt(DlEntity e, Task c) {
+        DlEntity running = c.dl != null ? c.dl
+                : cpu.bandwidth.servedByFairServer(c) ? cpu.bandwidth.fairServer().se : null;
+        if (running != null && e != running && e.preempts(running)) { // (a boosted non-deadline holder: no EDF)
+            needResched = true;
+            return true;
+        }
+        return false;
+    }
+
     void rtThrottled() {
         Task c = current();
-        if (c != null && c.priority >= 0) {
+        if (c != null && c.priority >= 0 && c.priority < Task.DL_PRIO) {
             needResched = true;
             cpu.dispatch();
         }
@@ -274,10 +311,18 @@ final class CpuScheduler {
     }
 
 
-    /** pick_next_task: the highest RT task, else the fair queue's EEVDF pick ({@code prev}: the fair task descheduled). */
+    /**
+     * pick_next_task, class by class as kernel/sched/core.c orders them (stop &gt; deadline &gt; rt &gt; fair &gt; idle;
+     * the stopper runs as an irqs-off frame here): the earliest-deadline entity, else the highest RT task, else
+     * the fair queue's EEVDF pick ({@code prev}: the fair task descheduled).
+     */
     Task pick(Task prev) {
         if (cpu.rq.otherCount() == 0) { // (a still-runnable previous task is queued again by now)
             cpu.bandwidth.fairGone();
+        }
+        Task dl = cpu.bandwidth.pickDeadline(prev);
+        if (dl != null) {
+            return dl;
         }
         Task rt = cpu.bandwidth.rtThrottled() ? null : cpu.rq.peekRt();
         return rt != null ? rt : cpu.rq.fair.pick(prev, true);

@@ -67,8 +67,11 @@ public final class Kernel {
         for (int i = 0; i < n; i++) {
             KernelCosts costs = new KernelCosts(spec.costs(), spec.overheads(), sim.streams(), path, i);
             cpus[i] = new Cpu(this, i, supplies[i], costs, cs, spec.nohzFull().contains(i));
-            if (spec.rtThrottling() != null) {
-                cpus[i].enableRtThrottling(spec.rtThrottling().runtimeNs(), spec.rtThrottling().periodNs());
+            if (spec.classicRtThrottling() != null) {
+                cpus[i].enableRtThrottling(spec.classicRtThrottling().runtimeNs(), spec.classicRtThrottling().periodNs());
+            }
+            if (spec.fairServer() != null) {
+                cpus[i].bandwidth.enableFairServer(sim, spec.fairServer().runtimeNs(), spec.fairServer().periodNs());
             }
         }
     }

@@ -79,7 +79,7 @@ public final class PreemptionRules {
             return Resched.NOW;
         }
         if (woken.priority > current.priority) {
-            return rtThrottled && woken.priority >= 0 ? Resched.NONE : Resched.NOW;
+            return rtThrottled && woken.priority >= 0 && woken.priority < Task.DL_PRIO ? Resched.NONE : Resched.NOW;
         }
         if (woken.priority < 0 && current.priority < 0 && fairPreempts) {
             return lazyFair() ? Resched.LAZY : Resched.NOW;

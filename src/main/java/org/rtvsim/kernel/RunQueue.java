@@ -1,8 +1,10 @@
 package org.rtvsim.kernel;
 
 /**
- * A CPU's run queue: one FIFO list per real-time priority (1..99, highest first, found through a
- * bitmap like the kernel's rt_prio_array) and the fair class's EEVDF queue ({@link FairRunQueue}).
+ * A CPU's run queue: the deadline class's EDF queue ({@link DeadlineRunQueue}), one FIFO list per real-time
+ * priority (1..99, highest first, found through a bitmap like the kernel's rt_prio_array) and the fair
+ * class's EEVDF queue ({@link FairRunQueue}). A task whose priority a deadline waiter raised above 99 (priority
+ * inheritance) without being a deadline task itself is queued at RT priority 99.
  * Intrusive links, no allocation. The running task is not on the RT lists; the running fair task is the
  * fair queue's current entity.
  */
@@ -13,13 +15,14 @@ final class RunQueue {
     private long bitsHigh;  // priorities 64..99
     private int rtCount;
     final FairRunQueue fair;
+    final DeadlineRunQueue dl = new DeadlineRunQueue();
 
     RunQueue(Cpu cpu) {
         this.fair = new FairRunQueue(cpu);
     }
 
     int size() {
-        return rtCount + fair.queued();
+        return dl.size() + rtCount + fair.queued();
     }
 
     int rtCount() {
@@ -43,9 +46,16 @@ final class RunQueue {
             fair.enqueue(t);
             return;
         }
+        if (t.dl != null) { // a throttled deadline task waits off the queue for its replenishment
+            if (!t.dl.throttled) {
+                dl.enqueue(t.dl);
+                t.queued = true;
+            }
+            return;
+        }
         t.queued = true;
         rtCount++;
-        int p = t.priority;
+        int p = Math.min(t.priority, 99);
         if (head[p] == null) {
             head[p] = tail[p] = t;
             t.rqNext = t.rqPrev = null;
@@ -73,8 +83,12 @@ final class RunQueue {
             return;
         }
         t.queued = false;
+        if (t.dl != null) {
+            dl.remove(t.dl);
+            return;
+        }
         rtCount--;
-        int p = t.queuedPriority;
+        int p = Math.min(t.queuedPriority, 99);
         if (t.rqPrev != null) {
             t.rqPrev.rqNext = t.rqNext;
         } else {
@@ -112,14 +126,14 @@ final class RunQueue {
         return null;
     }
 
-    /** Highest RT priority queued, or -1. */
+    /** Highest RT priority queued ({@link Task#DL_PRIO} while a deadline entity is), or -1. */
     int highestRtPriority() {
-        return highestBit();
+        return dl.size() > 0 ? Task.DL_PRIO : highestBit();
     }
 
     /** Whether a task of priority {@code p} other than the running one is queued. */
     boolean hasPriority(int p) {
-        return p < 0 ? fair.queued() > 0 : head[p] != null;
+        return p < 0 ? fair.queued() > 0 : p >= Task.DL_PRIO ? dl.size() > 0 : head[p] != null;
     }
 
     private void setBit(int p) {

@@ -10,9 +10,11 @@ import org.rtvsim.scenario.SegmentKind;
  * ({@link Placement}; docs/model-reference.md, "Placement and load balancing").
  */
 public final class Task {
+    /** The effective priority of SCHED_DEADLINE tasks: above every RT priority (the deadline class runs first). */
+    public static final int DL_PRIO = 100;
     final String name;
     final SchedPolicy policy;
-    /** Static priority: 1..99 for FIFO/RR, -1 for SCHED_OTHER. */
+    /** Static priority: 1..99 for FIFO/RR, {@link #DL_PRIO} for SCHED_DEADLINE, -1 for the fair policies. */
     final int basePriority;
     /** Effective priority: the static one, raised by priority inheritance or a priority ceiling. */
     int priority;
@@ -82,6 +84,12 @@ public final class Task {
     long execStartNs;
     long sumExecNs;
 
+    /** A SCHED_DEADLINE task's reservation (null for other policies; see {@link #setDeadline}). */
+    DlEntity dl;
+    /** Total time on its CPU (switched in to switched out, interrupts over it included) and since when it runs. */
+    long onCpuNs;
+    long onCpuSinceNs = -1;
+
     /** For a vCPU thread: its host side (null for other tasks), and whether it left guest mode by an exit. */
     GuestMode guestMode;
     boolean guestExited;
@@ -90,7 +98,7 @@ public final class Task {
          TaskBehaviour behaviour) {
         this.name = name;
         this.policy = policy;
-        this.basePriority = policy.isRealtime() ? priority : -1;
+        this.basePriority = policy == SchedPolicy.DEADLINE ? DL_PRIO : policy.isRealtime() ? priority : -1;
         this.priority = this.basePriority;
         this.cpu = cpu;
         this.mask = mask != null && mask.size() > 1 ? mask : null;
@@ -105,6 +113,27 @@ public final class Task {
         }
         this.nice = nice;
         this.weight = FairRunQueue.weightOf(policy, nice);
+    }
+
+    /**
+     * Gives a SCHED_DEADLINE task its reservation (sched_setattr's sched_runtime, sched_deadline, sched_period, ns,
+     * 0 &lt; runtime ≤ deadline ≤ period); call before it first runs.
+     */
+    public void setDeadline(long runtimeNs, long deadlineNs, long periodNs) {
+        if (policy != SchedPolicy.DEADLINE) {
+            throw new IllegalStateException(this + " is not a SCHED_DEADLINE task");
+        }
+        this.dl = new DlEntity(this, runtimeNs, deadlineNs, periodNs);
+    }
+
+    /** Total time this task has held its CPU so far (ns; interrupts over it included): its CPU share's numerator. */
+    public long onCpuNs() {
+        return onCpuNs + (onCpuSinceNs >= 0 ? cpu.now() - onCpuSinceNs : 0);
+    }
+
+    /** Whether it is a deadline task throttled by its CBS (dl_throttled). */
+    public boolean dlThrottled() {
+        return dl != null && dl.throttled;
     }
 
     public int nice() {
@@ -229,7 +258,7 @@ public final class Task {
         if (cpu.tracing.on()) {
             cpu.tracing.state(this, org.rtvsim.measure.TraceSink.TaskState.SLEEPING, null);
         }
-        sleepTimer.start(wakeNs, policy.isRealtime() ? 0 : cpu.kernel.timerSlackNs());
+        sleepTimer.start(wakeNs, policy.isRealtime() || dl != null ? 0 : cpu.kernel.timerSlackNs());
         return true;
     }
 
@@ -295,7 +324,7 @@ public final class Task {
 
     @Override
     public String toString() {
-        return name + "(" + policy.key() + (priority >= 0 ? " " + priority : "") + ")";
+        return name + "(" + policy.key() + (priority >= 0 && dl == null ? " " + priority : "") + ")";
     }
 
     // ---------------------------------------------------------------- starvation monitor

@@ -27,6 +27,8 @@ public final class ResponseTimeRecorder {
     private int[] worstIds = new int[8];
     private long[] worstParts = new long[8];
     private int worstCount = -1;
+    /** The task's CPU share so far (its time on the CPU / the simulated time), or null: unknown. */
+    private java.util.function.DoubleSupplier cpuShare;
 
     public ResponseTimeRecorder(String task, int cpu, int priority, long periodNs, long deadlineNs) {
         this.task = Objects.requireNonNull(task, "task");
@@ -34,6 +36,11 @@ public final class ResponseTimeRecorder {
         this.priority = priority;
         this.periodNs = periodNs;
         this.deadlineNs = deadlineNs;
+    }
+
+    /** Where the task's CPU share (time on its CPU / simulated time, whole run) is read when the result is made. */
+    public void setCpuShare(java.util.function.DoubleSupplier share) {
+        this.cpuShare = share;
     }
 
     /**
@@ -94,6 +101,7 @@ public final class ResponseTimeRecorder {
             worst = new Attribution(maxNs, Attribution.components(byId, byId.length, blames));
         }
         return new TaskResult(task, cpu, priority, periodNs, deadlineNs, jobs, minNs, maxNs, sumNs, deadlineMisses,
-                Percentiles.of(hdr, percentiles, minNs, maxNs), worst);
+                Percentiles.of(hdr, percentiles, minNs, maxNs), worst,
+                cpuShare == null ? Double.NaN : cpuShare.getAsDouble());
     }
 }

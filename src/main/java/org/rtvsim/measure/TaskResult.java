@@ -7,11 +7,12 @@ import java.util.List;
  * release to its completion, with the count of jobs that missed their deadline.
  *
  * <p>{@code worstJob} splits the worst response time into the labels of what happened meanwhile (null
- * when the job's attribution was not recorded).
+ * when the job's attribution was not recorded). {@code cpuShare} is the task's time on its CPU over the simulated
+ * time of the whole run (warm-up included; interrupts over the task count as its time), NaN when unknown.
  */
 public record TaskResult(String task, int cpu, int priority, long periodNs, long deadlineNs, long jobs,
                          long minNs, long maxNs, long sumNs, long deadlineMisses, List<Percentile> percentiles,
-                         Attribution worstJob) {
+                         Attribution worstJob, double cpuShare) {
     public TaskResult {
         percentiles = List.copyOf(percentiles);
     }

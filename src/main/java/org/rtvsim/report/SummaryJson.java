@@ -210,6 +210,9 @@ public final class SummaryJson {
         o.put("avg_ns", t.avgNs());
         o.put("max_ns", t.maxNs());
         o.put("deadline_misses", t.deadlineMisses());
+        if (!Double.isNaN(t.cpuShare())) {
+            o.put("cpu_share", t.cpuShare());
+        }
         o.set("percentiles", percentiles(t.percentiles()));
         Attribution worst = t.worstJob();
         if (worst == null) {

@@ -174,13 +174,13 @@ public final class SummaryText {
     private static void tasks(List<TaskResult> tasks, Appendable out) throws IOException {
         out.append("\nPeriodic tasks (response times in us):\n");
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"task", "cpu", "prio", "jobs", "min", "avg", "max", "deadline misses"});
+        rows.add(new String[] {"task", "cpu", "prio", "jobs", "min", "avg", "max", "deadline misses", "cpu%"});
         for (TaskResult t : tasks) {
             rows.add(new String[] {t.task(), Integer.toString(t.cpu()), Integer.toString(t.priority()),
                 Long.toString(t.jobs()), Format.us(t.minNs()), Format.us(t.sumNs(), t.jobs()), Format.us(t.maxNs()),
-                Long.toString(t.deadlineMisses())});
+                Long.toString(t.deadlineMisses()), cpuPercent(t.cpuShare())});
         }
-        table(out, "  ", rows, new boolean[] {false, true, true, true, true, true, true, true}, "");
+        table(out, "  ", rows, new boolean[] {false, true, true, true, true, true, true, true, true}, "");
         for (TaskResult t : tasks) {
             Attribution worst = t.worstJob();
             if (worst != null && t.jobs() > 0) {
@@ -189,6 +189,11 @@ public final class SummaryText {
                 components(out, worst.components(), worst.totalNs());
             }
         }
+    }
+
+    /** A CPU share as a percentage with one decimal ("-" when unknown). */
+    static String cpuPercent(double share) {
+        return Double.isNaN(share) ? "-" : String.format(java.util.Locale.ROOT, "%.1f", 100 * share);
     }
 
     /** A {@link Table} whose column 1 (values) carries {@code suffix} on non-empty rows, e.g. " us". */

@@ -87,6 +87,10 @@ public final class Defaults {
     public static final long RT_RUNTIME_NS = 950_000_000L;
     /** [K] Documentation/scheduler/sched-rt-group.rst: sched_rt_period_us 1000000. */
     public static final long RT_PERIOD_NS = 1_000_000_000L;
+    /** [K] kernel/sched/fair.c fair_server_init (v6.12): dl_runtime 50 ms of the fair server. */
+    public static final long FAIR_SERVER_RUNTIME_NS = 50_000_000L;
+    /** [K] kernel/sched/fair.c fair_server_init (v6.12): dl_deadline = dl_period 1000 ms. */
+    public static final long FAIR_SERVER_PERIOD_NS = 1_000_000_000L;
     public static final Overheads OVERHEADS = Overheads.DEFAULT;
     /** [R] assumption, to calibrate: longest kernel run between two cond_resched() points. */
     public static final long COND_RESCHED_GAP_NS = 250_000L;

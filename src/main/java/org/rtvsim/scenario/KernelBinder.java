@@ -22,7 +22,48 @@ final class KernelBinder {
                 k.durationNs("fair_slice", Defaults.FAIR_SLICE_NS),
                 k.integer("irq_thread_priority", Defaults.IRQ_THREAD_PRIORITY, 1, 99), rtKvm(k),
                 HousekeepingBinder.bind(k), k.durationNs("timer_slack", Defaults.TIMER_SLACK_NS),
-                StockSectionsBinder.bind(k));
+                StockSectionsBinder.bind(k), version(k), fairServer(k));
+    }
+
+    /** {@code version: "6.12"}: MAJOR.MINOR of the kernel, optional. */
+    private static String version(Section k) {
+        if (!k.has("version")) {
+            return null;
+        }
+        String v = k.string("version", null).trim();
+        if (!v.matches("[0-9]+\\.[0-9]+([.-].*)?")) {
+            throw Values.error(k.node("version"), k.key("version"), "expected a kernel version MAJOR.MINOR such as "
+                    + "\"6.12\" (quote it); got '" + v + "'");
+        }
+        return v;
+    }
+
+    /** {@code fair_server: {runtime, period} | off}: only on 6.12+ kernels, where it is on by default. */
+    private static KernelSpec.FairServerSpec fairServer(Section k) {
+        boolean dlServers = KernelSpec.atLeast(version(k), 6, 12);
+        Node n = k.node("fair_server");
+        if (n != null && !dlServers) {
+            throw Values.error(n, k.key("fair_server"), "the fair server exists from Linux 6.12 on; set "
+                    + k.key("version") + " to \"6.12\" or later, or remove fair_server (older kernels use rt_throttling)");
+        }
+        if (!dlServers) {
+            return null;
+        }
+        if (n instanceof Node.Scalar s && !s.isNull()) {
+            if (s.text().trim().equalsIgnoreCase("off")) {
+                return null;
+            }
+            throw Values.error(n, k.key("fair_server"), "expected {runtime: D, period: D} or \"off\"; got '"
+                    + s.text() + "'");
+        }
+        Section t = k.section("fair_server", Schema.Shape.FAIR_SERVER);
+        long period = t.positiveDurationNs("period", Defaults.FAIR_SERVER_PERIOD_NS);
+        long runtime = t.positiveDurationNs("runtime", Defaults.FAIR_SERVER_RUNTIME_NS);
+        if (runtime > period) {
+            throw Values.error(t.has("runtime") ? t.node("runtime") : t.map(), t.key("runtime"),
+                    "expected runtime <= period; got runtime " + runtime + "ns > period " + period + "ns");
+        }
+        return new KernelSpec.FairServerSpec(runtime, period);
     }
 
     private static KernelSpec.RtThrottlingSpec throttling(Section k) {

@@ -24,6 +24,8 @@ import org.rtvsim.engine.DistSpec;
  * @param housekeeping      the kernel's per-CPU housekeeping work; null for {@code housekeeping: off}
  * @param timerSlackNs      timer slack of non-RT tasks' sleeps (task->timer_slack_ns); RT tasks have none
  * @param stockSections     the long sections of a stock kernel (all sources off unless the scenario turns them on)
+ * @param version           {@code version:} as "MAJOR.MINOR", or null (unset: the classic RT throttling)
+ * @param fairServer        the per-CPU fair server of 6.12+ kernels, null below 6.12 or for {@code fair_server: off}
  */
 public record KernelSpec(
         PreemptModel preempt,
@@ -42,7 +44,35 @@ public record KernelSpec(
         RtKvmSpec rtKvm,
         HousekeepingSpec housekeeping,
         long timerSlackNs,
-        StockSectionsSpec stockSections) {
+        StockSectionsSpec stockSections,
+        String version,
+        FairServerSpec fairServer) {
+
+    /** Whether the kernel is 6.12 or later: deadline servers, and no RT throttling by default. */
+    public boolean dlServerKernel() {
+        return atLeast(version, 6, 12);
+    }
+
+    /** The RT throttling that acts (kernels before 6.12 only), or null. */
+    public RtThrottlingSpec classicRtThrottling() {
+        return dlServerKernel() ? null : rtThrottling;
+    }
+
+    /** Whether {@code version} ("MAJOR.MINOR[...]", null = unset) is at least major.minor. */
+    static boolean atLeast(String version, int major, int minor) {
+        if (version == null) {
+            return false;
+        }
+        String[] p = version.split("\\.");
+        int ma = Integer.parseInt(p[0]);
+        int mi = p.length > 1 ? Integer.parseInt(p[1].replaceAll("[^0-9].*$", "")) : 0;
+        return ma > major || ma == major && mi >= minor;
+    }
+
+    /** {@code fair_server: {runtime: 50ms, period: 1s}}: the fair server's reservation per CPU. */
+    public record FairServerSpec(long runtimeNs, long periodNs) {
+    }
+
 
     /** {@code rt_throttling: {runtime: 950ms, period: 1s}}. */
     public record RtThrottlingSpec(long runtimeNs, long periodNs) {

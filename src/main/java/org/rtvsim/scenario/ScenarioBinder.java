@@ -41,7 +41,7 @@ final class ScenarioBinder {
         KernelSpec kernel = KernelBinder.bind(hostS.section("kernel", Schema.Shape.KERNEL), hw.cpus(),
                 "hardware.cpus");
         List<WorkloadSpec> workload = WorkloadBinder.bindList(hostS.node("workload"), "host.workload",
-                new WorkloadBinder.Cpus(hw.cpus(), "hardware.cpus"));
+                new WorkloadBinder.Cpus(hw.cpus(), "hardware.cpus", new DlAdmission(kernel, hw.cpus())));
         CpuSet all = CpuSet.range(0, hw.cpus());
         List<VmSpec> vms = VmBinder.vms(top.node("vms"), hw.cpus(),
                 kernel.isolcpus().isEmpty() ? all : kernel.isolcpus());

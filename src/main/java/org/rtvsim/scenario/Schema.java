@@ -13,7 +13,7 @@ final class Schema {
 
     /** The shape of a node: a section with known keys, a list of sections, an open mapping, or a value. */
     enum Shape {
-        ROOT, HARDWARE, LLC, CAT, CAT_CLASSES, CAT_CLASS, SMI, CSTATES, HOST, KERNEL, RT_THROTTLING, RT_KVM, COSTS,
+        ROOT, HARDWARE, LLC, CAT, CAT_CLASSES, CAT_CLASS, SMI, CSTATES, HOST, KERNEL, RT_THROTTLING, FAIR_SERVER, RT_KVM, COSTS,
         WORKLOADS, WORKLOAD, CYCLICTEST, PERIODIC, TASKS, TASK, LOCKS, LOCK, KERNEL_ACTIVITY, SEGMENTS, SEGMENT,
         DEVICE_IRQ, EMULATED_IO, CACHE_HOG, LOCK_SHARING, MUTEX, VMS, VM, VCPU_SCHED, KVM, QEMU, IO_THREAD, MAIN_LOOP,
         GUEST_HALT_POLL,
@@ -54,7 +54,8 @@ final class Schema {
             Map.entry(Shape.IO_THREAD, Map.ofEntries(v("cpus"), v("policy"), v("priority"), v("nice"), v("slice"))),
             Map.entry(Shape.MAIN_LOOP, Map.ofEntries(v("rate"), o("hold"))),
             Map.entry(Shape.KERNEL, Map.ofEntries(v("preempt"), v("hz"), v("isolcpus"), v("nohz_full"),
-                    v("rcu_nocbs"), v("irqaffinity"), s("rt_throttling", Shape.RT_THROTTLING),
+                    v("rcu_nocbs"), v("irqaffinity"), s("rt_throttling", Shape.RT_THROTTLING), v("version"),
+                    s("fair_server", Shape.FAIR_SERVER),
                     s("rt_kvm", Shape.RT_KVM), v("overheads"), s("costs", Shape.COSTS), v("cond_resched_gap"),
                     v("rr_timeslice"), v("fair_slice"), v("timer_slack"), v("irq_thread_priority"),
                     s("housekeeping", Shape.HOUSEKEEPING), s("stock_sections", Shape.STOCK_SECTIONS))),
@@ -67,6 +68,7 @@ final class Schema {
             Map.entry(Shape.HK_PERIODIC, Map.ofEntries(v("interval"), o("duration"))),
             Map.entry(Shape.HK_KWORKER, Map.ofEntries(v("rate"), v("unbound_rate"), o("duration"))),
             Map.entry(Shape.RT_THROTTLING, Map.ofEntries(v("runtime"), v("period"))),
+            Map.entry(Shape.FAIR_SERVER, Map.ofEntries(v("runtime"), v("period"))),
             Map.entry(Shape.RT_KVM, Map.ofEntries(v("extended_rcu_qs_in_guest"), v("kvmclock_periodic_sync"),
                     v("stop_tick_for_fifo"), v("timer_advance"))),
             Map.entry(Shape.COSTS, Map.ofEntries(o("irq_entry"), o("timer_expiry"), o("context_switch"),
@@ -80,7 +82,7 @@ final class Schema {
                     v("minor_fault_probability"), v("major_fault_probability"))),
             Map.entry(Shape.PERIODIC, Map.ofEntries(s("tasks", Shape.TASKS), o("mutexes"))),
             Map.entry(Shape.TASK, Map.ofEntries(v("name"), v("period"), o("wcet"), v("priority"), v("policy"), v("nice"), v("slice"),
-                    v("cpu"), v("cpus"), v("offset"), v("deadline"), s("locks", Shape.LOCKS))),
+                    v("cpu"), v("cpus"), v("offset"), v("deadline"), v("runtime"), s("locks", Shape.LOCKS))),
             Map.entry(Shape.LOCK, Map.ofEntries(v("lock"), v("offset"), v("length"))),
             Map.entry(Shape.KERNEL_ACTIVITY, Map.ofEntries(v("cpus"), v("affinity"), v("tasks"), v("locks"), v("profile"), v("policy"), v("nice"), v("slice"),
                     s("segments", Shape.SEGMENTS), o("think"), o("sleep"), v("sleep_probability"),

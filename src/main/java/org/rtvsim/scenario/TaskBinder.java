@@ -49,10 +49,26 @@ final class TaskBinder {
         String name = t.requiredString("name");
         long period = t.requiredPositiveDurationNs("period");
         var wcet = t.requiredDist("wcet");
-        int priority = t.requiredInteger("priority", 0, 99);
         SchedPolicy policy = t.enumValue("policy", SchedPolicy.class, Defaults.TASK_POLICY);
-        WorkloadBinder.checkPriority(t, policy, priority);
+        int priority = policy == SchedPolicy.DEADLINE ? t.integer("priority", 0, 0, 99)
+                : t.requiredInteger("priority", 0, 99);
+        if (policy == SchedPolicy.DEADLINE && priority != 0) {
+            throw Values.error(t.node("priority"), t.key("priority"), "expected priority 0 (or none) for policy "
+                    + "deadline, as sched_setattr demands; got " + priority);
+        }
+        if (policy != SchedPolicy.DEADLINE) {
+            WorkloadBinder.checkPriority(t, policy, priority);
+            if (t.has("runtime")) {
+                throw Values.error(t.node("runtime"), t.key("runtime"), "runtime applies to policy deadline only; "
+                        + "got policy " + policy.key());
+            }
+        }
         CpuSet mask = t.cpus("cpus", cpus.count(), cpus.what(), null);
+        if (policy == SchedPolicy.DEADLINE && mask != null && mask.size() > 1) {
+            throw Values.error(t.node("cpus"), t.key("cpus"), "expected one CPU for policy deadline: rtvsim "
+                    + "schedules deadline tasks by partitioned EDF (each CPU an exclusive cpuset), not global EDF "
+                    + "across a mask; got \"" + mask + "\"");
+        }
         int cpu = t.integer("cpu", mask != null ? mask.get(0) : Defaults.TASK_CPU, 0, Integer.MAX_VALUE);
         if (cpu >= cpus.count()) {
             throw Values.error(t.node("cpu"), t.key("cpu"), "expected a CPU in 0-" + (cpus.count() - 1) + " ("
@@ -64,8 +80,12 @@ final class TaskBinder {
         }
         long offset = t.durationNs("offset", Defaults.TASK_OFFSET_NS);
         long deadline = t.positiveDurationNs("deadline", period);
+        long runtime = policy == SchedPolicy.DEADLINE ? DlAdmission.checkParams(t, period, deadline) : 0;
+        if (runtime > 0 && cpus.admission() != null) {
+            cpus.admission().admit(t, name, cpu, runtime, period);
+        }
         return new WorkloadSpec.PeriodicTaskSpec(name, period, wcet, priority, policy, cpu, offset, deadline,
-                locks(t), FairSpec.bind(t), mask);
+                locks(t), FairSpec.bind(t), mask, runtime);
     }
 
     private static List<WorkloadSpec.CriticalSectionSpec> locks(Section t) {

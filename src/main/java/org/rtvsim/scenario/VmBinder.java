@@ -90,7 +90,7 @@ final class VmBinder {
         String what = "vms[" + name + "].vcpus";
         KernelSpec kernel = KernelBinder.bind(v.section("kernel", Schema.Shape.KERNEL), vcpus, what);
         List<WorkloadSpec> workload = WorkloadBinder.bindList(v.node("workload"), v.key("workload"),
-                new WorkloadBinder.Cpus(vcpus, what));
+                new WorkloadBinder.Cpus(vcpus, what, new DlAdmission(kernel, vcpus)));
         QemuSpec qemu = KvmBinder.qemu(v.section("qemu", Schema.Shape.QEMU), hostCpus, vmm);
         return new VmSpec(name, vcpus, pin, placement, policy, priority, FairSpec.bind(sched), v.choice("idle", IDLE, Defaults.VM_IDLE),
                 v.durationNs("halt_poll", Defaults.HALT_POLL_NS), v.bool("cpu_pm", Defaults.VM_CPU_PM), vmm,

@@ -17,7 +17,11 @@ final class WorkloadBinder {
     }
 
     /** The CPUs a workload list may name: their count and what they are called in messages. */
-    record Cpus(int count, String what) {
+    /** The CPUs a workload may name, and the deadline admission of their kernel (null: none checked). */
+    record Cpus(int count, String what, DlAdmission admission) {
+        Cpus(int count, String what) {
+            this(count, what, null);
+        }
     }
 
     static List<WorkloadSpec> bindList(Node node, String prefix, Cpus cpus) {
@@ -108,6 +112,10 @@ final class WorkloadBinder {
 
     /** RT policies need priority 1..99, SCHED_OTHER needs 0 (as sched_setscheduler demands). */
     static void checkPriority(Section s, SchedPolicy policy, int priority) {
+        if (policy == SchedPolicy.DEADLINE) {
+            throw Values.error(s.node("policy"), s.key("policy"), "expected fifo, rr, other, batch or idle; policy "
+                    + "deadline applies to periodic tasks only (with runtime, deadline and period)");
+        }
         if (policy.isRealtime() && priority < 1 || !policy.isRealtime() && priority != 0) {
             Node at = s.has("priority") ? s.node("priority") : s.has("policy") ? s.node("policy") : s.map();
             throw Values.error(at, s.key("priority"), "expected priority " + (policy.isRealtime() ? "1..99" : "0")
@@ -150,7 +158,7 @@ final class WorkloadBinder {
                 segments == null ? Defaults.KERNEL_ACTIVITY_PROFILE : null);
         int locks = s.integer("locks", Defaults.KERNEL_ACTIVITY_LOCKS, 0, 1_000_000);
         SchedPolicy policy = s.enumValue("policy", SchedPolicy.class, SchedPolicy.OTHER);
-        if (policy.isRealtime()) {
+        if (policy.isRealtime() || policy == SchedPolicy.DEADLINE) {
             throw Values.error(s.node("policy"), s.key("policy"), "expected a fair policy (other, batch or idle) "
                     + "for kernel_activity tasks; got " + policy.key());
         }

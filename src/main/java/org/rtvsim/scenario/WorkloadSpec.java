@@ -56,15 +56,31 @@ public sealed interface WorkloadSpec {
 
     /**
      * One periodic task. {@code wcet} is drawn at each release; {@code deadlineNs} defaults to the period.
-     * {@code locks} are critical sections (locking issue).
+     * {@code locks} are critical sections (locking issue). A {@code deadline}-policy task has the reservation
+     * {@code dlRuntimeNs} / {@code deadlineNs} / {@code periodNs} (sched_setattr's runtime, deadline, period);
+     * {@code dlRuntimeNs} is 0 for other policies.
      */
     record PeriodicTaskSpec(String name, long periodNs, DistSpec wcet, int priority, SchedPolicy policy, int cpu,
                             long offsetNs, long deadlineNs, List<CriticalSectionSpec> locks, FairSpec fair,
-                            CpuSet mask) {
+                            CpuSet mask, long dlRuntimeNs) {
         /** A task pinned to {@code cpu}. */
         public PeriodicTaskSpec(String name, long periodNs, DistSpec wcet, int priority, SchedPolicy policy, int cpu,
                                 long offsetNs, long deadlineNs, List<CriticalSectionSpec> locks, FairSpec fair) {
-            this(name, periodNs, wcet, priority, policy, cpu, offsetNs, deadlineNs, locks, fair, null);
+            this(name, periodNs, wcet, priority, policy, cpu, offsetNs, deadlineNs, locks, fair, null, 0);
+        }
+
+        /** A task with an affinity mask (null: pinned to {@code cpu}), not SCHED_DEADLINE. */
+        public PeriodicTaskSpec(String name, long periodNs, DistSpec wcet, int priority, SchedPolicy policy, int cpu,
+                                long offsetNs, long deadlineNs, List<CriticalSectionSpec> locks, FairSpec fair,
+                                CpuSet mask) {
+            this(name, periodNs, wcet, priority, policy, cpu, offsetNs, deadlineNs, locks, fair, mask, 0);
+        }
+
+        /** A task pinned to {@code cpu} with a SCHED_DEADLINE runtime (0 for the other policies). */
+        public PeriodicTaskSpec(String name, long periodNs, DistSpec wcet, int priority, SchedPolicy policy, int cpu,
+                                long offsetNs, long deadlineNs, List<CriticalSectionSpec> locks, FairSpec fair,
+                                long dlRuntimeNs) {
+            this(name, periodNs, wcet, priority, policy, cpu, offsetNs, deadlineNs, locks, fair, null, dlRuntimeNs);
         }
     }
 

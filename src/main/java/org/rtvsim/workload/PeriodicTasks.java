@@ -113,6 +113,9 @@ public final class PeriodicTasks {
             this.task = k.createTask(spec.name(), spec.policy(), spec.priority(), spec.cpu(), spec.mask(), this);
             task.setNice(spec.fair().nice());
             task.setSlice(spec.fair().sliceNs());
+            if (spec.dlRuntimeNs() > 0) {
+                task.setDeadline(spec.dlRuntimeNs(), spec.deadlineNs(), spec.periodNs());
+            }
             this.wcet = Samplers.of(spec.wcet(), k.sim().streams().stream(path + ".wcet"));
             this.blameRun = k.blames().id("task " + spec.name() + " (" + spec.policy().key()
                     + (spec.policy().isRealtime() ? " " + spec.priority() : "") + ")");
@@ -126,6 +129,7 @@ public final class PeriodicTasks {
                     t -> onRelease(k));
             this.recorder = new ResponseTimeRecorder(spec.name(), spec.cpu(), spec.priority(), spec.periodNs(),
                     spec.deadlineNs());
+            recorder.setCpuShare(() -> task.now() > 0 ? (double) task.onCpuNs() / task.now() : 0.0);
             this.window = attribution ? new AttributionWindow() : null;
             this.windowOpen = new WindowOpen(k);
             this.blameBacklog = k.blames().id("previous job of " + spec.name() + " still running");

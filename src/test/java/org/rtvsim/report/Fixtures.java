@@ -38,6 +38,7 @@ final class Fixtures {
         ResponseTimeRecorder task = new ResponseTimeRecorder("ctrl", 3, 80, 1_000_000, 500_000);
         task.record(200_000, false);
         task.record(600_000, true);
+        task.setCpuShare(() -> 0.125);
         List<ThreadResult> threads = List.of(r0.result(PS, 99.9), r1.result(PS, 99.9));
         return new RunResult("demo", "scenarios/demo.yaml", 42, 1_000_000_000, 100_000_000, threads,
                 List.of(task.result(PS)), 12345, 987_654_321, 2, new SloResult(99.0, 50_000, 13_000, true),

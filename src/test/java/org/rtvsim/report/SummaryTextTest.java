@@ -37,8 +37,8 @@ class SummaryTextTest {
                 """), out);
         assertTrue(out.contains("Attribution of samples \u2265 p99.9 (1 sample, threshold 12.93 us"), out);
         assertTrue(out.contains("""
-                  task  cpu  prio  jobs     min     avg     max  deadline misses
-                  ctrl    3    80     2  200.00  400.00  600.00                1
+                  task  cpu  prio  jobs     min     avg     max  deadline misses  cpu%
+                  ctrl    3    80     2  200.00  400.00  600.00                1  12.5
                 """), out);
         assertTrue(out.contains("SLO p99 < 50.00 us: met (p99 = 13.00 us)\n"), out);
         assertTrue(out.contains("Note: hand-made fixture\n"), out);
