@@ -117,8 +117,12 @@ public final class Kernel {
     }
 
     /** Creates a task pinned to {@code cpu}; it starts blocked (see {@link #startTask}). */
+    /** The trace pid of a kernel's first task (pids below it are the kernel's own, as on a booted system). */
+    static final int FIRST_PID = 1000;
+
     public Task createTask(String name, SchedPolicy policy, int priority, int cpu, TaskBehaviour behaviour) {
         Task t = new Task(name, policy, priority, cpus[cpu], behaviour);
+        t.pid = FIRST_PID + tasks.size();
         tasks.add(t);
         return t;
     }
@@ -164,6 +168,7 @@ public final class Kernel {
             c.tracing.sink = sink;
             c.tracing.traceId = idBase + c.id;
             c.tracing.taskPrefix = vmName + ": ";
+            c.tracing.pidBase = idBase * 10;
             if (sink != null) {
                 sink.nameCpu(idBase + c.id, vmName + "/vcpu" + c.id);
             }

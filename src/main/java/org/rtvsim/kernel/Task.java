@@ -13,6 +13,9 @@ public final class Task {
     final SchedPolicy policy;
     /** Static priority: 1..99 for FIFO/RR, -1 for SCHED_OTHER. */
     final int basePriority;
+    /** The trace pid ({@link Kernel#FIRST_PID} + creation index), and whether the trace sink has been told it. */
+    int pid;
+    boolean traceDescribed;
     /** Effective priority: the static one, raised by priority inheritance or a priority ceiling. */
     int priority;
     final Cpu cpu;

@@ -6,13 +6,16 @@ import java.util.Map;
 import org.rtvsim.engine.Units;
 
 /**
- * A {@link TraceSink} that finds, from {@code fromNs} on (ns), the worst moment of a run: the interval
- * of the largest latency sample (from its intended wake-up to the sample) or, when there are no
- * samples, the interval of the periodic job with the largest response time (release to completion).
- * Memory is constant: one pending-release queue per task, holding only unfinished jobs.
+ * A {@link TraceSink} that finds the worst moment of a run after its warm-up ({@code fromNs}, ns): the
+ * interval of the largest latency sample (from its intended wake-up to the sample) and the interval of
+ * the periodic job with the largest response time (release to completion). Memory is constant.
  *
- * <p>Sample values come from the {@link TraceSink.Instant#SAMPLE} detail ({@code "12.345 us"}); a job
- * completes when its task next reports {@link TraceSink.TaskState#SLEEPING}.
+ * <p>Both are read from the values the workloads report, so they agree with the run's own tables:
+ * sample values from the {@link TraceSink.Instant#SAMPLE} detail ({@code "12.345 us"}), counted when the
+ * intended wake-up is after warm-up (as cyclictest's recorder counts them); job responses from the
+ * {@link TraceSink.Instant#JOB_END} detail, counted when the job was released after warm-up (as the
+ * task table counts them). A job's end is reported by the task set itself, so jobs that queue behind
+ * an overrunning one (and never sleep in between) are measured from their own release.
  */
 public final class PeakFinder implements TraceSink {
 
@@ -25,7 +28,6 @@ public final class PeakFinder implements TraceSink {
     }
 
     private final long fromNs;
-    private final Map<String, ArrayDeque<Long>> pendingReleases = new HashMap<>();
     private Peak sample;
     private long sampleNs = -1;
     private Peak job;
@@ -42,40 +44,32 @@ public final class PeakFinder implements TraceSink {
 
     @Override
     public void instant(long tNs, int cpu, Instant kind, String task, String detail) {
-        if (tNs < fromNs) {
+        if ((kind != Instant.SAMPLE && kind != Instant.JOB_END) || detail == null) {
             return;
         }
-        if (kind == Instant.SAMPLE && detail != null) {
-            long valueNs;
-            try {
-                valueNs = Units.durationNs(detail);
-            } catch (IllegalArgumentException e) {
-                return;
-            }
+        long valueNs;
+        try {
+            valueNs = Units.durationNs(detail.replace(" ", ""));
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        if (tNs - valueNs < fromNs) {
+            return;
+        }
+        if (kind == Instant.SAMPLE) {
             if (valueNs > sampleNs) {
                 sampleNs = valueNs;
                 sample = new Peak(tNs - valueNs, tNs, task, "max latency sample " + detail + " of " + task);
             }
-        } else if (kind == Instant.RELEASE && task != null) {
-            pendingReleases.computeIfAbsent(task, k -> new ArrayDeque<>()).addLast(tNs);
+        } else if (valueNs > jobNs) {
+            jobNs = valueNs;
+            job = new Peak(tNs - valueNs, tNs, task, "max response time " + Units.formatNs(valueNs)
+                    + " of " + task);
         }
     }
 
     @Override
     public void taskState(long tNs, int cpu, String task, TaskState state, String detail) {
-        if (state != TaskState.SLEEPING || tNs < fromNs) {
-            return;
-        }
-        ArrayDeque<Long> pending = pendingReleases.get(task);
-        if (pending == null || pending.isEmpty()) {
-            return;
-        }
-        long release = pending.removeFirst();
-        if (tNs - release > jobNs) {
-            jobNs = tNs - release;
-            job = new Peak(release, tNs, task, "max response time " + Units.formatNs(jobNs)
-                    + " of " + task);
-        }
     }
 
     @Override
@@ -86,5 +80,15 @@ public final class PeakFinder implements TraceSink {
     /** The largest sample's interval, else the longest job's, else null (nothing seen). */
     public Peak peak() {
         return sample != null ? sample : job;
+    }
+
+    /** The longest job's interval, or null when no job released after warm-up completed. */
+    public Peak jobPeak() {
+        return job;
+    }
+
+    /** The largest sample's interval, or null when there was none after warm-up. */
+    public Peak samplePeak() {
+        return sample;
     }
 }
