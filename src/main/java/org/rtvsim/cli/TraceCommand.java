@@ -155,7 +155,7 @@ final class TraceCommand implements Callable<Integer> {
                             + "after warm-up to centre on; give --from and --to");
                 }
                 stdout.println("trace: " + peak.what() + " at " + seconds(peak.endNs()));
-                long from = Math.max(0, peak.centreNs() - width / 2);
+                long from = peak.windowStartNs(width);
                 return new long[] {from, from + width};
             default:
                 throw new Errors.BadInput((around != null ? "--around" : s.source() + ": measure.trace.around")

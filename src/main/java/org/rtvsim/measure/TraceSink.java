@@ -44,7 +44,8 @@ public interface TraceSink {
         SAMPLE,
         /**
          * A periodic job of {@code task} completes; {@code detail} is its response time (release to
-         * completion, exact to the ns, e.g. "185598.500 us"), the value the run's task table records.
+         * completion, exact to the ns) and its relative deadline, e.g. "185598.500 us deadline 125000.000 us":
+         * the values the run's task table records.
          */
         JOB_END
     }

@@ -231,7 +231,8 @@ public final class PeriodicTasks {
             org.rtvsim.measure.TraceSink tr = kernel.trace();
             if (tr != null && tr.wants(t.now())) {
                 tr.instant(t.now(), spec.cpu(), org.rtvsim.measure.TraceSink.Instant.JOB_END, spec.name(),
-                        String.format(java.util.Locale.ROOT, "%.3f us", response / 1000.0));
+                        String.format(java.util.Locale.ROOT, "%.3f us deadline %.3f us", response / 1000.0,
+                                spec.deadlineNs() / 1000.0));
             }
             if (window != null) {
                 window.close();
