@@ -71,8 +71,8 @@ class TraceCommandTest {
 
     @Test
     void trace_unknownFormat_namesTheFormats() {
-        assertBadInput(trace(Cli.TINY, "--format", "svg", "--out", dir.resolve("t.json").toString()),
-                "--format: expected perfetto, text or png; got 'svg'");
+        assertBadInput(trace(Cli.TINY, "--format", "pdf", "--out", dir.resolve("t.json").toString()),
+                "--format: expected perfetto, text, png or svg; got 'pdf'");
     }
 
     @Test
@@ -136,5 +136,13 @@ class TraceCommandTest {
         assertTrue(blocks > 0 && holderRuns > blocks && displaced > holderRuns, text);
         assertFalse(text.substring(holderRuns, displaced).contains("next_comm=bc_dist"),
                 "bc_dist stays blocked until the medium task runs");
+    }
+
+    @Test
+    void trace_svgOut_writesTheGanttChartAsSvg() throws IOException {
+        Path out = dir.resolve("t.svg");
+        Cli r = trace(Cli.TINY, "--from", "10ms", "--to", "11ms", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(out).contains("<svg"), "an SVG document");
     }
 }
