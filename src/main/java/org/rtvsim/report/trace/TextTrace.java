@@ -89,7 +89,9 @@ public final class TextTrace {
         private final Trace t;
         private final Appendable out;
         private final Map<Integer, String> current = new HashMap<>();
+        /** Per CPU: the interrupt frame open (its first occupancy), and the hrtimer callback inside a timer interrupt. */
         private final Map<Integer, Trace.Occupy> frame = new HashMap<>();
+        private final Map<Integer, Trace.Occupy> sub = new HashMap<>();
         private final Map<Integer, Boolean> inSoftirq = new HashMap<>();
         private final Set<Integer> needResched = new HashSet<>();
         private final Map<String, TraceSink.TaskState> state = new HashMap<>();
@@ -138,9 +140,18 @@ public final class TextTrace {
         private void occupy(Trace.Occupy o) throws IOException {
             int cpu = o.cpu();
             Trace.Occupy open = frame.get(cpu);
-            if (open != null && (o.kind() != open.kind() || !o.label().equals(open.label()))) {
+            Trace.Occupy inner = sub.get(cpu);
+            boolean nested = open != null && o.kind() == TraceSink.Slice.HARDIRQ && open.kind() == TraceSink.Slice.HARDIRQ
+                    && isTimerInterrupt(open.label()) && isHrtimer(o.label());
+            if (inner != null && !(nested && o.label().equals(inner.label()))) {
+                exit(inner, o.tNs()); // an hrtimer callback inside the timer interrupt ends
+                sub.remove(cpu);
+                inner = null;
+            }
+            if (open != null && !nested && (o.kind() != open.kind() || !o.label().equals(open.label()))) {
                 exit(open, o.tNs());
                 frame.remove(cpu);
+                open = null;
             }
             String curr = current.get(cpu);
             switch (o.kind()) {
@@ -158,7 +169,12 @@ public final class TextTrace {
                     }
                 }
                 case HARDIRQ, SOFTIRQ -> {
-                    if (open == null || o.kind() != open.kind() || !o.label().equals(open.label())) {
+                    if (nested) {
+                        if (inner == null) {
+                            entry(o);
+                            sub.put(cpu, o);
+                        }
+                    } else if (open == null) {
                         entry(o);
                         frame.put(cpu, o);
                     }
@@ -234,6 +250,14 @@ public final class TextTrace {
             } else {
                 line(now, cpu, flags(cpu, true, hardirqFlag(cpu)), hardirq(open.label(), false, now));
             }
+        }
+
+        private static boolean isTimerInterrupt(String label) {
+            return label != null && label.contains("timer interrupt");
+        }
+
+        private static boolean isHrtimer(String label) {
+            return label != null && (label.equals("tick") || label.startsWith("hrtimer"));
         }
 
         private String hardirqFlag(int cpu) {
