@@ -25,16 +25,16 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code rtvsim trace}: runs a scenario once and writes the timeline of a window of simulated time as
- * Perfetto/Chrome JSON, ftrace-like text or a Gantt PNG. The window is {@code --from}/{@code --to}
+ * Perfetto/Chrome JSON, kernel-format ftrace text or a Gantt chart (PNG or SVG). The window is {@code --from}/{@code --to}
  * (absolute simulated times), or {@code --window} wide around the worst moment ({@code --around max}:
- * a first run finds the largest latency sample, else the longest job response, and a second run with
+ * a first run finds the largest latency sample, else the job most late against its deadline (centred on its priority inversion if it had one), and a second run with
  * the same seed — hence the same events — records around it), or the first {@code --window} after
  * warm-up. {@code measure.trace: {window, around}} in the scenario supplies the defaults. The traced
  * run stops at the window's end.
  */
 @Command(name = "trace", mixinStandardHelpOptions = true,
         description = "Run a scenario once and write a window of its timeline (CPU occupancy, task states, "
-                + "wake-ups, locks, samples) as Perfetto JSON, ftrace-like text or a Gantt PNG.",
+                + "wake-ups, locks, samples) as Perfetto JSON, kernel-format ftrace text or a Gantt chart (PNG, SVG).",
         footer = {"", "Open the JSON at https://ui.perfetto.dev (or chrome://tracing).",
             "Exit codes: 0 ok, 2 bad input, 3 internal error."})
 final class TraceCommand implements Callable<Integer> {
@@ -43,7 +43,7 @@ final class TraceCommand implements Callable<Integer> {
 
     /** Output formats. */
     enum Format {
-        PERFETTO, TEXT, PNG;
+        PERFETTO, TEXT, PNG, SVG;
 
         static Format of(String name, Path out) {
             if (name == null) {
@@ -54,15 +54,18 @@ final class TraceCommand implements Callable<Integer> {
                     return TEXT;
                 } else if (file.endsWith(".png")) {
                     return PNG;
+                } else if (file.endsWith(".svg")) {
+                    return SVG;
                 }
                 throw new Errors.BadInput("--format: not given and not implied by --out " + out
-                        + " (.json, .txt or .png); give --format perfetto, text or png");
+                        + " (.json, .txt, .png or .svg); give --format perfetto, text, png or svg");
             }
             return switch (name) {
                 case "perfetto", "json" -> PERFETTO;
                 case "text", "txt" -> TEXT;
                 case "png" -> PNG;
-                default -> throw new Errors.BadInput("--format: expected perfetto, text or png; got '" + name + "'");
+                case "svg" -> SVG;
+                default -> throw new Errors.BadInput("--format: expected perfetto, text, png or svg; got '" + name + "'");
             };
         }
     }
@@ -82,8 +85,8 @@ final class TraceCommand implements Callable<Integer> {
     Long toNs;
 
     @Option(names = "--around", paramLabel = "WHAT",
-            description = "Centre the window on: max (the largest latency sample, else the longest job "
-                    + "response), or start (the first window after warm-up).")
+            description = "Centre the window on: max (the largest latency sample, else the job most late against "
+                    + "its deadline, on its priority inversion if it had one), or start (the first window after warm-up).")
     String around;
 
     @Option(names = "--window", paramLabel = "D", converter = DurationConverter.class,
@@ -92,9 +95,13 @@ final class TraceCommand implements Callable<Integer> {
     Long windowNs;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "perfetto (Chrome Trace Event JSON), text (ftrace-like) or png (Gantt chart); "
-                    + "default from the --out extension (.json, .txt, .png).")
+            description = "perfetto (Chrome Trace Event JSON), text (kernel ftrace format) or png/svg (Gantt "
+                    + "chart); default from the --out extension (.json, .txt, .png, .svg).")
     String format;
+
+    @Option(names = "--all-rows", description = "Gantt chart (png, svg): keep the rows of tasks asleep and CPUs "
+            + "idle through the whole window (left out by default).")
+    boolean allRows;
 
     @Option(names = "--out", paramLabel = "PATH", required = true, description = "The file to write.")
     Path out;
@@ -159,7 +166,7 @@ final class TraceCommand implements Callable<Integer> {
                             + "after warm-up to centre on; give --from and --to");
                 }
                 stdout.println("trace: " + peak.what() + " at " + seconds(peak.endNs()));
-                long from = Math.max(0, peak.centreNs() - width / 2);
+                long from = peak.windowStartNs(width);
                 return new long[] {from, from + width};
             default:
                 throw new Errors.BadInput((around != null ? "--around" : s.source() + ": measure.trace.around")
@@ -187,13 +194,14 @@ final class TraceCommand implements Callable<Integer> {
         }
     }
 
-    private static void write(Trace t, Format f, Path out) {
+    private void write(Trace t, Format f, Path out) {
         Path abs = out.toAbsolutePath();
         try {
             org.rtvsim.engine.OutputFiles.replace(abs.getParent(), abs.getFileName().toString(), tmp -> {
                 switch (f) {
                     case PERFETTO -> PerfettoTrace.write(t, tmp);
-                    case PNG -> GanttChart.write(t, tmp);
+                    case PNG -> GanttChart.write(t, tmp, allRows);
+                    case SVG -> GanttChart.writeSvg(t, tmp, allRows);
                     case TEXT -> {
                         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                             TextTrace.write(t, w);

@@ -13,6 +13,8 @@ final class CpuTrace {
     /** The CPU's id in the trace (a guest's CPUs are numbered apart from the host's) and the task-name prefix. */
     int traceId = -1;
     String taskPrefix = "";
+    /** Added to the pids of this kernel's tasks (a guest's tasks are numbered apart from the host's). */
+    int pidBase;
     private int lastBlame = -1;
     private TraceSink.Slice lastKind;
     private String lastTask;
@@ -77,13 +79,28 @@ final class CpuTrace {
     void state(Task t, TraceSink.TaskState s, String detail) {
         long now = cpu.now();
         if (sink != null && sink.wants(now)) {
+            describe(t);
             sink.taskState(now, id(), named(t.name), s, detail);
         }
+    }
+
+    /** Tells the sink {@code t}'s pid and kernel priority before its first event. */
+    private void describe(Task t) {
+        if (t != null && !t.traceDescribed) {
+            t.traceDescribed = true;
+            sink.describeTask(named(t.name), pidBase + t.pid, kernelPrio(t.policy, t.basePriority, t.nice));
+        }
+    }
+
+    /** The kernel's {@code prio} of a task: {@code 99 - rtprio} for FIFO/RR, {@code 120 + nice} otherwise. */
+    static int kernelPrio(org.rtvsim.scenario.SchedPolicy policy, int rtPriority, int nice) {
+        return policy.isRealtime() ? 99 - rtPriority : 120 + nice;
     }
 
     void instant(TraceSink.Instant kind, Task t, String detail) {
         long now = cpu.now();
         if (sink != null && sink.wants(now)) {
+            describe(t);
             sink.instant(now, id(), kind, t == null ? null : named(t.name), detail);
         }
     }

@@ -120,6 +120,9 @@ public final class Kernel {
     }
 
     /** Creates a task pinned to {@code cpu}; it starts blocked (see {@link #startTask}). */
+    /** The trace pid of a kernel's first task (pids below it are the kernel's own, as on a booted system). */
+    static final int FIRST_PID = 1000;
+
     public Task createTask(String name, SchedPolicy policy, int priority, int cpu, TaskBehaviour behaviour) {
         return createTask(name, policy, priority, cpu, null, behaviour);
     }
@@ -135,6 +138,7 @@ public final class Kernel {
                     + " and CPUs below " + cpus.length);
         }
         Task t = new Task(name, policy, priority, cpus[cpu], mask, behaviour);
+        t.pid = FIRST_PID + tasks.size();
         if (t.migratable() && placement == null) {
             placement = new Placement(this);
         }
@@ -186,6 +190,7 @@ public final class Kernel {
             c.tracing.sink = sink;
             c.tracing.traceId = idBase + c.id;
             c.tracing.taskPrefix = vmName + ": ";
+            c.tracing.pidBase = idBase * 10;
             if (sink != null) {
                 sink.nameCpu(idBase + c.id, vmName + "/vcpu" + c.id);
             }

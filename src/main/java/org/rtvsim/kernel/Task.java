@@ -16,6 +16,9 @@ public final class Task {
     final SchedPolicy policy;
     /** Static priority: 1..99 for FIFO/RR, {@link #DL_PRIO} for SCHED_DEADLINE, -1 for the fair policies. */
     final int basePriority;
+    /** The trace pid ({@link Kernel#FIRST_PID} + creation index), and whether the trace sink has been told it. */
+    int pid;
+    boolean traceDescribed;
     /** Effective priority: the static one, raised by priority inheritance or a priority ceiling. */
     int priority;
     /** The CPU whose run queue holds it (task_cpu): changed only by {@link Placement#setCpu}. */

@@ -15,9 +15,34 @@ import java.util.List;
  * @param cpus  the CPUs that appear, ascending
  * @param tasks the tasks that appear, sorted by name
  * @param cpuNames display names of CPUs that are not the host's (guest vCPUs, numbered 1000·(guest+1) + i)
+ * @param taskInfo each task's pid and static kernel priority, as the model described them
  */
 public record Trace(long fromNs, long toNs, List<Integer> cpus, List<String> tasks, List<Event> events,
-                    long dropped, long truncatedAtNs, java.util.Map<Integer, String> cpuNames) {
+                    long dropped, long truncatedAtNs, java.util.Map<Integer, String> cpuNames,
+                    java.util.Map<String, TaskInfo> taskInfo) {
+
+    /** A task's process id and static priority in the kernel's numbering (99 − rtprio, or 120 + nice). */
+    public record TaskInfo(int pid, int kernelPrio) {
+    }
+
+    /** A trace without task descriptions (pids and priorities then come from {@link #info}'s fallback). */
+    public Trace(long fromNs, long toNs, List<Integer> cpus, List<String> tasks, List<Event> events,
+                 long dropped, long truncatedAtNs, java.util.Map<Integer, String> cpuNames) {
+        this(fromNs, toNs, cpus, tasks, events, dropped, truncatedAtNs, cpuNames, java.util.Map.of());
+    }
+
+    /**
+     * {@code task}'s pid and priority: as described by the model, else (a task never described) pid
+     * 100 000 + its index in {@link #tasks()} and priority 120.
+     */
+    public TaskInfo info(String task) {
+        TaskInfo i = taskInfo.get(task);
+        if (i != null) {
+            return i;
+        }
+        int index = tasks.indexOf(task);
+        return new TaskInfo(100_000 + Math.max(0, index), 120);
+    }
 
     public Trace {
         if (fromNs >= toNs) {
@@ -27,6 +52,7 @@ public record Trace(long fromNs, long toNs, List<Integer> cpus, List<String> tas
         tasks = List.copyOf(tasks);
         events = List.copyOf(events);
         cpuNames = java.util.Map.copyOf(cpuNames);
+        taskInfo = java.util.Map.copyOf(taskInfo);
     }
 
     /** A CPU's display name: {@code cpuN} for the host's, the guest's name for a vCPU ({@code rt/vcpu2}). */

@@ -105,6 +105,13 @@ public final class TraceRecorder implements TraceSink {
         cpuNames.put(cpu, name);
     }
 
+    private final Map<String, Trace.TaskInfo> taskInfo = new java.util.HashMap<>();
+
+    @Override
+    public void describeTask(String task, int pid, int kernelPrio) {
+        taskInfo.put(task, new Trace.TaskInfo(pid, kernelPrio));
+    }
+
     /** The events dropped so far because the cap was reached. */
     public long dropped() {
         return dropped;
@@ -129,7 +136,7 @@ public final class TraceRecorder implements TraceSink {
         List<String> sortedTasks = new ArrayList<>(tasks);
         sortedTasks.sort(null);
         return new Trace(fromNs, toNs, new ArrayList<>(cpus), sortedTasks, all, dropped,
-                dropped > 0 ? truncatedAtNs : toNs, cpuNames);
+                dropped > 0 ? truncatedAtNs : toNs, cpuNames, taskInfo);
     }
 
     private static String taskOf(Trace.Event e) {

@@ -41,7 +41,13 @@ public interface TraceSink {
         /** {@code task}'s effective priority changes; {@code detail} is e.g. "1 -> 3". */
         PRIORITY,
         /** A latency sample of {@code task} is taken; {@code detail} is its value, e.g. "12.3 us". */
-        SAMPLE
+        SAMPLE,
+        /**
+         * A periodic job of {@code task} completes; {@code detail} is its response time (release to
+         * completion, exact to the ns) and its relative deadline, e.g. "185598.500 us deadline 125000.000 us":
+         * the values the run's task table records.
+         */
+        JOB_END
     }
 
     /** A task's state, for per-task timelines (Gantt rows). */
@@ -54,6 +60,14 @@ public interface TraceSink {
 
     /** Gives trace CPU {@code cpu} a display name (a guest's vCPU); unnamed CPUs show as {@code cpuN}. */
     default void nameCpu(int cpu, String name) {
+    }
+
+    /**
+     * Introduces {@code task} once, before its first event: its process id (distinct per task, in creation
+     * order, deterministic) and its static priority in the kernel's numbering ({@code 99 - rtprio} for
+     * SCHED_FIFO/RR, {@code 120 + nice} for the fair class), as {@code sched_switch} prints it.
+     */
+    default void describeTask(String task, int pid, int kernelPrio) {
     }
 
     /** A point event on CPU {@code cpu}. {@code detail} may be null. */

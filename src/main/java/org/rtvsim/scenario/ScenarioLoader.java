@@ -30,6 +30,9 @@ public final class ScenarioLoader {
     /** {@link #load(Path, List, CommandImport)}, also returning what the import implies beyond the tree. */
     public static Loaded loadImported(Path file, List<String> sets, CommandImport imports) {
         Node tree = loadTree(file);
+        if (RtAppImport.isRtApp(tree)) { // an rt-app JSON workload, detected by content
+            tree = RtAppImport.toScenario(tree);
+        }
         return finish(tree, file, sets, imports, file.toString());
     }
 

@@ -236,6 +236,12 @@ public final class PeriodicTasks {
             count--;
             inJob = false;
             long response = t.now() - rel;
+            org.rtvsim.measure.TraceSink tr = kernel.trace();
+            if (tr != null && tr.wants(t.now())) {
+                tr.instant(t.now(), spec.cpu(), org.rtvsim.measure.TraceSink.Instant.JOB_END, spec.name(),
+                        String.format(java.util.Locale.ROOT, "%.3f us deadline %.3f us", response / 1000.0,
+                                spec.deadlineNs() / 1000.0));
+            }
             if (window != null) {
                 window.close();
                 if (rel >= warmupEndNs) {

@@ -43,7 +43,9 @@ class TraceCommandTest {
         Path out = dir.resolve("t.txt");
         Cli r = trace(Cli.TINY, "--from", "10ms", "--to", "11ms", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(Files.readString(out).startsWith("# tracer: rtvsim\n# window: 10ms to 11ms"));
+        String text = Files.readString(out);
+        assertTrue(text.startsWith("cpus="), text);
+        assertTrue(text.contains("# tracer: nop\n") && text.contains("# rtvsim: simulated window 10ms to 11ms"), text);
         assertTrue(r.out().contains("trace: 0.010000000 s to 0.011000000 s"), r.out());
     }
 
@@ -69,8 +71,8 @@ class TraceCommandTest {
 
     @Test
     void trace_unknownFormat_namesTheFormats() {
-        assertBadInput(trace(Cli.TINY, "--format", "svg", "--out", dir.resolve("t.json").toString()),
-                "--format: expected perfetto, text or png; got 'svg'");
+        assertBadInput(trace(Cli.TINY, "--format", "pdf", "--out", dir.resolve("t.json").toString()),
+                "--format: expected perfetto, text, png or svg; got 'pdf'");
     }
 
     @Test
@@ -110,5 +112,37 @@ class TraceCommandTest {
                 """;
         assertBadInput(trace(noMeasurement, "--around", "max", "--out", dir.resolve("t.json").toString()),
                 "--around max", "give --from and --to");
+    }
+
+    /**
+     * The Pathfinder teaching scenario: --around max names the job `run` reports as worst (bc_dist, over
+     * its deadline) and its window shows the inversion: bc_dist blocks on the mutex asi_met holds, asi_met
+     * runs, then a medium task (comms or imaging) takes the CPU from asi_met while bc_dist still waits.
+     */
+    @Test
+    void trace_aroundMax_pathfinder_centresOnTheInversion() throws IOException {
+        Path out = dir.resolve("pf.txt");
+        Cli r = Cli.run("trace", "scenarios/priority-inversion-pathfinder.yaml", "--set", "duration=1.3s",
+                "--around", "max", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("max response time 185.599ms of bc_dist (148 % of its 125ms deadline), "
+                + "priority inversion from"), r.out());
+        String text = Files.readString(out);
+        int blocks = text.indexOf("lock_contended: comm=bc_dist");
+        int holderRuns = text.indexOf("prev_comm=bc_dist prev_pid=1004 prev_prio=9 prev_state=D ==> next_comm=asi_met");
+        int displaced = Math.max(text.indexOf("prev_comm=asi_met prev_pid=1007 prev_prio=89 prev_state=R+ ==> "
+                + "next_comm=comms"), text.indexOf("prev_comm=asi_met prev_pid=1007 prev_prio=89 prev_state=R+ ==> "
+                + "next_comm=imaging"));
+        assertTrue(blocks > 0 && holderRuns > blocks && displaced > holderRuns, text);
+        assertFalse(text.substring(holderRuns, displaced).contains("next_comm=bc_dist"),
+                "bc_dist stays blocked until the medium task runs");
+    }
+
+    @Test
+    void trace_svgOut_writesTheGanttChartAsSvg() throws IOException {
+        Path out = dir.resolve("t.svg");
+        Cli r = trace(Cli.TINY, "--from", "10ms", "--to", "11ms", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(out).contains("<svg"), "an SVG document");
     }
 }

@@ -16,7 +16,7 @@ import org.jfree.svg.SVGGraphics2D;
  * instead of SVGGraphics2D's default clock value, so the same chart gives the same bytes;
  * coordinates are written to two decimals.
  */
-final class ChartFiles {
+public final class ChartFiles {
     static {
         System.setProperty("java.awt.headless", "true");
     }
@@ -45,6 +45,21 @@ final class ChartFiles {
         org.rtvsim.engine.OutputFiles.replace(dir, name + ".svg", tmp -> Files.writeString(tmp, doc, StandardCharsets.UTF_8));
         g.dispose();
         return List.of(png, svg);
+    }
+
+    /**
+     * The SVG document of {@code chart} drawn at {@code width} × {@code height} px, with the same
+     * deterministic ids and coordinate rounding as the run's charts (for the trace's Gantt chart).
+     */
+    public static String svgDocument(JFreeChart chart, int width, int height, String name) {
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        g.setGeomDoubleConverter(ChartFiles::twoDecimals);
+        g.setTransformDoubleConverter(ChartFiles::twoDecimals);
+        g.setDefsKeyPrefix("rtvsim-" + name.replaceAll("[^A-Za-z0-9-]", "-") + "-");
+        chart.draw(g, new Rectangle(0, 0, width, height));
+        String doc = g.getSVGDocument();
+        g.dispose();
+        return doc;
     }
 
     /** Coordinates to 0.01 px, in the ROOT locale: plenty for a 1000-px chart, a third of the bytes. */

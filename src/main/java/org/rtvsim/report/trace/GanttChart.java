@@ -38,7 +38,9 @@ import org.rtvsim.measure.TraceSink;
  * lock), boosted (running at an inherited priority) orange; sleeping is left empty; lock acquire and
  * release are small black ticks above the row. CPU rows show what occupies the CPU (task, hardirq,
  * softirq, context switch, C-state exit, no supply/SMI; idle empty). Bars wide enough carry their label.
- * The image is {@value #WIDTH_PX} × (100 + 40 · rows) pixels, fonts 12–14 pt.
+ * The image is {@value #WIDTH_PX} × (100 + 40 · rows) pixels, fonts 12–14 pt; as PNG or SVG. Rows that
+ * are empty in the window (a task asleep throughout, a CPU idle throughout) are left out unless all rows
+ * are asked for.
  */
 public final class GanttChart {
     static final int WIDTH_PX = 1200;
@@ -78,21 +80,75 @@ public final class GanttChart {
     private GanttChart() {
     }
 
-    /** The image height for a trace: 100 px plus 40 px per row (tasks and CPUs). */
+    /** The image height for a trace with all rows: 100 px plus 40 px per row (tasks and CPUs). */
     public static int heightPx(Trace t) {
-        return BASE_PX + ROW_PX * (t.tasks().size() + t.cpus().size());
+        return BASE_PX + ROW_PX * rows(t, true).size();
     }
 
-    /** Writes the chart as a PNG to {@code png}. */
+    /** Writes the chart with all rows as a PNG to {@code png}. */
     public static void write(Trace t, Path png) throws IOException {
-        ChartUtils.saveChartAsPNG(png.toFile(), chart(t), WIDTH_PX, heightPx(t));
+        write(t, png, true);
+    }
+
+    /** Writes the chart as a PNG to {@code png}; without {@code allRows}, rows empty in the window are left out. */
+    public static void write(Trace t, Path png, boolean allRows) throws IOException {
+        List<String> rows = rows(t, allRows);
+        ChartUtils.saveChartAsPNG(png.toFile(), chart(t, rows), WIDTH_PX, BASE_PX + ROW_PX * rows.size());
+    }
+
+    /** Writes the chart as SVG to {@code svg} (same drawing and size as the PNG). */
+    public static void writeSvg(Trace t, Path svg, boolean allRows) throws IOException {
+        List<String> rows = rows(t, allRows);
+        String name = svg.getFileName() == null ? "trace" : svg.getFileName().toString().replaceFirst("\\.svg$", "");
+        java.nio.file.Files.writeString(svg, org.rtvsim.report.charts.ChartFiles.svgDocument(chart(t, rows), WIDTH_PX,
+                BASE_PX + ROW_PX * rows.size(), name), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The rows: tasks (by name), then CPUs. Without {@code allRows}, a task that sleeps through the whole
+     * window (no state bar, no lock mark) and a CPU idle through it are left out.
+     */
+    static List<String> rows(Trace t, boolean allRows) {
+        java.util.Set<String> busyTasks = new java.util.HashSet<>();
+        java.util.Set<Integer> busyCpus = new java.util.HashSet<>();
+        if (!allRows) {
+            for (Spans.StateSpan s : Spans.states(t)) {
+                busyTasks.add(s.task());
+            }
+            for (Trace.Point p : Spans.points(t)) {
+                if (p.task() != null && (p.kind() == TraceSink.Instant.LOCK_ACQUIRE
+                        || p.kind() == TraceSink.Instant.LOCK_RELEASE)) {
+                    busyTasks.add(p.task());
+                }
+            }
+            for (Spans.CpuSpan s : Spans.cpu(t)) {
+                if (s.kind() != TraceSink.Slice.IDLE) {
+                    busyCpus.add(s.cpu());
+                }
+            }
+        }
+        List<String> rows = new ArrayList<>();
+        for (String task : t.tasks()) {
+            if (allRows || busyTasks.contains(task)) {
+                rows.add(task);
+            }
+        }
+        for (int cpu : t.cpus()) {
+            if (allRows || busyCpus.contains(cpu)) {
+                rows.add(t.cpuName(cpu));
+            }
+        }
+        if (rows.isEmpty() && !t.cpus().isEmpty()) {
+            rows.add(t.cpuName(t.cpus().get(0))); // an all-idle window still gets an axis
+        }
+        return rows;
     }
 
     static JFreeChart chart(Trace t) {
-        List<String> rows = new ArrayList<>(t.tasks());
-        for (int cpu : t.cpus()) {
-            rows.add(t.cpuName(cpu));
-        }
+        return chart(t, rows(t, true));
+    }
+
+    static JFreeChart chart(Trace t, List<String> rows) {
         Map<String, Double> y = new LinkedHashMap<>();
         String[] symbols = new String[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
@@ -119,7 +175,9 @@ public final class GanttChart {
             };
             String text = s.state() == TraceSink.TaskState.BLOCKED_ON_LOCK ? Spans.stateName(s.state(), s.detail())
                     : s.state() == TraceSink.TaskState.BOOSTED_RUNNING ? "boosted" : null;
-            bar(series.get(c), labels.get(c), y.get(s.task()), s.startNs() / unitNs, s.endNs() / unitNs, text);
+            if (y.containsKey(s.task())) {
+                bar(series.get(c), labels.get(c), y.get(s.task()), s.startNs() / unitNs, s.endNs() / unitNs, text);
+            }
         }
         for (Spans.CpuSpan s : Spans.cpu(t)) {
             Category c = switch (s.kind()) {
@@ -131,7 +189,7 @@ public final class GanttChart {
                 case NO_SUPPLY -> Category.CPU_NO_SUPPLY;
                 case IDLE -> null;
             };
-            if (c != null) {
+            if (c != null && y.containsKey(t.cpuName(s.cpu()))) {
                 String text = s.kind() == TraceSink.Slice.TASK ? s.task() : s.label();
                 bar(series.get(c), labels.get(c), y.get(t.cpuName(s.cpu())), s.startNs() / unitNs, s.endNs() / unitNs,
                         text);

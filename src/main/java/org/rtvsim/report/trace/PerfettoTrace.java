@@ -27,8 +27,9 @@ import org.rtvsim.measure.TraceSink;
  * Process 2 "Tasks" has one thread per task with its state intervals (running, runnable, blocked on L,
  * boosted; sleeping is left empty) and the task's instants ({@code ph: "i"}, {@code s: "t"}, named as in
  * {@link TextTrace}); an instant without a task goes on its CPU's thread. Metadata come first, then the
- * events by time (CPU intervals, then task intervals, then instants at equal times), one per line,
- * so the same trace gives the same bytes.
+ * events by time (CPU intervals, then task intervals, then instants, then flows and counters at equal
+ * times), one per line, so the same trace gives the same bytes. Flow arrows (wake-up → run) and counter
+ * tracks (priority, effective priority, runnable tasks per CPU) are described in {@link PerfettoFlows}.
  */
 public final class PerfettoTrace {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -116,6 +117,13 @@ public final class PerfettoTrace {
                 args.put("detail", p.detail());
             }
             timed.add(new Timed(p.tNs(), e));
+        }
+        PerfettoFlows extras = new PerfettoFlows(MAPPER);
+        for (PerfettoFlows.Timed x : extras.flows(t, tids)) {
+            timed.add(new Timed(x.tNs(), x.event()));
+        }
+        for (PerfettoFlows.Timed x : extras.counters(t)) {
+            timed.add(new Timed(x.tNs(), x.event()));
         }
         timed.sort(Comparator.comparingLong(Timed::tNs));
         for (Timed x : timed) {

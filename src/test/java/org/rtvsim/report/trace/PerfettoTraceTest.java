@@ -60,6 +60,49 @@ class PerfettoTraceTest {
         i.forEach(e -> assertEquals("t", e.get("s").asText()));
     }
 
+    /** Wake-up → run arrows: high is woken at 1100 µs (runs at 1102), mid at 1300 µs (runs at 1500). */
+    @Test
+    void wakeups_haveFlowsFromTheWakingCpuToTheTasksNextRun() throws IOException {
+        JsonNode root = parse(TinyTrace.build());
+        List<JsonNode> starts = withPh(root, "s");
+        List<JsonNode> ends = withPh(root, "f");
+        assertEquals(2, starts.size());
+        assertEquals(2, ends.size());
+        assertEquals(1100.0, starts.get(0).get("ts").asDouble(), 1e-9);
+        assertEquals(1, starts.get(0).get("pid").asInt());
+        assertEquals(0, starts.get(0).get("tid").asInt());
+        JsonNode high = ends.stream().filter(e -> e.get("id").asInt() == starts.get(0).get("id").asInt())
+                .findFirst().orElseThrow();
+        assertEquals(1102.0, high.get("ts").asDouble(), 1e-9);
+        assertEquals(2, high.get("pid").asInt());
+        assertEquals(1, high.get("tid").asInt()); // high: first task by name
+        assertEquals("e", high.get("bp").asText());
+        assertEquals(1500.0, ends.get(1).get("ts").asDouble(), 1e-9);
+    }
+
+    /** low (FIFO 1) is boosted to 3 while high waits on L (1150–1400 µs); cpu0 runs or queues 1, 2, 1, 2, 3, 2 tasks. */
+    @Test
+    void counters_priorityWithBoost_andRunnableTasksPerCpu() throws IOException {
+        JsonNode root = parse(TinyTrace.build());
+        List<String> low = new ArrayList<>();
+        List<String> cpu0 = new ArrayList<>();
+        for (JsonNode c : withPh(root, "C")) {
+            String at = c.get("ts").asText() + ":";
+            if (c.get("name").asText().equals("prio low")) {
+                low.add(at + c.get("args").get("static").asInt() + "/" + c.get("args").get("effective").asInt());
+            } else if (c.get("name").asText().equals("runnable cpu0")) {
+                cpu0.add(at + c.get("args").get("tasks").asInt());
+            }
+        }
+        assertEquals(List.of("1000.0:1/1", "1150.0:1/3", "1400.0:1/1"), low);
+        assertEquals("1000.0:1", cpu0.get(0));
+        assertTrue(cpu0.contains("1100.0:2"), cpu0.toString());
+        assertTrue(cpu0.contains("1150.0:1"), cpu0.toString());
+        assertTrue(cpu0.contains("1300.0:2"), cpu0.toString());
+        assertTrue(cpu0.contains("1400.0:3"), cpu0.toString()); // high runs again, low and mid wait
+        assertEquals("1500.0:2", cpu0.get(cpu0.size() - 1));
+    }
+
     @Test
     void blockedInterval_isNamedForTheLockInMicroseconds() throws IOException {
         JsonNode root = parse(TinyTrace.build());

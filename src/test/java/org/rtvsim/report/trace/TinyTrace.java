@@ -34,6 +34,10 @@ final class TinyTrace {
 
     static Trace build() {
         TraceRecorder r = new TraceRecorder(1_000_000, 2_000_000);
+        // as the kernel would describe them: FIFO 3, 2 and 1 (kernel prio 99 - rtprio), pids in creation order
+        r.describeTask("high", 1001, 96);
+        r.describeTask("mid", 1002, 97);
+        r.describeTask("low", 1003, 98);
         r.occupy(0, 1, Slice.IDLE, "idle", null);
         r.taskState(100_000, 0, "high", SLEEPING, null);
         r.taskState(100_000, 0, "mid", SLEEPING, null);
