@@ -70,7 +70,7 @@ final class ScenarioArgs {
         List<String> sets = new ArrayList<>(this.sets);
         sets.addAll(extra);
         Path file = path;
-        if (file.getFileName() != null && file.getFileName().toString().endsWith(".json")) {
+        if (file.getFileName() != null && file.getFileName().toString().endsWith(".json") && !isRtApp(file)) {
             TaskSetFile ts;
             try {
                 ts = TaskSetFile.read(file);
@@ -80,6 +80,21 @@ final class ScenarioArgs {
             return imported(ScenarioLoader.loadStringImported(ts.toYaml(), file.toString(), sets, imports()));
         }
         return imported(ScenarioLoader.loadImported(file, sets, imports()));
+    }
+
+    /**
+     * Whether a {@code .json} file is an rt-app workload (a {@code tasks} object and no task-set {@code schema}),
+     * which the scenario loader imports; anything unreadable is left to the task-set reader and its errors.
+     */
+    static boolean isRtApp(Path file) {
+        try {
+            String text = org.rtvsim.engine.TextFiles.read(file, org.rtvsim.engine.TextFiles.SCENARIO_MAX_BYTES);
+            com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .enable(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_COMMENTS).readTree(text);
+            return root != null && root.path("tasks").isObject() && !root.has("schema");
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private ScenarioSpec imported(ScenarioLoader.Loaded l) {
