@@ -41,7 +41,8 @@ def rtvsim(*args: str, check: bool = True) -> subprocess.CompletedProcess:
     """Runs ``./rtvsim ARGS`` from the repository root; raises with its stderr when it fails."""
     cmd = [str(REPO / "rtvsim"), *map(str, args)]
     p = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
-    if check and p.returncode not in (0, 1):  # 1 = the scenario's slo: was missed, a result
+    # 1 = the slo: was missed, 4 = inconclusive (capacity: the points do not decide): results, not failures
+    if check and p.returncode not in (0, 1, 4):
         raise RuntimeError(f"{shlex.join(['./rtvsim', *map(str, args)])} exited {p.returncode}:\n{p.stderr}")
     return p
 
@@ -396,7 +397,7 @@ def _sweep(kind: str, scenario: str, vary: str, name: str, slo=None, replication
     verdicts, warnings, answer = {}, {}, None
     for line in p.stdout.splitlines():
         words = line.split()
-        if words and words[-1] in ("meets", "misses"):
+        if words and words[-1] in ("meets", "misses", "inconclusive"):
             verdicts[_number(words[0])] = words[-1]
         if line.startswith(f"Warning: {key}="):
             value, reason = line[len(f"Warning: {key}="):].split(" misses: ", 1)
@@ -415,5 +416,6 @@ def sweep(scenario: str, vary: str, *, name: str, replications=None, duration=No
 def capacity(scenario: str, vary: str, *, slo: str, name: str, replications=None, duration=None, seed=None,
              sets=()) -> Sweep:
     """``./rtvsim capacity SCENARIO --vary KEY=A..B --slo SLO --out OUT/NAME``: ``capacity.csv``, the
-    verdict of each evaluated point and the answer (exit 1, even the smallest value misses: ``None``)."""
+    verdict of each evaluated point (meets, misses, inconclusive) and the answer (``None`` when even the smallest
+    value misses, exit 1, or when the points do not decide, exit 4)."""
     return _sweep("capacity", scenario, vary, name, slo, replications, duration, seed, sets)
