@@ -351,10 +351,10 @@ class Sweep:
     ``capacity.csv`` (one row per evaluated point, indexed by the varied key; every statistic of all
     threads pooled as ``S_us``, ``S_mean_us``, ``S_low_us``, ``S_high_us``), ``text`` what it printed.
 
-    For ``capacity`` also: ``verdicts`` (value → ``meets``/``misses``, the last word of each row of the
+    For ``capacity`` also: ``verdicts`` (value → ``meets``/``misses``/``inconclusive``, the last word of each row of the
     printed table), ``warnings`` (value → why a point misses although its interval is below the limit,
     from the ``Warning: KEY=V misses: …`` lines: ``starved: …``) and ``answer``, the largest value
-    meeting the objective (``None`` when even the smallest misses: exit 1)."""
+    meeting the objective (``None`` when even the smallest misses, exit 1, or when no conclusive answer, exit 4)."""
 
     dir: Path
     command: str
