@@ -214,11 +214,12 @@ def trace(scenario: str, out_name: str, *, start: str, end: str, sets=(), seed=N
 
 def trace_events(path: Path) -> pd.DataFrame:
     """The Perfetto JSON's events with their track names: ``track`` (task or CPU name), ``name``,
-    ``cat``, ``ph``, ``start_ms``, ``dur_ms`` and ``args``."""
+    ``cat``, ``ph``, ``start_ms``, ``dur_ms`` and ``args``. Wake-up flow arrows (``ph`` s/f) and counter
+    tracks (``ph`` C, on a process, without a thread) are left out: they are drawing aids, not events."""
     d = json.loads(Path(path).read_text())
     tracks = {(e["pid"], e["tid"]): e["args"]["name"] for e in d["traceEvents"]
               if e.get("ph") == "M" and e["name"] == "thread_name"}
-    ev = [e for e in d["traceEvents"] if e.get("ph") != "M"]
+    ev = [e for e in d["traceEvents"] if e.get("ph") not in ("M", "s", "f", "C")]
     df = pd.DataFrame({
         "track": [tracks.get((e["pid"], e["tid"])) for e in ev],
         "name": [e["name"] for e in ev],
