@@ -50,14 +50,6 @@ public final class TimerlatText {
         out.append(String.format(Locale.ROOT, "%-6s   |          IRQ Timer Latency (us)        |         Thread Timer "
                 + "Latency (us)%n", duration(r.durationNs())).replace("\r\n", "\n"));
         out.append("CPU COUNT      |      cur       min       avg       max |      cur       min       avg       max\n");
-        long irqCount = 0;
-        long threadCount = 0;
-        long irqMin = Long.MAX_VALUE;
-        long irqMax = 0;
-        long irqSum = 0;
-        long thrMin = Long.MAX_VALUE;
-        long thrMax = 0;
-        long thrSum = 0;
         for (ThreadResult t : threads) {
             TimerlatStats s = t.timerlat();
             out.append(String.format(Locale.ROOT, "%3d #%-9d |", t.cpu(), s.irqCount()));
@@ -70,18 +62,10 @@ public final class TimerlatText {
             }
             out.append(String.format(Locale.ROOT, "%9d %9d %9d %9d%n", s.threadCurNs() / 1000, t.minUsTrunc(),
                     t.sumUsTrunc() / t.samples(), t.maxUsTrunc()).replace("\r\n", "\n"));
-            irqCount += s.irqCount();
-            threadCount += t.samples();
-            if (s.irqCount() > 0) {
-                irqMin = Math.min(irqMin, s.irqMinNs() / 1000);
-                irqMax = Math.max(irqMax, s.irqMaxNs() / 1000);
-                irqSum += s.irqSumUs();
-            }
-            thrMin = Math.min(thrMin, t.minUsTrunc());
-            thrMax = Math.max(thrMax, t.maxUsTrunc());
-            thrSum += t.sumUsTrunc();
         }
-        if (irqCount == 0 && threadCount == 0) {
+        Totals a = Totals.of(threads);
+        long irqCount = a.irqCount();
+        if (irqCount == 0 && a.thrCount() == 0) {
             return;
         }
         long count = irqCount;
@@ -96,9 +80,11 @@ public final class TimerlatText {
             out.append("          ").append(NO_VALUE).append(' ').append(NO_VALUE).append(' ').append(NO_VALUE)
                     .append(" |");
         } else {
-            out.append(String.format(Locale.ROOT, "          %9d %9d %9d |", irqMin, irqSum / irqCount, irqMax));
+            out.append(String.format(Locale.ROOT, "          %9d %9d %9d |", a.irqMin(), a.irqSum() / irqCount,
+                    a.irqMax()));
         }
-        out.append(String.format(Locale.ROOT, "          %9d %9d %9d", thrMin, thrSum / threadCount, thrMax)).append('\n');
+        out.append(String.format(Locale.ROOT, "          %9d %9d %9d", a.thrMin(), a.thrSum() / a.thrCount(),
+                a.thrMax())).append('\n');
     }
 
     /**
@@ -166,39 +152,50 @@ public final class TimerlatText {
     }
 
     private static void all(List<ThreadResult> threads, StringBuilder out) {
-        long irqCount = 0;
-        long thrCount = 0;
-        long irqMin = Long.MAX_VALUE;
-        long irqMax = 0;
-        long irqSum = 0;
-        long thrMin = Long.MAX_VALUE;
-        long thrMax = 0;
-        long thrSum = 0;
-        for (ThreadResult t : threads) {
-            TimerlatStats s = t.timerlat();
-            irqCount += s.irqCount();
-            if (s.irqCount() > 0) {
-                irqMin = Math.min(irqMin, s.irqMinNs() / 1000);
-                irqMax = Math.max(irqMax, s.irqMaxNs() / 1000);
-                irqSum += s.irqSumUs();
-            }
-            thrCount += t.samples();
-            thrMin = Math.min(thrMin, t.minUsTrunc());
-            thrMax = Math.max(thrMax, t.maxUsTrunc());
-            thrSum += t.sumUsTrunc();
-        }
+        Totals a = Totals.of(threads);
+        long irqCount = a.irqCount();
+        long thrCount = a.thrCount();
         out.append("ALL:        IRQ       Thr\n");
         out.append(String.format(Locale.ROOT, "count:%9d %9d %n", irqCount, thrCount).replace("\r\n", "\n"));
         out.append("min:  ");
-        value(out, irqCount, irqMin);
-        value(out, thrCount, thrMin);
+        value(out, irqCount, a.irqMin());
+        value(out, thrCount, a.thrMin());
         out.append("\navg:  ");
-        value(out, irqCount, irqCount == 0 ? 0 : irqSum / irqCount);
-        value(out, thrCount, thrCount == 0 ? 0 : thrSum / thrCount);
+        value(out, irqCount, irqCount == 0 ? 0 : a.irqSum() / irqCount);
+        value(out, thrCount, thrCount == 0 ? 0 : a.thrSum() / thrCount);
         out.append("\nmax:  ");
-        value(out, irqCount, irqMax);
-        value(out, thrCount, thrMax);
+        value(out, irqCount, a.irqMax());
+        value(out, thrCount, a.thrMax());
         out.append('\n');
+    }
+
+    /** The ALL row's totals over every thread: IRQ and thread latency counts, min, max and sum in whole µs. */
+    private record Totals(long irqCount, long irqMin, long irqMax, long irqSum,
+                          long thrCount, long thrMin, long thrMax, long thrSum) {
+        static Totals of(List<ThreadResult> threads) {
+            long irqCount = 0;
+            long irqMin = Long.MAX_VALUE;
+            long irqMax = 0;
+            long irqSum = 0;
+            long thrCount = 0;
+            long thrMin = Long.MAX_VALUE;
+            long thrMax = 0;
+            long thrSum = 0;
+            for (ThreadResult t : threads) {
+                TimerlatStats s = t.timerlat();
+                irqCount += s.irqCount();
+                if (s.irqCount() > 0) {
+                    irqMin = Math.min(irqMin, s.irqMinNs() / 1000);
+                    irqMax = Math.max(irqMax, s.irqMaxNs() / 1000);
+                    irqSum += s.irqSumUs();
+                }
+                thrCount += t.samples();
+                thrMin = Math.min(thrMin, t.minUsTrunc());
+                thrMax = Math.max(thrMax, t.maxUsTrunc());
+                thrSum += t.sumUsTrunc();
+            }
+            return new Totals(irqCount, irqMin, irqMax, irqSum, thrCount, thrMin, thrMax, thrSum);
+        }
     }
 
     /** rtla's {@code format_summary_value}: the value, or {@code -} without samples. */
