@@ -1,7 +1,6 @@
 package org.rtvsim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -110,63 +109,54 @@ class CalibrateCommandTest {
         return Cli.run(args);
     }
 
-    static void assertBadInput(Cli r, String... parts) {
-        assertEquals(2, r.code(), () -> "exit code; stderr: " + r.err());
-        assertTrue(r.err().startsWith("rtvsim: error: "), r.err());
-        assertEquals(1, r.err().lines().count(), () -> "one line expected: " + r.err());
-        assertFalse(r.err().contains("Exception") || r.err().contains("at org."), r.err());
-        for (String p : parts) {
-            assertTrue(r.err().contains(p), () -> "'" + p + "' not in: " + r.err());
-        }
-    }
 
     @Test
     void unknownPath_suggestsTheNearestKeys() {
-        assertBadInput(calibrate("--fit", "host.kernel.costs.context_swich.lognormal.median=1us..2us"),
+        Cli.assertBadInput(calibrate("--fit", "host.kernel.costs.context_swich.lognormal.median=1us..2us"),
                 "context_swich", "context_switch");
     }
 
     @Test
     void malformedRange_isBadInput() {
-        assertBadInput(calibrate("--fit", MEDIAN + "=1us-4us"), "--fit " + MEDIAN, "is not A..B");
-        assertBadInput(calibrate("--fit", MEDIAN + "=1us..2ms"), "mixes units");
-        assertBadInput(calibrate("--fit", MEDIAN), "expected PATH=LO..HI");
+        Cli.assertBadInput(calibrate("--fit", MEDIAN + "=1us-4us"), "--fit " + MEDIAN, "is not A..B");
+        Cli.assertBadInput(calibrate("--fit", MEDIAN + "=1us..2ms"), "mixes units");
+        Cli.assertBadInput(calibrate("--fit", MEDIAN), "expected PATH=LO..HI");
     }
 
     @Test
     void emptyRange_isBadInput() {
-        assertBadInput(calibrate("--fit", MEDIAN + "=4us..1us"), "needs LO < HI");
-        assertBadInput(calibrate("--fit", MEDIAN + "=2us..2us"), "needs LO < HI");
+        Cli.assertBadInput(calibrate("--fit", MEDIAN + "=4us..1us"), "needs LO < HI");
+        Cli.assertBadInput(calibrate("--fit", MEDIAN + "=2us..2us"), "needs LO < HI");
     }
 
     @Test
     void valueTheKeyRejects_isBadInput() {
-        assertBadInput(calibrate("--fit", SIGMA + "=-1..1"), SIGMA);
+        Cli.assertBadInput(calibrate("--fit", SIGMA + "=-1..1"), SIGMA);
     }
 
     @Test
     void unreadableMeasurement_isBadInput() throws IOException {
         Path missing = dir.resolve("nope.txt");
-        assertBadInput(Cli.run("calibrate", "--measured", missing.toString(), "--scenario", scenario.toString(),
+        Cli.assertBadInput(Cli.run("calibrate", "--measured", missing.toString(), "--scenario", scenario.toString(),
                 "--fit", MEDIAN + "=1us..2us", "--out", dir.resolve("o").toString()), "nope.txt", "no such file");
         Path bad = Files.writeString(dir.resolve("bad.csv"), "latency_us,count\n1,10\nx,y\n");
-        assertBadInput(Cli.run("calibrate", "--measured", bad.toString(), "--scenario", scenario.toString(),
+        Cli.assertBadInput(Cli.run("calibrate", "--measured", bad.toString(), "--scenario", scenario.toString(),
                 "--fit", MEDIAN + "=1us..2us", "--out", dir.resolve("o").toString()), "bad.csv:3");
     }
 
     @Test
     void badBudget_isBadInput() {
-        assertBadInput(calibrate("--fit", MEDIAN + "=1us..2us", "--budget", "5 parsecs"), "--budget",
+        Cli.assertBadInput(calibrate("--fit", MEDIAN + "=1us..2us", "--budget", "5 parsecs"), "--budget",
                 "expected a wall-time budget");
     }
 
     @Test
     void threadOutOfRange_isBadInput() {
-        assertBadInput(calibrate("--fit", MEDIAN + "=1us..2us", "--thread", "3"), "--thread 3", "has 1 thread");
+        Cli.assertBadInput(calibrate("--fit", MEDIAN + "=1us..2us", "--thread", "3"), "--thread 3", "has 1 thread");
     }
 
     @Test
     void missingFit_isBadInput() {
-        assertBadInput(calibrate(), "--fit");
+        Cli.assertBadInput(calibrate(), "--fit");
     }
 }

@@ -72,7 +72,7 @@ class CalibrateJointCliTest {
         Path scenario = Cli.write(dir, "small.yaml", CalibrateCommandTest.SMALL);
         Cli r = Cli.run("run", scenario.toString(), "--duration", "200ms", "--quiet", "--out", dir.resolve("m").toString());
         assertEquals(0, r.code(), r.err());
-        CalibrateCommandTest.assertBadInput(Cli.run("calibrate", "--scenario", scenario.toString(), "--out",
+        Cli.assertBadInput(Cli.run("calibrate", "--scenario", scenario.toString(), "--out",
                 dir.resolve("o").toString(), "--measured", dir.resolve("m/cyclictest.txt").toString()),
                 "nothing to fit", "uncertain");
     }
@@ -82,7 +82,7 @@ class CalibrateJointCliTest {
         Path scenario = Cli.write(dir, "small.yaml", CalibrateCommandTest.SMALL);
         Cli r = Cli.run("run", scenario.toString(), "--duration", "200ms", "--quiet", "--out", dir.resolve("m").toString());
         assertEquals(0, r.code(), r.err());
-        CalibrateCommandTest.assertBadInput(Cli.run("calibrate", "--scenario", scenario.toString(), "--out",
+        Cli.assertBadInput(Cli.run("calibrate", "--scenario", scenario.toString(), "--out",
                 dir.resolve("o").toString(), "--fit", MEDIAN + "=1us..2us",
                 "--measured", dir.resolve("m/cyclictest.txt").toString(), "--cyclictest", "-m --bogus"), "--bogus");
     }

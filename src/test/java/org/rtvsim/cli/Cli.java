@@ -12,6 +12,18 @@ import picocli.CommandLine;
 /** Runs the command line in-process with captured stdout and stderr. */
 record Cli(int code, String out, String err) {
 
+    /** Exit 2 with one located line {@code rtvsim: error: …} holding every one of {@code parts}, no stack trace. */
+    static void assertBadInput(Cli r, String... parts) {
+        org.junit.jupiter.api.Assertions.assertEquals(2, r.code(), () -> "exit code; stderr: " + r.err());
+        org.junit.jupiter.api.Assertions.assertTrue(r.err().startsWith("rtvsim: error: "), r.err());
+        org.junit.jupiter.api.Assertions.assertEquals(1, r.err().lines().count(), () -> "one line expected: " + r.err());
+        org.junit.jupiter.api.Assertions.assertFalse(r.err().contains("Exception") || r.err().contains("at org."),
+                r.err());
+        for (String p : parts) {
+            org.junit.jupiter.api.Assertions.assertTrue(r.err().contains(p), () -> "'" + p + "' not in: " + r.err());
+        }
+    }
+
     static Cli run(String... args) {
         return run(Map.of(), null, args);
     }

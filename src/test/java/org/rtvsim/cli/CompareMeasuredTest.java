@@ -38,9 +38,9 @@ class CompareMeasuredTest {
 
     @Test
     void compareMeasured_badInput_isExit2() {
-        CalibrateCommandTest.assertBadInput(Cli.run("compare", "--measured", dir.resolve("none.txt").toString(),
+        Cli.assertBadInput(Cli.run("compare", "--measured", dir.resolve("none.txt").toString(),
                 "scenarios/baremetal-rt-idle.yaml"), "none.txt", "no such file");
-        CalibrateCommandTest.assertBadInput(Cli.run("compare", "--measured",
+        Cli.assertBadInput(Cli.run("compare", "--measured",
                 "src/test/resources/org/rtvsim/measured/guest_before_tuning_hist.csv", "--thread", "5",
                 "scenarios/baremetal-rt-idle.yaml"), "--thread 5");
     }

@@ -1,8 +1,6 @@
 package org.rtvsim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -32,15 +30,6 @@ class DeadlineInputTest {
         return Cli.run("run", f.toString());
     }
 
-    private static void assertBad(Cli r, String... parts) {
-        assertEquals(2, r.code(), r.err());
-        assertEquals(1, r.err().lines().count(), r.err());
-        assertTrue(r.err().startsWith("rtvsim: error: "), r.err());
-        assertFalse(r.err().contains("Exception"), r.err());
-        for (String p : parts) {
-            assertTrue(r.err().contains(p), "'" + p + "' not in " + r.err());
-        }
-    }
 
     private static String dl(String name, String runtime, String period, int cpu) {
         return "          - {name: " + name + ", policy: deadline, runtime: " + runtime + ", period: " + period
@@ -50,7 +39,7 @@ class DeadlineInputTest {
     @Test
     void admission_refusesAboveTheRtBandwidth_namingTheTaskAndTheSums() {
         // 0.4 + 0.6 = 1.0 > 0.95 on CPU 0
-        assertBad(run("", dl("a", "4ms", "10ms", 0) + dl("b", "6ms", "10ms", 0)), "dl.yaml:11:", "tasks[1]",
+        Cli.assertBadInput(run("", dl("a", "4ms", "10ms", 0) + dl("b", "6ms", "10ms", 0)), "dl.yaml:11:", "tasks[1]",
                 "admission refused", "EBUSY", "task b", "0.6000", "CPU 0", "0.4000", "0.9500");
     }
 
@@ -58,20 +47,20 @@ class DeadlineInputTest {
     void admission_isPerCpu_andCountsTheFairServerFrom612() {
         String tasks = dl("a", "46ms", "100ms", 0) + dl("b", "46ms", "100ms", 0) + dl("c", "9ms", "10ms", 1);
         assertEquals(0, run("", tasks).code()); // 0.92 on CPU 0, 0.9 on CPU 1
-        assertBad(run(", version: \"6.12\"", tasks), "task b", "fair server's 0.0500 included");
+        Cli.assertBadInput(run(", version: \"6.12\"", tasks), "task b", "fair server's 0.0500 included");
         assertEquals(0, run(", rt_throttling: off, version: \"6.12\"", tasks).code()); // sched_rt_runtime_us = -1
     }
 
     @Test
     void parameters_areCheckedAsCheckparamDl() {
-        assertBad(run("", dl("a", "11ms", "10ms", 0)), "tasks[0].runtime", "runtime <= deadline <= period");
-        assertBad(run("", dl("a", "500ns", "10ms", 0)), "tasks[0].runtime", ">= 1024 ns");
-        assertBad(run("", dl("a", "10us", "50us", 0)), "tasks[0].period", "100us..4.194304s");
-        assertBad(run("", "          - {name: a, policy: deadline, period: 10ms, wcet: {fixed: 1ms}, cpu: 0}\n"),
+        Cli.assertBadInput(run("", dl("a", "11ms", "10ms", 0)), "tasks[0].runtime", "runtime <= deadline <= period");
+        Cli.assertBadInput(run("", dl("a", "500ns", "10ms", 0)), "tasks[0].runtime", ">= 1024 ns");
+        Cli.assertBadInput(run("", dl("a", "10us", "50us", 0)), "tasks[0].period", "100us..4.194304s");
+        Cli.assertBadInput(run("", "          - {name: a, policy: deadline, period: 10ms, wcet: {fixed: 1ms}, cpu: 0}\n"),
                 "tasks[0]", "runtime");
-        assertBad(run("", "          - {name: a, policy: deadline, priority: 5, runtime: 1ms, period: 10ms, "
+        Cli.assertBadInput(run("", "          - {name: a, policy: deadline, priority: 5, runtime: 1ms, period: 10ms, "
                 + "wcet: {fixed: 1ms}, cpu: 0}\n"), "tasks[0].priority", "expected priority 0");
-        assertBad(run("", "          - {name: a, policy: fifo, priority: 5, runtime: 1ms, period: 10ms, "
+        Cli.assertBadInput(run("", "          - {name: a, policy: fifo, priority: 5, runtime: 1ms, period: 10ms, "
                 + "wcet: {fixed: 1ms}, cpu: 0}\n"), "tasks[0].runtime", "policy deadline only");
     }
 
@@ -85,9 +74,9 @@ class DeadlineInputTest {
                   workload:
                     - cyclictest: {threads: 1, policy: deadline, priority: 0}
                 """);
-        assertBad(Cli.run("run", f.toString()), "policy", "periodic tasks only");
-        assertBad(run(", fair_server: {runtime: 50ms, period: 1s}", dl("a", "1ms", "10ms", 0)), "kernel.fair_server",
+        Cli.assertBadInput(Cli.run("run", f.toString()), "policy", "periodic tasks only");
+        Cli.assertBadInput(run(", fair_server: {runtime: 50ms, period: 1s}", dl("a", "1ms", "10ms", 0)), "kernel.fair_server",
                 "from Linux 6.12 on");
-        assertBad(run(", version: six", dl("a", "1ms", "10ms", 0)), "kernel.version", "MAJOR.MINOR");
+        Cli.assertBadInput(run(", version: six", dl("a", "1ms", "10ms", 0)), "kernel.version", "MAJOR.MINOR");
     }
 }

@@ -1,8 +1,5 @@
 package org.rtvsim.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -30,34 +27,25 @@ class LockInputTest {
         return Cli.run("run", f.toString());
     }
 
-    private static void assertBad(Cli r, String... parts) {
-        assertEquals(2, r.code(), r.err());
-        assertEquals(1, r.err().lines().count(), r.err());
-        assertTrue(r.err().startsWith("rtvsim: error: "), r.err());
-        assertFalse(r.err().contains("Exception"), r.err());
-        for (String p : parts) {
-            assertTrue(r.err().contains(p), "'" + p + "' not in " + r.err());
-        }
-    }
 
     private static final String A = "          - {name: A, period: 100ms, wcet: {fixed: 3ms}, priority: 1, cpu: 0, "
             + "locks: [{lock: %s, offset: 0ns, length: %s}]}";
 
     @Test
     void undeclaredLock_listsTheDeclaredOnes() {
-        assertBad(run(A.formatted("L9", "1ms"), "        mutexes: {L1: {protocol: inherit}}"),
+        Cli.assertBadInput(run(A.formatted("L9", "1ms"), "        mutexes: {L1: {protocol: inherit}}"),
                 "locks.yaml:11:", "tasks[0].locks[0].lock", "declared in mutexes (L1)", "'L9'");
     }
 
     @Test
     void sectionLongerThanWcet_isRejected() {
-        assertBad(run(A.formatted("L1", "5ms"), ""), "locks.yaml:11:", "tasks[0].locks[0]",
+        Cli.assertBadInput(run(A.formatted("L1", "5ms"), ""), "locks.yaml:11:", "tasks[0].locks[0]",
                 "ends at 5ms", "expected offset + length <= wcet");
     }
 
     @Test
     void unknownProtocol_namesTheValidOnes() {
-        assertBad(run(A.formatted("L1", "1ms"), "        mutexes: {L1: {protocol: inheritance}}"),
+        Cli.assertBadInput(run(A.formatted("L1", "1ms"), "        mutexes: {L1: {protocol: inheritance}}"),
                 "locks.yaml:9:", "mutexes.L1.protocol", "none, inherit, protect");
     }
 
@@ -67,6 +55,6 @@ class LockInputTest {
                 + "             locks: [{lock: L1, offset: 0ns, length: 3ms}, {lock: L2, offset: 1ms, length: 1ms}]}\n"
                 + "          - {name: B, period: 100ms, offset: 500us, wcet: {fixed: 3ms}, priority: 2, cpu: 0,\n"
                 + "             locks: [{lock: L2, offset: 0ns, length: 3ms}, {lock: L1, offset: 1ms, length: 1ms}]}";
-        assertBad(run(tasks, ""), "deadlocks", "A waits for L2 held by B", "B waits for L1 held by A");
+        Cli.assertBadInput(run(tasks, ""), "deadlocks", "A waits for L2 held by B", "B waits for L1 held by A");
     }
 }
