@@ -69,7 +69,8 @@ final class RunFiles {
         long width = Math.max(REPORT_TRACE_MIN_NS, 4 * worst.maxNs());
         long from = Math.max(0, at + worst.maxNs() / 2 - width / 2);
         long to = from + width;
-        org.rtvsim.measure.TraceRecorder recorder = new org.rtvsim.measure.TraceRecorder(from, to);
+        org.rtvsim.measure.TraceRecorder recorder = new org.rtvsim.measure.TraceRecorder(from, to)
+                .followingMeasureScope();
         org.rtvsim.experiment.SingleRun.run(s.withDuration(Math.max(1, to - s.warmupNs())), 0, null, recorder);
         return recorder.trace();
     }

@@ -25,6 +25,14 @@ public final class Model {
     final List<LatencyRecorder> latency = new ArrayList<>();
     final List<ResponseTimeRecorder> responses = new ArrayList<>();
     private TraceSink trace;
+    /** What {@link Elision} needs to know, collected while building. */
+    final Elision.Facts facts = new Elision.Facts();
+    /** Whether the run's results are its latency samples only ({@code measure.scope: latency}). */
+    boolean latencyScope;
+    /** A coupling that reaches every CPU (cache hog, system events): nothing is left out. */
+    boolean globalCoupling;
+    /** The activities left out when the model started (see {@link Elision}). */
+    private List<Elision.Candidate> elided = List.of();
 
     Model(Simulation sim, Machine machine, Kernel host) {
         this.sim = sim;
@@ -74,8 +82,29 @@ public final class Model {
         return trace;
     }
 
-    /** Arms every source: hardware stalls, the tick, and the workloads, in scenario order. */
+    /** Whether {@code a} is left out of this run (decided in {@link #start()}). */
+    boolean elided(org.rtvsim.workload.KernelActivity a) {
+        for (Elision.Candidate c : elided) {
+            if (c.activity() == a) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The note on what this run left out, or null when it simulated everything. */
+    String elisionNote() {
+        return elided.isEmpty() ? null : Elision.note(elided);
+    }
+
+    /**
+     * Arms every source: hardware stalls, the tick, and the workloads, in scenario order. Under
+     * {@code measure.scope: latency} (and no trace), load that no measured CPU can meet is not started.
+     */
     public void start() {
+        if (latencyScope && (trace == null || trace.followsMeasureScope())) {
+            elided = Elision.unobserved(this, facts, globalCoupling);
+        }
         machine.start();
         host.start();
         if (kvm != null) {

@@ -67,7 +67,9 @@ public final class ModelBuilder {
         Supply[] supplies = machine.cpus();
         Kernel host = new Kernel(sim, "host", spec.host().kernel(), supplies, cstates, blames);
         Model m = new Model(sim, machine, host);
+        m.latencyScope = spec.measure().scope() == org.rtvsim.scenario.MeasureSpec.Scope.LATENCY;
         m.cache = CacheModel.build(spec, blames, sim.streams());
+        m.globalCoupling = m.cache != null || !spec.events().isEmpty();
         host.setCache(m.cache);
         org.rtvsim.kernel.Housekeeping hostHk = new org.rtvsim.kernel.Housekeeping(host,
                 spec.host().kernel().housekeeping(), "host");
@@ -116,18 +118,27 @@ public final class ModelBuilder {
             Cyclictest ct = new Cyclictest(k, c, m.machine.clockRead(), cstates, warmupEnd,
                     measure.bucketNs(), measure.buckets(), measure.attribution());
             m.latency.addAll(ct.recorders());
+            m.facts.measured.addAll(ct.tasks());
             m.starters.add(ct::start);
         } else if (w instanceof WorkloadSpec.PeriodicSpec p) {
             PeriodicTasks pt = new PeriodicTasks(k, p, warmupEnd, measure.attribution());
             m.responses.addAll(pt.recorders());
+            measured(m, k, pt, p);
             m.starters.add(() -> pt.start(0));
         } else if (w instanceof WorkloadSpec.LockSharingSpec ls) {
-            PeriodicTasks pt = new PeriodicTasks(k, asPeriodic(ls), warmupEnd, measure.attribution());
+            WorkloadSpec.PeriodicSpec ps = asPeriodic(ls);
+            PeriodicTasks pt = new PeriodicTasks(k, ps, warmupEnd, measure.attribution());
             m.responses.addAll(pt.recorders());
+            measured(m, k, pt, ps);
             m.starters.add(() -> pt.start(0));
         } else if (w instanceof WorkloadSpec.KernelActivitySpec a) {
             KernelActivity ka = new KernelActivity(k, a);
-            m.starters.add(ka::start);
+            m.facts.activities.add(new Elision.Candidate(ka, k));
+            m.starters.add(() -> {
+                if (!m.elided(ka)) {
+                    ka.start();
+                }
+            });
         } else if (w instanceof WorkloadSpec.CacheHogSpec h) {
             CacheHog hog = new CacheHog(k, h, m.cache, CacheModel.waysOf(spec, h, m.cache,
                     vm == null ? cpu -> cpu : vm.spec()::hostCpuOf));
@@ -141,9 +152,28 @@ public final class ModelBuilder {
                         + "vms[NAME].workload");
             }
             EmulatedIo io = new EmulatedIo(vm, e);
+            if (e.needsBql()) {
+                java.util.BitSet cpus = m.facts.bqlCpus.computeIfAbsent(vm, v -> new java.util.BitSet());
+                for (int c : e.cpus() != null ? e.cpus() : k.housekeeping()) {
+                    cpus.set(c);
+                }
+            }
             m.starters.add(io::start);
         } else {
             throw unmodelled(spec, w.path(), "this workload kind");
+        }
+    }
+
+    /** Records a periodic workload's tasks and the locks they take as measured (for {@link Elision}). */
+    private static void measured(Model m, Kernel k, PeriodicTasks pt, WorkloadSpec.PeriodicSpec p) {
+        m.facts.measured.addAll(pt.measuredTasks());
+        for (var t : p.tasks()) {
+            for (var cs : t.locks()) {
+                var l = k.locking().locks().get(cs.lock());
+                if (l != null) {
+                    m.facts.measuredLocks.add(l);
+                }
+            }
         }
     }
 

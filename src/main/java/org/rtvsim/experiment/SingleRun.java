@@ -116,6 +116,9 @@ public final class SingleRun {
             notes.addAll(m.kvm.overcommitNotes());
             notes.addAll(m.kvm.exitlessTimerNotes());
         }
+        if (m.elisionNote() != null) {
+            notes.add(m.elisionNote());
+        }
         if (interrupted) {
             notes.add(INTERRUPTED + Units.formatNs(m.sim.now()) + " of " + Units.formatNs(total)
                     + " simulated (warm-up included): the results are what was measured until then");

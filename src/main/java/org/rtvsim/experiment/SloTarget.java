@@ -76,7 +76,7 @@ public record SloTarget(String statistic, double p, long limitNs) {
         List<Double> ps = new ArrayList<>(m.percentiles());
         ps.add(p);
         ps.sort(Double::compare);
-        MeasureSpec nm = new MeasureSpec(m.bucketNs(), m.buckets(), ps, m.attribution(), m.trace());
+        MeasureSpec nm = new MeasureSpec(m.bucketNs(), m.buckets(), ps, m.attribution(), m.trace(), m.scope());
         return new ScenarioSpec(s.name(), s.description(), s.seed(), s.durationNs(), s.warmupNs(), s.replications(),
                 s.hardware(), s.host(), s.vms(), s.events(), nm, s.slo(), s.uncertain(), s.source(), s.locations());
     }

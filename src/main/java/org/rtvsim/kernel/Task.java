@@ -208,6 +208,11 @@ public final class Task {
         return mask == null ? id == cpu.id : mask.contains(id);
     }
 
+    /** The CPUs it may run on: its affinity mask, or its one CPU when pinned. */
+    public org.rtvsim.engine.CpuSet allowedCpus() {
+        return mask != null ? mask : org.rtvsim.engine.CpuSet.of(cpu.id);
+    }
+
     /** Whether its mask has more than one CPU (nr_cpus_allowed > 1). */
     public boolean migratable() {
         return mask != null;

@@ -33,6 +33,18 @@ public final class TraceRecorder implements TraceSink {
     private final List<Trace.Event> events = new ArrayList<>();
     private long dropped;
     private long truncatedAtNs = Long.MAX_VALUE;
+    private boolean followsScope;
+
+    /** Lets the traced run leave out what the scenario's {@code measure.scope} leaves out; returns this. */
+    public TraceRecorder followingMeasureScope() {
+        followsScope = true;
+        return this;
+    }
+
+    @Override
+    public boolean followsMeasureScope() {
+        return followsScope;
+    }
 
     /** A recorder for {@code [fromNs, toNs]} with the {@link #DEFAULT_MAX_EVENTS default cap}. */
     public TraceRecorder(long fromNs, long toNs) {

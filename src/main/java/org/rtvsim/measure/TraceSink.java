@@ -8,6 +8,14 @@ package org.rtvsim.measure;
  */
 public interface TraceSink {
 
+    /**
+     * Whether the traced run may leave out what {@code measure.scope: latency} leaves out (the report's trace
+     * window of the max sample); false (a {@code trace} command): every component is simulated and shown.
+     */
+    default boolean followsMeasureScope() {
+        return false;
+    }
+
     /** What occupies a CPU track from {@code tNs} on (until the next {@code occupy} on that CPU). */
     enum Slice {
         /** A task's own segment; {@code task} names it. */

@@ -87,7 +87,8 @@ final class ScenarioBinder {
         }
         return new MeasureSpec(h.positiveDurationNs("bucket", Defaults.HISTOGRAM_BUCKET_NS),
                 h.integer("buckets", Defaults.HISTOGRAM_BUCKETS, 1, 1_000_000), percentiles,
-                m.bool("attribution", Defaults.ATTRIBUTION), trace);
+                m.bool("attribution", Defaults.ATTRIBUTION), trace,
+                m.enumValue("scope", MeasureSpec.Scope.class, MeasureSpec.Scope.EVERYTHING));
     }
 
     private static SloSpec slo(Section top) {

@@ -104,7 +104,7 @@ final class Schema {
                     v("allow_shrink"))),
             Map.entry(Shape.VCPU_SCHED, Map.ofEntries(v("policy"), v("priority"), v("nice"), v("slice"))),
             Map.entry(Shape.MEASURE, Map.ofEntries(s("histogram", Shape.HISTOGRAM), v("percentiles"),
-                    v("attribution"), s("trace", Shape.TRACE))),
+                    v("attribution"), s("trace", Shape.TRACE), v("scope"))),
             Map.entry(Shape.HISTOGRAM, Map.ofEntries(v("bucket"), v("buckets"))),
             Map.entry(Shape.TRACE, Map.ofEntries(v("window"), v("around"))),
             Map.entry(Shape.SLO, Map.ofEntries(v("percentile"), v("below"))),

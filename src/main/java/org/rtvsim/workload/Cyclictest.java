@@ -57,6 +57,15 @@ public final class Cyclictest {
         return l;
     }
 
+    /** The measuring threads' tasks. */
+    public List<Task> tasks() {
+        List<Task> l = new ArrayList<>();
+        for (Thread t : threads) {
+            l.add(t.task);
+        }
+        return l;
+    }
+
     public void start() {
         for (Thread t : threads) {
             t.task.kernel().wakeLocal(t.task);

@@ -31,6 +31,9 @@ import umontreal.ssj.rng.RandomStream;
  */
 public final class KernelActivity {
     private final List<Worker> workers = new ArrayList<>();
+    private final String path;
+    private final String label;
+    private final List<Lock> locks = new ArrayList<>();
 
     public KernelActivity(Kernel kernel, KernelActivitySpec spec) {
         Profiles.Profile p = spec.segments() != null && !spec.segments().isEmpty()
@@ -42,6 +45,8 @@ public final class KernelActivity {
         DistSpec sleep = spec.sleep() != null ? spec.sleep() : p.sleep();
         double sleepP = !Double.isNaN(spec.sleepProbability()) ? spec.sleepProbability() : p.sleepProbability();
         String label = spec.profile() != null ? spec.profile() : p.name();
+        this.path = spec.path();
+        this.label = label;
         CpuSet cpus = spec.cpus() != null ? spec.cpus() : kernel.housekeeping();
         // each activity has its own locks, named by its label and occurrence, e.g. hackbench[0]/spinlock#3
         String component = spec.path();
@@ -52,6 +57,8 @@ public final class KernelActivity {
             spinlocks[i] = kernel.locking().lock(owner + "/spinlock#" + i, LockKind.SPINLOCK, LockProtocol.NONE, 0);
             rawSpinlocks[i] = kernel.locking().lock(owner + "/raw_spinlock#" + i, LockKind.RAW_SPINLOCK,
                     LockProtocol.NONE, 0);
+            locks.add(spinlocks[i]);
+            locks.add(rawSpinlocks[i]);
         }
         for (int cpu : cpus) {
             for (int i = 0; i < spec.tasks(); i++) {
@@ -63,6 +70,30 @@ public final class KernelActivity {
                 workers.add(w);
             }
         }
+    }
+
+    /** The activity's tasks (one per CPU and task index). */
+    public List<Task> tasks() {
+        List<Task> out = new ArrayList<>();
+        for (Worker w : workers) {
+            out.add(w.task);
+        }
+        return out;
+    }
+
+    /** The locks only this activity's tasks take. */
+    public List<Lock> locks() {
+        return locks;
+    }
+
+    /** The scenario path of the activity, e.g. {@code host.workload[0]}. */
+    public String path() {
+        return path;
+    }
+
+    /** Its profile's name, e.g. {@code hackbench}. */
+    public String label() {
+        return label;
     }
 
     public void start() {

@@ -61,6 +61,15 @@ public final class PeriodicTasks {
         return kernel.locking().lock(name, kind, protocol, ceiling, m != null && m.irqsave());
     }
 
+    /** The tasks whose response times are measured. */
+    public List<Task> measuredTasks() {
+        List<Task> l = new ArrayList<>();
+        for (Periodic p : tasks) {
+            l.add(p.task);
+        }
+        return l;
+    }
+
     public List<ResponseTimeRecorder> recorders() {
         List<ResponseTimeRecorder> l = new ArrayList<>();
         for (Periodic p : tasks) {
