@@ -27,8 +27,8 @@ import picocli.CommandLine.Parameters;
             "  rtvsim sweep s.yaml --vary host.kernel.hz=100,250,1000 --part 1/2 --out p1",
             "  rtvsim sweep s.yaml --vary host.kernel.hz=100,250,1000 --part 2/2 --out p2",
             "  rtvsim merge p1 p2 --out results",
-            "", "Exit codes: those of the merged command (0 ok, 1 capacity found no value), 2 bad input "
-                + "(missing, repeated or foreign parts), 3 internal error."})
+            "", "Exit codes: those of the merged command (0 ok; 1 and 4 as capacity and run give them for their "
+                + "objective), 2 bad input (missing, repeated or foreign parts), 3 internal error."})
 final class MergeCommand implements Callable<Integer> {
     /** What {@link WorkRunner} reports instead of running: the merged results and their work list's fingerprint. */
     record Merged(String fingerprint, List<RunResult> runs) {
