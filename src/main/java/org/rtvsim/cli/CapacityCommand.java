@@ -84,8 +84,8 @@ final class CapacityCommand implements Callable<Integer>, MergeCommand.Merging {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public ExperimentArgs experiment() {
-        return exp;
+    public void useMerged(MergeCommand.Merged merged) {
+        exp.merged = merged;
     }
 
     @Override

@@ -8,8 +8,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.rtvsim.experiment.Replications;
+import org.rtvsim.experiment.Work;
 import org.rtvsim.measure.Comparison;
 import org.rtvsim.measure.ReplicatedResult;
+import org.rtvsim.measure.ReplicationStats;
+import org.rtvsim.measure.RunResult;
 import org.rtvsim.report.CompareReport;
 import org.rtvsim.scenario.ScenarioSpec;
 import picocli.CommandLine;
@@ -23,6 +26,8 @@ import picocli.CommandLine.Parameters;
  * and replication indices (common random numbers) and prints every pooled statistic side by side with
  * its interval, plus the paired difference of each entry minus the first with its interval and whether
  * it is significant. {@code --out DIR} writes {@code compare.csv}, {@code compare.json}, {@code report.md}.
+ * The work list (entries × replications, entry after entry) runs where {@link DistributionOptions} say; with
+ * {@code --part} only a slice runs and a partial result is written instead, which {@code rtvsim merge} reports.
  * With {@code --measured FILE} every entry is checked against a measurement instead ({@link MeasuredCompare}).
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
@@ -37,10 +42,12 @@ import picocli.CommandLine.Parameters;
             "  rtvsim compare base.yaml --variant host.kernel.preempt=full --variant host.kernel.preempt=rt",
             "  rtvsim compare base.yaml --variant 'busy:host.workload[1].kernel_activity.tasks=4;hardware.cpus=8'",
             "  rtvsim compare --measured cyclictest.txt calibrated.yaml --variant host.kernel.preempt=full",
+            "  rtvsim compare a.yaml b.yaml --replications 20 --part 1/4 --out parts/1   (then 'rtvsim merge "
+                + "parts/1 ... parts/4 --out results'; docs/distributed.md)",
             "", "With an slo: in the scenarios, one line per entry gives its verdict (meets, misses or inconclusive, "
                 + "docs/statistics.md); it does not change the exit code.",
             "", "Exit codes: 0 ok, 2 bad input (also: a --duration too short for any sample), 3 internal error."})
-final class CompareCommand implements Callable<Integer> {
+final class CompareCommand implements Callable<Integer>, MergeCommand.Merging {
     static final String CSV_FILE = "compare.csv";
     static final String JSON_FILE = "compare.json";
     static final String REPORT_FILE = "report.md";
@@ -85,10 +92,16 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     @Override
+    public void useMerged(MergeCommand.Merged merged) {
+        exp.merged = merged;
+    }
+
+    @Override
     public Integer call() throws IOException {
         exp.check();
-        exp.dist.localOnly("compare");
         if (measured.file != null) {
+            exp.dist.localOnly("compare --measured", "each entry is one local run against the measurement; omit "
+                    + "--engine and --part");
             MeasuredArgs.Measured m = measured.read();
             return MeasuredCompare.run(m, entries(), exp, spec.commandLine().getOut(), ExperimentArgs.commandLine(
                     spec.commandLine().getParseResult().originalArgs()));
@@ -101,11 +114,21 @@ final class CompareCommand implements Callable<Integer> {
         int n = exp.replication.forExperiment(base);
         PrintWriter err = spec.commandLine().getErr();
         Replications.Tracker tracker = ProgressLine.tracker(err, n * entries.size(), exp.noProgress);
+        List<Work> work = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            work.addAll(Replications.work(entries.get(i).spec().withSeed(base.seed() + (independent ? i : 0)), n));
+        }
+        List<RunResult> runs;
+        try (WorkRunner runner = WorkRunner.start(spec, exp, work, tracker)) {
+            if (runner == null) {
+                return Errors.OK;
+            }
+            runs = runner.results(0, work.size());
+        }
         List<ReplicatedResult> results = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
-            ScenarioSpec s = entries.get(i).spec().withSeed(base.seed() + (independent ? i : 0));
-            results.add(Replications.run(entries.get(i).label(), s, n, exp.replication.threads(),
-                    exp.replication.confidence, tracker));
+            results.add(ReplicationStats.combine(entries.get(i).label(), runs.subList(i * n, (i + 1) * n),
+                    exp.replication.confidence));
         }
         Comparison c = Comparison.of(results, independent);
         if (!exp.quiet) {

@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
 /**
  * Where an experiment's work list runs: {@code --engine local|spark} (with {@code --master URL} for Spark)
  * and {@code --part K/N}, which runs only slice K of N and writes a partial result for {@code rtvsim merge}
- * (docs/distributed.md). Engines other than {@code local} come from jars on the class path
- * ({@link ServiceLoader} of {@link RunEngine}); the core never loads one unless asked.
+ * (docs/distributed.md); sweep, capacity, compare and replicated run take them. Engines other than
+ * {@code local} come from jars on the class path ({@link ServiceLoader} of {@link RunEngine}); the core never
+ * loads one unless asked.
  */
 final class DistributionOptions {
     static final String LOCAL = "local";
@@ -49,11 +50,20 @@ final class DistributionOptions {
         }
     }
 
-    /** Rejects {@code --engine} other than local and {@code --part} for a command that does not distribute yet. */
-    void localOnly(String command) {
-        if (!LOCAL.equals(engine) || part != null) {
-            throw new Errors.BadInput(command + ": --engine " + engine + (part != null ? " --part " + part : "")
-                    + ": only sweep and capacity run elsewhere or in parts so far; omit these options");
+    /** Whether {@code --engine} names another engine than local or {@code --part} is given. */
+    boolean distributed() {
+        return !LOCAL.equals(engine) || part != null;
+    }
+
+    /**
+     * Rejects {@code --engine} other than local and {@code --part} where there is no work list to distribute:
+     * {@code what} names the command and {@code why} says what to do instead.
+     */
+    void localOnly(String what, String why) {
+        if (distributed()) {
+            throw new Errors.BadInput(what + ": " + (!LOCAL.equals(engine) ? "--engine " + engine : "")
+                    + (!LOCAL.equals(engine) && part != null ? " " : "") + (part != null ? "--part " + part : "")
+                    + ": " + why);
         }
     }
 

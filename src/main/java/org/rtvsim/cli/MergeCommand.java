@@ -20,15 +20,15 @@ import picocli.CommandLine.Parameters;
  * files are read again and must be those the parts ran with (a fingerprint of the work list is compared).
  */
 @Command(name = "merge", mixinStandardHelpOptions = true,
-        description = {"Combine the partial results of 'rtvsim sweep|capacity ... --part K/N --out DIR' runs into "
-                + "the outputs of one run (the same sweep.csv, report.md, ... byte for byte).",
+        description = {"Combine the partial results of 'rtvsim sweep|capacity|compare|run ... --part K/N --out DIR' runs "
+                + "into the outputs of one run (the same sweep.csv, compare.csv, summary.json, ... byte for byte).",
             "Run it where the parts' scenario files are (paths as the parts gave them); the work list must match."},
         footer = {"", "Example:",
             "  rtvsim sweep s.yaml --vary host.kernel.hz=100,250,1000 --part 1/2 --out p1",
             "  rtvsim sweep s.yaml --vary host.kernel.hz=100,250,1000 --part 2/2 --out p2",
             "  rtvsim merge p1 p2 --out results",
-            "", "Exit codes: those of the merged command (0 ok, 1 capacity found no value), 2 bad input "
-                + "(missing, repeated or foreign parts), 3 internal error."})
+            "", "Exit codes: those of the merged command (0 ok; 1 and 4 as capacity and run give them for their "
+                + "objective), 2 bad input (missing, repeated or foreign parts), 3 internal error."})
 final class MergeCommand implements Callable<Integer> {
     /** What {@link WorkRunner} reports instead of running: the merged results and their work list's fingerprint. */
     record Merged(String fingerprint, List<RunResult> runs) {
@@ -71,12 +71,13 @@ final class MergeCommand implements Callable<Integer> {
         if (sub == null || !(sub.getCommand() instanceof Merging m)) {
             throw new Errors.BadInput("merge: partial results of '" + first.command() + "' cannot be merged");
         }
-        m.experiment().merged = new Merged(first.fingerprint(), runs);
+        m.useMerged(new Merged(first.fingerprint(), runs));
         return main.execute(args.toArray(String[]::new));
     }
 
-    /** A command whose partial results merge can report: it has {@link ExperimentArgs}. */
+    /** A command whose partial results merge can report: it runs its work list with {@link WorkRunner}. */
     interface Merging {
-        ExperimentArgs experiment();
+        /** Makes the command's next execution report {@code merged} instead of running its work list. */
+        void useMerged(Merged merged);
     }
 }

@@ -51,11 +51,13 @@ import picocli.CommandLine.Option;
             "  rtvsim run s.yaml --slo 'p99.99<50us'           the SLO verdict: met, MISSED or INCONCLUSIVE",
             "  rtvsim run s.yaml --slo 'p99.99<50us' --plan    how many samples and how much simulated time p99.99 "
                 + "needs (nothing is simulated)",
+            "  rtvsim run s.yaml --replications 20 --part 1/4 --out parts/1   one slice of the replications (also "
+                + "--split K's segments); 'rtvsim merge parts/* --out DIR' combines the slices (docs/distributed.md)",
             "", "Exit codes: 0 ok (the SLO, if any, is met), 1 the SLO is missed (its whole interval at or above the "
                 + "limit), 2 bad input (also: a --duration too short for any sample), 3 internal error, 4 the SLO "
                 + "is inconclusive (its interval contains the limit: run longer or more replications), "
                 + "130/143 interrupted."})
-final class RunCommand implements Callable<Integer> {
+final class RunCommand implements Callable<Integer>, MergeCommand.Merging {
     static final String CYCLICTEST_FILE = "cyclictest.txt";
     static final String SUMMARY_FILE = "summary.json";
     static final String HISTOGRAM_FILE = "histogram.csv";
@@ -134,6 +136,12 @@ final class RunCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}, some 70 MB).")
     long samplesMax;
 
+    @Mixin
+    DistributionOptions dist;
+
+    /** Set by {@code rtvsim merge}: the merged partial results to report instead of running anything. */
+    MergeCommand.Merged merged;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -141,8 +149,14 @@ final class RunCommand implements Callable<Integer> {
     boolean processStdout;
 
     @Override
+    public void useMerged(MergeCommand.Merged m) {
+        merged = m;
+    }
+
+    @Override
     public Integer call() throws IOException {
         replication.check();
+        dist.check(outDir != null);
         if (samplesMax < 1) {
             throw new Errors.BadInput("--samples-max " + samplesMax + ": expected a positive number of rows");
         }
@@ -158,6 +172,7 @@ final class RunCommand implements Callable<Integer> {
             s = withSlo(s, slo);
         }
         if (plan) {
+            dist.localOnly("run --plan", "nothing is simulated; omit --engine and --part");
             return plan(s);
         }
         if (outDir != null) {
@@ -167,9 +182,9 @@ final class RunCommand implements Callable<Integer> {
         int n = replication.forRun(s);
         String splitNote = null;
         if (split != null) {
-            checkSplit(split, n, s.durationNs());
+            SplitSegments.check(split, n, s.durationNs());
             if (split > 1) {
-                splitNote = splitNote(split, s);
+                splitNote = SplitSegments.note(split, s);
                 s = s.withDuration(s.durationNs() / split);
                 n = split;
             }
@@ -178,11 +193,16 @@ final class RunCommand implements Callable<Integer> {
             throw new Errors.BadInput((jsonFile != null ? "--json" : "--samples") + " describes one run: it needs one "
                     + "replication, not " + n + " (drop --replications, --split or the file option)");
         }
+        if (n == 1) {
+            dist.localOnly("run", "one run is not divided; give --replications N or --split K for a work list of "
+                    + "runs, or omit --engine and --part");
+        }
         RunFiles.checkTarget("--json", jsonFile);
         RunFiles.checkTarget("--samples", samplesFile);
-        try (Interrupts interrupts = Interrupts.install()) {
+        // a --part slice is a batch job: a signal ends it without a partial result (a truncated one would merge)
+        try (Interrupts interrupts = dist.part() == null ? Interrupts.install() : null) {
             int code = n > 1 ? replicated(s, n, err, splitNote) : single(s, err);
-            if (Interrupts.exitCode() > 0) {
+            if (interrupts != null && Interrupts.exitCode() > 0) {
                 err.println("rtvsim: interrupted (signal " + (Interrupts.exitCode() - 128) + "): the results cover the "
                         + "simulated time until then" + (outDir == null ? "" : " and are written to " + outDir));
                 err.flush();
@@ -228,7 +248,7 @@ final class RunCommand implements Callable<Integer> {
             StringBuilder text = block ? new StringBuilder(cyclictest).append('\n') : new StringBuilder();
             SummaryText.write(r, text, stats);
             if (stats) {
-                text.append(statsLine(r));
+                text.append(StatsText.statsLine(r));
             }
             if (!block) {
                 text.append("\n(cyclictest's -h block is left out on a terminal: add --cyclictest-block, or redirect "
@@ -253,10 +273,21 @@ final class RunCommand implements Callable<Integer> {
         return verdict(r.slo(), r.scenario(), err);
     }
 
-    /** N > 1 replications: the replicated summary on stdout and in {@code --out}. */
+    /**
+     * N > 1 replications (or --split segments): the replicated summary on stdout and in {@code --out}. The runs are
+     * a work list that runs where {@link #dist} says; with {@code --part} only a slice runs, its partial result is
+     * written and nothing is reported.
+     */
     private int replicated(ScenarioSpec s, int n, PrintWriter err, String splitNote) throws IOException {
-        ReplicatedResult r = Replications.run(s.name(), s, n, replication.threads(), replication.confidence,
-                ProgressLine.tracker(err, n, quiet));
+        List<RunResult> runs;
+        try (WorkRunner runner = WorkRunner.start(spec, dist, merged, outDir, replication.threads(),
+                Replications.work(s, n), ProgressLine.tracker(err, n, quiet))) {
+            if (runner == null) {
+                return Errors.OK;
+            }
+            runs = runner.results(0, n);
+        }
+        ReplicatedResult r = ReplicationStats.combine(s.name(), runs, replication.confidence);
         if (!quiet) {
             StringBuilder text = new StringBuilder();
             if (splitNote != null) {
@@ -347,91 +378,6 @@ final class RunCommand implements Callable<Integer> {
         out.print(p.text(percentileName(s.slo().percentile()) + " < " + Units.formatNs(s.slo().belowNs())));
         out.flush();
         return Errors.OK;
-    }
-
-    /** Rejects a --split that is not a positive count, is combined with replications, or leaves segments empty. */
-    static void checkSplit(int k, int replications, long durationNs) {
-        if (k < 1 || k > 100_000) {
-            throw new Errors.BadInput("--split " + k + ": expected a number of segments in 1..100000");
-        }
-        if (k > 1 && replications > 1) {
-            throw new Errors.BadInput("--split " + k + ": cannot be combined with " + replications + " replications "
-                    + "(--replications or the scenario's replications:); use one or the other");
-        }
-        if (durationNs / k < 1_000_000) {
-            throw new Errors.BadInput("--split " + k + ": segments of " + Units.formatNs(durationNs / k) + " are "
-                    + "shorter than 1ms; give a longer --duration or fewer segments");
-        }
-    }
-
-    /** The line that says how a split run was made (printed before the pooled summary). */
-    static String splitNote(int k, ScenarioSpec s) {
-        long seg = s.durationNs() / k;
-        return "# rtvsim: --split " + k + ": " + Units.formatNs(s.durationNs()) + " measured as " + k + " segments of "
-                + Units.formatNs(seg) + ", each after its own warm-up of " + Units.formatNs(s.warmupNs())
-                + " (substreams 0.." + (k - 1) + "), samples pooled" + (seg * k == s.durationNs() ? ""
-                : "; " + Units.formatNs(s.durationNs() - seg * k) + " left over is not simulated") + "\n";
-    }
-
-    /** Events per wall-clock second and simulated time per wall time; the line {@code --stats} adds. */
-    static String statsLine(RunResult r) {
-        double wallS = r.wallNanos() / 1e9;
-        double simulatedS = (r.warmupNs() + r.durationNs()) / 1e9;
-        if (wallS <= 0) {
-            return "Stats: events per wall-second and simulated/wall ratio unavailable (no wall time measured)\n";
-        }
-        String line = String.format(Locale.ROOT, "Stats: %.0f events/s, simulated/wall ratio %.3g (%s simulated"
-                + " incl. warm-up in %.3f s wall)%n", r.events() / wallS, simulatedS / wallS,
-                Units.formatNs(r.warmupNs() + r.durationNs()), wallS);
-        long jobs = r.tasks().stream().mapToLong(org.rtvsim.measure.TaskResult::jobs).sum();
-        if (jobs > 0) {
-            line += String.format(Locale.ROOT, "Stats: %d jobs completed, %.0f jobs/s%n", jobs, jobs / wallS);
-        }
-        return line + kindLines(r);
-    }
-
-    /** Most frequent event kinds shown by {@code --stats}; the rest are summed in one line. */
-    static final int KINDS_SHOWN = 20;
-
-    /**
-     * The {@code --stats} table of events by kind: count, events per latency sample (all threads' samples,
-     * warm-up events included) and the kind's share of the event loop's time (sampled, see EventProfile).
-     */
-    static String kindLines(RunResult r) {
-        List<org.rtvsim.engine.EventProfile.Kind> kinds = r.eventKinds();
-        if (kinds.isEmpty()) {
-            return "";
-        }
-        long samples = r.threads().stream().mapToLong(org.rtvsim.measure.ThreadResult::samples).sum();
-        long nanos = kinds.stream().mapToLong(org.rtvsim.engine.EventProfile.Kind::estimatedNanos).sum();
-        StringBuilder b = new StringBuilder();
-        if (samples > 0) {
-            b.append(String.format(Locale.ROOT, "Stats: %.1f events per latency sample (%d samples)%n",
-                    (double) r.events() / samples, samples));
-        }
-        b.append(String.format(Locale.ROOT, "Stats: events by kind   %12s %10s %7s%n", "count", "per sample",
-                "time %"));
-        long restCount = 0;
-        long restNanos = 0;
-        for (int i = 0; i < kinds.size(); i++) {
-            org.rtvsim.engine.EventProfile.Kind k = kinds.get(i);
-            if (i >= KINDS_SHOWN) {
-                restCount += k.count();
-                restNanos += k.estimatedNanos();
-                continue;
-            }
-            b.append(kindLine(k.name(), k.count(), k.estimatedNanos(), samples, nanos));
-        }
-        if (restCount > 0) {
-            b.append(kindLine((kinds.size() - KINDS_SHOWN) + " other kinds", restCount, restNanos, samples, nanos));
-        }
-        return b.toString();
-    }
-
-    private static String kindLine(String name, long count, long kindNanos, long samples, long nanos) {
-        return String.format(Locale.ROOT, "  %-30s %12d %10s %7.1f%n", name, count,
-                samples > 0 ? String.format(Locale.ROOT, "%.1f", (double) count / samples) : "-",
-                nanos > 0 ? 100.0 * kindNanos / nanos : 0.0);
     }
 
     /** Refuses a path that is an existing non-directory; creates a missing directory. Deletes nothing. */

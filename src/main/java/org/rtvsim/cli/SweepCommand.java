@@ -68,8 +68,8 @@ final class SweepCommand implements Callable<Integer>, MergeCommand.Merging {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public ExperimentArgs experiment() {
-        return exp;
+    public void useMerged(MergeCommand.Merged merged) {
+        exp.merged = merged;
     }
 
     @Override

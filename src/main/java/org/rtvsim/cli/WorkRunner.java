@@ -2,6 +2,7 @@ package org.rtvsim.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.rtvsim.experiment.Part;
@@ -16,8 +17,8 @@ import picocli.CommandLine;
  * Runs an experiment's work list where {@link DistributionOptions} say: on local threads, on another
  * engine, only one {@code --part} slice (then it writes the partial result and the command stops), or
  * nowhere at all when {@code rtvsim merge} supplies the merged results of every slice. Commands ask for
- * the results of a range of items ({@link #results}); a sweep asks for all at once, a capacity search
- * one candidate's replications at a time.
+ * the results of a range of items ({@link #results}); a sweep, a compare or a replicated run asks for all at
+ * once, a capacity search one candidate's replications at a time.
  */
 final class WorkRunner implements AutoCloseable {
     private final List<Work> work;
@@ -41,20 +42,30 @@ final class WorkRunner implements AutoCloseable {
      */
     static WorkRunner start(CommandLine.Model.CommandSpec spec, ExperimentArgs exp, List<Work> work,
                             Replications.Tracker tracker) {
-        if (exp.merged != null) {
+        return start(spec, exp.dist, exp.merged, exp.outDir, exp.replication.threads(), work, tracker);
+    }
+
+    /**
+     * As {@link #start(CommandLine.Model.CommandSpec, ExperimentArgs, List, Replications.Tracker)} for a command
+     * with its own options ({@code run}): where to run ({@code dist}), the results {@code merge} supplies (null
+     * unless merging), the {@code --out} directory and the local engine's threads.
+     */
+    static WorkRunner start(CommandLine.Model.CommandSpec spec, DistributionOptions dist, MergeCommand.Merged merged,
+                            Path outDir, int threads, List<Work> work, Replications.Tracker tracker) {
+        if (merged != null) {
             String fp = PartialResult.fingerprint(work);
-            if (!fp.equals(exp.merged.fingerprint()) || work.size() != exp.merged.runs().size()) {
+            if (!fp.equals(merged.fingerprint()) || work.size() != merged.runs().size()) {
                 throw new Errors.BadInput("merge: the scenario files or the options differ from those the parts "
                         + "ran with (the work list changed); run merge where the parts ran, with the same files");
             }
-            return new WorkRunner(work, exp.merged.runs(), null, 1, null);
+            return new WorkRunner(work, merged.runs(), null, 1, null);
         }
-        Part part = exp.dist.part();
-        RunEngine engine = exp.dist.open();
+        Part part = dist.part();
+        RunEngine engine = dist.open();
         if (part == null) {
-            return new WorkRunner(work, null, engine, exp.replication.threads(), tracker);
+            return new WorkRunner(work, null, engine, threads, tracker);
         }
-        try (WorkRunner slice = new WorkRunner(work, null, engine, exp.replication.threads(), tracker)) {
+        try (WorkRunner slice = new WorkRunner(work, null, engine, threads, tracker)) {
             List<Integer> indices = part.indices(work.size());
             List<Work> mine = new ArrayList<>(indices.size());
             indices.forEach(i -> mine.add(work.get(i)));
@@ -63,10 +74,10 @@ final class WorkRunner implements AutoCloseable {
                     DistributionOptions.experimentArgs(spec.commandLine().getParseResult().originalArgs()),
                     PartialResult.fingerprint(work), part, work.size(), indices, runs);
             byte[] bytes = p.toBytes();
-            OutFiles.writeFile(exp.outDir, PartialResult.FILE, tmp -> Files.write(tmp, bytes));
+            OutFiles.writeFile(outDir, PartialResult.FILE, tmp -> Files.write(tmp, bytes));
             PrintWriter err = spec.commandLine().getErr();
             err.println("rtvsim: part " + part + ": " + indices.size() + " of " + work.size() + " runs written to "
-                    + exp.outDir.resolve(PartialResult.FILE) + "; combine the parts with 'rtvsim merge DIR... --out DIR'");
+                    + outDir.resolve(PartialResult.FILE) + "; combine the parts with 'rtvsim merge DIR... --out DIR'");
             err.flush();
         }
         return null;

@@ -15,16 +15,33 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rtvsim.cli.Main;
 
 /**
  * The acceptance of issue 22: a sweep gives byte-identical {@code sweep.csv} (and {@code sweep-rows.csv}) on the
- * local engine, on Spark {@code local[2]} and as {@code --part 1/2} + {@code --part 2/2} + {@code merge}; the
- * Parquet rows are readable by Spark and match the CSV's; bad engines and masters are exit-2 errors.
+ * local engine, on Spark {@code local[2]} and as {@code --part 1/2} + {@code --part 2/2} + {@code merge}, and so
+ * does a replicated compare ({@code compare.csv}, {@code compare.json}, stdout); the Parquet rows are readable by
+ * Spark and match the CSV's; bad engines and masters are exit-2 errors. One Spark context ({@code local[2]})
+ * serves the whole class: the engine uses an active context as under spark-submit, so Spark starts once.
  */
 class SparkSweepTest {
+    private static SparkSession session;
+
+    @BeforeAll
+    static void startSpark() {
+        session = SparkSession.builder().master("local[2]").appName("rtvsim-test")
+                .config("spark.ui.enabled", "false").getOrCreate();
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        session.stop();
+    }
+
     /** 4 CPUs, 20 ms measured: each run takes milliseconds. */
     private static final String TINY = """
             name: tiny
@@ -82,21 +99,50 @@ class SparkSweepTest {
         }
 
         List<String> csv = Files.readAllLines(dir.resolve("local/sweep-rows.csv"));
-        SparkSession s = SparkSession.builder().master("local[1]").appName("rtvsim-test")
-                .config("spark.ui.enabled", "false").getOrCreate();
-        try {
-            Dataset<Row> rows = s.read().parquet(dir.resolve("local/sweep-rows.parquet").toString());
-            assertEquals(List.of("host.kernel.hz", "point", "replication", "statistic", "value_us"),
-                    List.of(rows.columns()));
-            assertEquals(csv.size() - 1, rows.count());
-            Row first = rows.orderBy("point", "replication").first();
-            assertEquals("100", first.getString(0));
-            String[] cells = csv.get(1).split(",");
-            assertEquals(Double.parseDouble(cells[4]), rows.filter("point = 0 and replication = 0 and statistic = '"
-                    + cells[3] + "'").first().getDouble(4), 0.005);
-        } finally {
-            s.stop();
+        Dataset<Row> rows = session.read().parquet(dir.resolve("local/sweep-rows.parquet").toString());
+        assertEquals(List.of("host.kernel.hz", "point", "replication", "statistic", "value_us"),
+                List.of(rows.columns()));
+        assertEquals(csv.size() - 1, rows.count());
+        Row first = rows.orderBy("point", "replication").first();
+        assertEquals("100", first.getString(0));
+        String[] cells = csv.get(1).split(",");
+        assertEquals(Double.parseDouble(cells[4]), rows.filter("point = 0 and replication = 0 and statistic = '"
+                + cells[3] + "'").first().getDouble(4), 0.005);
+    }
+
+    @Test
+    void compare_localSparkAndMergedParts_sameFilesAndStdout() throws IOException {
+        Path f = Files.writeString(dir.resolve("tiny.yaml"), TINY);
+        String[] base = {"compare", f.toString(), "--variant", "host.kernel.hz=100", "--replications", "3"};
+        Run local = cli(concat(base, "--out", dir.resolve("local").toString()));
+        assertEquals(0, local.code(), local.err());
+        int jobs = session.sparkContext().statusTracker().getJobIdsForGroup(null).length;
+        Run spark = cli(concat(base, "--engine", "spark", "--master", "local[2]", "--out",
+                dir.resolve("spark").toString()));
+        assertEquals(0, spark.code(), spark.err());
+        assertEquals(jobs + 1, session.sparkContext().statusTracker().getJobIdsForGroup(null).length,
+                "the compare ran as one Spark job");
+        assertEquals(0, cli(concat(base, "--part", "1/2", "--engine", "spark", "--out", dir.resolve("p1").toString()))
+                .code());
+        assertEquals(0, cli(concat(base, "--part", "2/2", "--out", dir.resolve("p2").toString())).code());
+        Run merged = cli("merge", dir.resolve("p2").toString(), dir.resolve("p1").toString(), "--out",
+                dir.resolve("merged").toString());
+        assertEquals(0, merged.code(), merged.err());
+        assertTrue(local.out().contains("host.kernel.hz=100"), local.out());
+        assertEquals(local.out(), spark.out());
+        assertEquals(local.out(), merged.out());
+        for (String other : List.of("spark", "merged")) {
+            for (String name : List.of("compare.csv", "compare.json")) {
+                assertArrayEquals(Files.readAllBytes(dir.resolve("local").resolve(name)),
+                        Files.readAllBytes(dir.resolve(other).resolve(name)), other + "/" + name);
+            }
         }
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test
