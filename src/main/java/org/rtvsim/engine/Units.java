@@ -29,7 +29,7 @@ public final class Units {
 
     /** A duration in ns without rounding (for distribution parameters). */
     public static double durationNsExact(String text) {
-        Matcher m = match(text, "a duration with a unit (ns, us, ms, s, min), e.g. \"14us\"");
+        Matcher m = match(text, "a duration with a unit (ns, us, ms, s, min, h), e.g. \"14us\"");
         String unit = m.group(2);
         if (unit.isEmpty()) {
             throw new IllegalArgumentException("bare number " + m.group(1).trim()
@@ -41,7 +41,8 @@ public final class Units {
             case "ms" -> 1e6;
             case "s" -> 1e9;
             case "min" -> 60e9;
-            default -> throw new IllegalArgumentException("expected a duration unit ns, us, ms, s or min; got \""
+            case "h" -> 3600e9;
+            default -> throw new IllegalArgumentException("expected a duration unit ns, us, ms, s, min or h; got \""
                     + text.trim() + "\" (unit '" + unit + "')");
         };
         return new BigDecimal(m.group(1)).doubleValue() * scale;

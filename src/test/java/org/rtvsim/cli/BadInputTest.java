@@ -59,7 +59,7 @@ class BadInputTest {
                   workload:
                     - cyclictest: {interval: 1mx}
                 """);
-        assertBadInput(r, "bad.yaml:4:", "host.workload[0].cyclictest.interval", "ns, us, ms, s or min", "1mx");
+        assertBadInput(r, "bad.yaml:4:", "host.workload[0].cyclictest.interval", "ns, us, ms, s, min or h", "1mx");
     }
 
     @Test
@@ -143,7 +143,7 @@ class BadInputTest {
     @Test
     void run_badDuration_namesTheFlagAndTheUnits() {
         Cli r = runYaml(Cli.TINY, "--duration", "2x");
-        assertBadInput(r, "--duration", "ns, us, ms, s or min", "2x");
+        assertBadInput(r, "--duration", "ns, us, ms, s, min or h", "2x");
     }
 
     @Test

@@ -43,7 +43,7 @@ class ScenarioErrorsTest {
                     - cyclictest: {interval: 1mx}
                 """);
         assertEquals(4, e.line());
-        assertContains(e, "bad.yaml:4:", "host.workload[0].cyclictest.interval", "'mx'", "ns, us, ms, s or min");
+        assertContains(e, "bad.yaml:4:", "host.workload[0].cyclictest.interval", "'mx'", "ns, us, ms, s, min or h");
     }
 
     @Test
