@@ -5,6 +5,8 @@
 # ../../examples/validation/own-fit-NAME and the predictions into ../../examples/validation/own-predict-NAME
 # (NAME = the conditions joined by '+'), then prints the table of docs/validation.md (predicted vs both
 # repeats). Usage: ./predict.sh ["CONDITION [CONDITION…]"] [BUDGET] [MAX-SAMPLES per evaluation, default 30000]
+# SCENARIO=FILE calibrates another model (e.g. neighbour-anywhere.yaml here); its outputs get the suffix
+# -BASENAME (own-fit-NAME-neighbour-anywhere).
 set -euo pipefail
 here="$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")"
 root="$here/../../.."
@@ -12,6 +14,8 @@ cal=${1:-idle-1ms-a}
 budget=${2:-4m}
 samples=${3:-30000}
 name=${cal// /+}
+scenario=${SCENARIO:-$root/scenarios/kvm-cloud-guest.yaml}
+[[ -n "${SCENARIO:-}" ]] && name="$name-$(basename "$SCENARIO" .yaml)"
 rtvsim() {
     if [[ -n "${RTVSIM_JAR:-}" ]]; then java -jar "$RTVSIM_JAR" "$@"; else "$root/rtvsim" "$@"; fi
 }
@@ -19,7 +23,7 @@ fit="$root/docs/examples/validation/own-fit-$name"
 pred="$root/docs/examples/validation/own-predict-$name"
 measured=()
 for c in $cal; do measured+=(--measured "$here/$c/measurement.json"); done
-rtvsim calibrate --scenario "$root/scenarios/kvm-cloud-guest.yaml" "${measured[@]}" \
+rtvsim calibrate --scenario "$scenario" "${measured[@]}" \
     --out "$fit" --budget "$budget" --max-samples "$samples" | tee "$fit.txt"
 field() { /usr/bin/python3 -c "import json,sys; m=json.load(open(sys.argv[1])); v=m$2; print(v if v else '')" "$1"; }
 for c in idle-1ms idle-200us hackbench sched-other smp; do

@@ -56,7 +56,8 @@ class VirtScenariosTest {
     void overcommit_isFlagged() {
         RunResult r = run("kvm-overcommit.yaml", 100_000_000L);
         assertEquals(4, r.notes().stream().filter(n -> n.startsWith("overcommitted: host CPU")).count(), "" + r.notes());
-        assertTrue(run("kvm-rt-partitioned.yaml", 100_000_000L).notes().isEmpty());
+        assertTrue(run("kvm-rt-partitioned.yaml", 100_000_000L).notes().stream()
+                .noneMatch(n -> n.startsWith("overcommitted")));
     }
 
     @Test
