@@ -230,7 +230,7 @@ final class RunCommand implements Callable<Integer>, MergeCommand.Merging {
         RunFiles.Samples samples = RunFiles.samples(samplesFile, samplesMax);
         RunResult r;
         try {
-            r = SingleRun.run(s, 0, progress, null, samples == null ? null : samples.csv());
+            r = SingleRun.run(s, 0, progress, null, samples == null ? null : samples.sink());
         } finally {
             if (samples != null) {
                 samples.finish(err);

@@ -93,11 +93,11 @@ final class RunFiles {
     }
 
     /** An open {@code --samples} file: written to a temporary file during the run, moved into place at its end. */
-    record Samples(Path file, Path tmp, BufferedWriter writer, SamplesCsv csv) {
+    record Samples(Path file, Path tmp, org.rtvsim.report.SampleFile sink) {
         /** Closes and moves the file into place; says on {@code err} when rows were left out. */
         void finish(PrintWriter err) {
             try {
-                writer.close();
+                sink.close();
                 Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException | UncheckedIOException e) {
@@ -108,24 +108,44 @@ final class RunFiles {
                 }
                 throw new Errors.BadInput("--samples " + file + ": cannot write: " + e.getMessage());
             }
-            if (csv.seen() > csv.written()) {
-                err.println("rtvsim: --samples " + file + ": wrote the first " + csv.written() + " of " + csv.seen()
-                        + " samples (--samples-max " + csv.written() + ")");
+            if (sink.seen() > sink.written()) {
+                err.println("rtvsim: --samples " + file + ": wrote the first " + sink.written() + " of " + sink.seen()
+                        + " samples (--samples-max " + sink.written() + ")");
                 err.flush();
             }
         }
     }
 
-    /** Opens {@code --samples FILE} (null: none). */
+    /**
+     * Opens {@code --samples FILE} (null: none): CSV, or Parquet when FILE ends in {@code .parquet} and the
+     * rtvsim-spark module (which carries the Parquet writer) is on the class path.
+     */
     static Samples samples(Path file, long max) {
         if (file == null) {
             return null;
         }
+        org.rtvsim.report.SampleFile.Format format = null;
+        if (file.getFileName().toString().endsWith(".parquet")) {
+            for (var f : java.util.ServiceLoader.load(org.rtvsim.report.SampleFile.Format.class,
+                    RunFiles.class.getClassLoader())) {
+                if (f.extension().equals("parquet")) {
+                    format = f;
+                }
+            }
+            if (format == null) {
+                throw new Errors.BadInput("--samples " + file + ": Parquet is written by the rtvsim-spark module, "
+                        + "which is not on the class path (build it as docs/distributed.md says: mvn -B install "
+                        + "-DskipTests && mvn -B -f src/spark/pom.xml package; ./rtvsim then adds it), or name a .csv file");
+            }
+        }
         try {
             Path dir = file.toAbsolutePath().getParent();
             Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+            if (format != null) {
+                return new Samples(file, tmp, format.open(tmp, max));
+            }
             BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-            return new Samples(file, tmp, w, new SamplesCsv(w, max));
+            return new Samples(file, tmp, new SamplesCsv(w, max));
         } catch (IOException e) {
             throw new Errors.BadInput("--samples " + file + ": cannot write: " + e.getMessage());
         }

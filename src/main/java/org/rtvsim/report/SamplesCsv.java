@@ -17,7 +17,7 @@ import org.rtvsim.measure.SampleSink;
  * was observed), {@code top_component} the label of the largest part of the sample's attribution (empty without
  * attribution); fields with a comma or quote are quoted as RFC 4180 says.
  */
-public final class SamplesCsv implements SampleSink {
+public final class SamplesCsv implements SampleFile {
     public static final String HEADER = "thread,cpu,wakeup_ns,latency_ns,irq_latency_ns,top_component\n";
 
     private final Writer out;
@@ -58,12 +58,19 @@ public final class SamplesCsv implements SampleSink {
         }
     }
 
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+
     /** Samples seen, written or not. */
+    @Override
     public long seen() {
         return seen;
     }
 
     /** Samples written. */
+    @Override
     public long written() {
         return Math.min(seen, max);
     }

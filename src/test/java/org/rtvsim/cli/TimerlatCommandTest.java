@@ -1,6 +1,7 @@
 package org.rtvsim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -82,6 +83,10 @@ class TimerlatCommandTest {
         assertTrue(isDir.err().contains("is a directory"), isDir.err());
         Cli max = Cli.run("run", tiny(), "--samples", dir.resolve("s.csv").toString(), "--samples-max", "0");
         assertEquals(2, max.code(), max.err());
+        // the core alone has no Parquet writer (the rtvsim-spark module has; its ParquetSamplesTest)
+        Cli parquet = Cli.run("run", tiny(), "--samples", dir.resolve("s.parquet").toString());
+        Cli.assertBadInput(parquet, "--samples", "s.parquet", "rtvsim-spark module");
+        assertFalse(java.nio.file.Files.exists(dir.resolve("s.parquet")));
     }
 
     @Test
