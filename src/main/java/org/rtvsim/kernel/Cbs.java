@@ -86,12 +86,15 @@ final class Cbs {
             replenished(t);
             return false;
         }
-        t.dl.armTimer(sim, at, () -> replenished(t));
+        t.dl.armTimer(sim, at, () -> t.cpu.bandwidth.deadlineReplenished(t)); // dl_task_timer: the task's rq now
         return true;
     }
 
-    /** dl_task_timer: the throttled task gets its runtime back and, if it wants the CPU, is queued again. */
-    private void replenished(Task t) {
+    /**
+     * dl_task_timer: the throttled task (living on this CPU now) gets its runtime back and, if it wants the CPU,
+     * is queued again; then a pushable task may move away (push_dl_task).
+     */
+    void replenished(Task t) {
         t.dl.replenish(cpu.now());
         t.dl.throttled = false;
         if (t == running) { // it never left the CPU (no preemption point since it was throttled)
@@ -101,6 +104,9 @@ final class Cbs {
         if (t.state == TaskState.RUNNABLE && !t.queued) {
             cpu.rq.enqueue(t, false);
             cpu.sched.deadlineArrived(t.dl);
+            if (cpu.kernel.placement != null) {
+                cpu.kernel.placement.dl.replenished(cpu);
+            }
         }
     }
 

@@ -74,6 +74,11 @@ final class CpuBandwidth {
         return f;
     }
 
+    /** dl_task_timer of {@code t}, which lives on this CPU (it may have moved since it was throttled). */
+    void deadlineReplenished(Task t) {
+        cbs.replenished(t);
+    }
+
     void enableRtThrottling(Simulation sim, long runtimeNs, long periodNs) {
         throttle = new RtThrottle(sim, cpu, runtimeNs, periodNs);
     }
