@@ -98,6 +98,9 @@ final class Placement {
     /** set_task_cpu: {@code t} (blocked, or detached from its queue) now belongs to {@code dst}. */
     void setCpu(Task t, Cpu dst) {
         Cpu src = t.cpu;
+        if (t.dl != null && kernel.grub != null) {
+            kernel.grub.moved(t, src, dst, t.state == TaskState.RUNNABLE);
+        }
         t.cpu = dst;
         t.migrated = true;
         t.migrations++;

@@ -79,8 +79,13 @@ final class TaskBinder {
         if (runtime > 0 && cpus.admission() != null) {
             cpus.admission().admit(t, name, cpu, mask, runtime, period);
         }
+        boolean reclaim = t.bool("reclaim", false);
+        if (reclaim && policy != SchedPolicy.DEADLINE) {
+            throw Values.error(t.node("reclaim"), t.key("reclaim"), "reclaim (SCHED_FLAG_RECLAIM) applies to policy "
+                    + "deadline only; got policy " + policy.key());
+        }
         return new WorkloadSpec.PeriodicTaskSpec(name, period, wcet, priority, policy, cpu, offset, deadline,
-                locks(t), FairSpec.bind(t), mask, runtime);
+                locks(t), FairSpec.bind(t), mask, runtime, reclaim);
     }
 
     private static List<WorkloadSpec.CriticalSectionSpec> locks(Section t) {

@@ -113,6 +113,8 @@ class DeadlineInputTest {
                 + "wcet: {fixed: 1ms}, cpu: 0}\n"), "tasks[0].priority", "expected priority 0");
         Cli.assertBadInput(run("", "          - {name: a, policy: fifo, priority: 5, runtime: 1ms, period: 10ms, "
                 + "wcet: {fixed: 1ms}, cpu: 0}\n"), "tasks[0].runtime", "policy deadline only");
+        Cli.assertBadInput(run("", "          - {name: a, policy: fifo, priority: 5, reclaim: true, period: 10ms, "
+                + "wcet: {fixed: 1ms}, cpu: 0}\n"), "tasks[0].reclaim", "SCHED_FLAG_RECLAIM", "policy deadline only");
     }
 
     @Test
