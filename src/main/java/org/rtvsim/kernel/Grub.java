@@ -15,7 +15,8 @@ import org.rtvsim.engine.SimEvent;
  * blocks before its 0-lag time {@code deadline − runtime·period/dl_runtime}, until then (task_non_contending and
  * the inactive timer, inactive_task_timer). A task that moves takes both with it (migrate_task_rq_dl for a waking
  * task, dequeue/enqueue with TASK_ON_RQ_MIGRATING for a pushed or pulled one). extra_bw is Umax minus each root
- * domain's admitted bandwidth spread evenly over its CPUs (__dl_add → __dl_update). The fair server (6.12+)
+ * domain's admitted bandwidth spread evenly over its CPUs (__dl_add → __dl_update; sched_dl_overflow adds it even
+ * with bandwidth control off, where the root domain is the whole isolcpus side). The fair server (6.12+)
  * counts in this_bw and extra_bw, and as active all the time (an assumption: the kernel drops it from
  * running_bw at its 0-lag time after dl_server_stop).
  *
@@ -54,44 +55,46 @@ final class Grub {
         runningBw = new long[n];
         extraBw = new long[n];
         java.util.Arrays.fill(extraBw, maxBw);
-        DlPushPull domains = kernel.placement != null ? kernel.placement.dl : null;
+        boolean[] partition = new boolean[n]; // as DlPushPull: pinned deadline tasks, when bandwidth control is on
+        for (Task t : kernel.tasks()) {
+            partition[t.cpu.id] |= t.dl != null && t.mask == null && kernel.spec().rtThrottling() != null;
+        }
         for (int c = 0; c < n; c++) {
             FairServer s = kernel.cpu(c).bandwidth.fairServer();
             if (s != null) {
                 thisBw[c] += s.se.bw;
                 runningBw[c] += s.se.bw;
-                spread(c, s.se.bw, domains);
+                spread(c, s.se.bw, partition);
             }
         }
         for (Task t : kernel.tasks()) {
             if (t.dl != null) {
                 thisBw[t.cpu.id] += t.dl.bw;
-                spread(t.cpu.id, t.mask == null ? -1 : t.cpu.id, t.dl.bw, domains);
+                spread(t.cpu.id, t.dl.bw, partition);
             }
         }
     }
 
-    private void spread(int cpu, long bw, DlPushPull domains) {
-        spread(cpu, cpu, bw, domains);
-    }
-
-    /** __dl_add: {@code bw}/cpus off the extra_bw of every CPU of {@code home}'s root domain (pinned: -1, alone). */
-    private void spread(int cpu, int home, long bw, DlPushPull domains) {
-        if (home < 0 || domains == null) {
-            extraBw[cpu] -= bw;
+    /**
+     * __dl_add: {@code bw}/cpus off the extra_bw of every CPU of {@code home}'s root domain: the CPUs on its side of
+     * {@code isolcpus} that are no partition, or {@code home} alone when it is one.
+     */
+    private void spread(int home, long bw, boolean[] partition) {
+        int n = kernel.cpuCount();
+        if (partition[home]) {
+            extraBw[home] -= bw;
             return;
         }
-        Cpu h = kernel.cpu(home);
+        org.rtvsim.engine.CpuSet iso = kernel.spec().isolcpus();
+        boolean split = !iso.isEmpty() && iso.size() < n;
+        boolean[] in = new boolean[n];
         int cpus = 0;
-        for (int c = 0; c < kernel.cpuCount(); c++) {
-            cpus += domains.sameRootDomain(kernel.cpu(c), h) ? 1 : 0;
+        for (int c = 0; c < n; c++) {
+            in[c] = !partition[c] && (!split || iso.contains(c) == iso.contains(home));
+            cpus += in[c] ? 1 : 0;
         }
-        if (cpus == 0) { // a pinned-task CPU (a partition of its own)
-            extraBw[cpu] -= bw;
-            return;
-        }
-        for (int c = 0; c < kernel.cpuCount(); c++) {
-            if (domains.sameRootDomain(kernel.cpu(c), h)) {
+        for (int c = 0; c < n; c++) {
+            if (in[c]) {
                 extraBw[c] -= bw / cpus;
             }
         }

@@ -103,17 +103,18 @@ class GrubReclaimTest {
     void aTaskThatMoves_takesItsBandwidthToItsNewCpu() {
         // rt_throttling off (Umax = 1, bw_ratio = 256; no mask rule, no partitions): R (2/10, greedy, reclaiming)
         // pinned to CPU 0, G (3/10, 1 ms jobs from 1 ms) global over 0-1, both starting on CPU 0. G's first wake-up
-        // finds R pinned there and goes to the free CPU 1 (select_task_rq_dl), taking its this_bw along. CPU 0: this_bw =
-        // running_bw = 209715, extra_bw = 2^20 − 209715 − 314572/2 = 681575, so u_act = 2^20 − 681575 = 367001 and R
-        // runs 2 ms·2^20/367001 = 5.71 ms per 10 ms (200 periods in the 2 s). Had G's bandwidth stayed on CPU 0 (inactive there), R would
+        // finds R pinned there and goes to the free CPU 1 (select_task_rq_dl), taking its this_bw along. With bandwidth
+        // control off there are no partitions: the root domain is 0-1 and __dl_add spreads both bandwidths over it.
+        // CPU 0: this_bw = running_bw = 209715, extra_bw = 2^20 − 209715/2 − 314572/2 = 786433, so u_act = 2^20 −
+        // 786433 = 262143 and R runs 2 ms·2^20/262143 = 8 ms per 10 ms (200 periods in the 2 s). Had G's bandwidth stayed on CPU 0 (inactive there), R would
         // be charged at u and run the whole period.
         Map<String, TaskResult> t = run(2, ", rt_throttling: off", """
                           - {name: R, policy: deadline, runtime: 2ms, period: 10ms, wcet: {fixed: 20ms}, cpu: 0, reclaim: true}
                           - {name: G, policy: deadline, runtime: 3ms, period: 10ms, wcet: {fixed: 1ms}, cpus: "0-1", offset: 1ms}
                 """);
-        long extra = (1L << 20) - 209_715L - 314_572L / 2;
+        long extra = (1L << 20) - 209_715L / 2 - 314_572L / 2;
         long rate = (((1L << 20) - extra) * 256) >> 8;
-        assertEquals(367_001L, rate);
+        assertEquals(262_143L, rate);
         // before G first wakes (0-1 ms) its bandwidth counts as inactive on CPU 0: R is charged at u = 209715 there
         long charged = 1_000_000L * 209_715L >> 20;
         double firstPeriod = 1_000_000.0 + (2_000_000.0 - charged) * (1 << 20) / rate;
