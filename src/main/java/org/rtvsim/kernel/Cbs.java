@@ -13,7 +13,9 @@ import org.rtvsim.engine.Simulation;
  * (dl_task_timer), preempting a running task with a later deadline. A task whose next period has already
  * begun is replenished at once, as when start_dl_timer finds the time passed. A woken task goes through
  * the CBS wake-up rule ({@link DlEntity#wakeUp}). Run time counts from the switch in to the switch out,
- * interrupts over the task included.
+ * interrupts over the task included. A task with SCHED_FLAG_RECLAIM is charged at GRUB's rate instead
+ * ({@link Grub}; update_curr_dl → grub_reclaim): delta × rate &gt;&gt; BW_SHIFT, the rate taken when it starts and
+ * whenever its CPU's utilisations change.
  */
 final class Cbs {
     private final Cpu cpu;
@@ -21,6 +23,8 @@ final class Cbs {
     private final Depletion depletion;
     private Task running;
     private long chargedToNs;
+    /** GRUB's charge rate of the running reclaiming task (BW_SHIFT fixed point); 0: charged 1:1. */
+    private long rate;
 
     Cbs(Simulation sim, Cpu cpu) {
         this.cpu = cpu;
@@ -28,8 +32,11 @@ final class Cbs {
         this.depletion = new Depletion(sim);
     }
 
-    /** A deadline task wakes: the CBS wake-up rule (update_dl_entity), unless it is throttled. */
+    /** A deadline task wakes: GRUB's task_contending, and the CBS wake-up rule (update_dl_entity) unless throttled. */
     void wakeUp(Task t) {
+        if (cpu.kernel.grub != null) {
+            cpu.kernel.grub.contending(t);
+        }
         if (!t.dl.throttled) {
             t.dl.wakeUp(cpu.now());
         }
@@ -38,13 +45,31 @@ final class Cbs {
     void started(Task t) {
         running = t;
         chargedToNs = cpu.now();
+        rate = t.dl.reclaim ? cpu.kernel.grub.rate(cpu, t.dl) : 0;
         armDepletion();
+    }
+
+    /** GRUB: this CPU's utilisations changed; a running reclaiming task is charged so far and goes on at the new rate. */
+    void reclaimRateChanged() {
+        if (running == null || rate == 0) {
+            return;
+        }
+        charge();
+        rate = cpu.kernel.grub.rate(cpu, running.dl);
+        if (running.dl.runtimeNs > 0) {
+            depletion.cancel();
+            armDepletion();
+        }
     }
 
     void stopped(Task t) {
         charge();
         depletion.cancel();
         running = null;
+        rate = 0;
+        if (cpu.kernel.grub != null && t.state != TaskState.RUNNING && t.state != TaskState.RUNNABLE) {
+            cpu.kernel.grub.nonContending(t); // dequeue_task_dl with DEQUEUE_SLEEP
+        }
         if (t.dl.runtimeNs <= 0 && !t.dl.throttled) { // used up just as it left the CPU (update_curr_dl at dequeue)
             throttle(t);
         }
@@ -52,13 +77,15 @@ final class Cbs {
 
     private void charge() {
         long now = cpu.now();
-        running.dl.runtimeNs -= now - chargedToNs;
+        long delta = now - chargedToNs;
+        running.dl.runtimeNs -= rate == 0 ? delta : delta * rate >> Grub.BW_SHIFT;
         chargedToNs = now;
     }
 
     private void armDepletion() {
         if (!running.dl.throttled) {
-            depletion.scheduleAt(cpu.now() + Math.max(0, running.dl.runtimeNs));
+            long left = Math.max(0, running.dl.runtimeNs);
+            depletion.scheduleAt(cpu.now() + (rate == 0 ? left : ((left << Grub.BW_SHIFT) + rate - 1) / rate));
         }
     }
 
@@ -86,12 +113,15 @@ final class Cbs {
             replenished(t);
             return false;
         }
-        t.dl.armTimer(sim, at, () -> replenished(t));
+        t.dl.armTimer(sim, at, () -> t.cpu.bandwidth.deadlineReplenished(t)); // dl_task_timer: the task's rq now
         return true;
     }
 
-    /** dl_task_timer: the throttled task gets its runtime back and, if it wants the CPU, is queued again. */
-    private void replenished(Task t) {
+    /**
+     * dl_task_timer: the throttled task (living on this CPU now) gets its runtime back and, if it wants the CPU,
+     * is queued again; then a pushable task may move away (push_dl_task).
+     */
+    void replenished(Task t) {
         t.dl.replenish(cpu.now());
         t.dl.throttled = false;
         if (t == running) { // it never left the CPU (no preemption point since it was throttled)
@@ -101,6 +131,9 @@ final class Cbs {
         if (t.state == TaskState.RUNNABLE && !t.queued) {
             cpu.rq.enqueue(t, false);
             cpu.sched.deadlineArrived(t.dl);
+            if (cpu.kernel.placement != null) {
+                cpu.kernel.placement.dl.replenished(cpu);
+            }
         }
     }
 

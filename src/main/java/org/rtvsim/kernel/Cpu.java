@@ -165,6 +165,11 @@ public final class Cpu implements SupplyListener {
         return remote.pending() > 0;
     }
 
+    /** The wake list's deadline tasks moved here by a push or pull, not yet enqueued (for {@link DlPushPull}). */
+    RemoteWakeups wakeList() {
+        return remote;
+    }
+
     /** Queues softirq work of {@code ns}, run on irq exit (not used on PREEMPT_RT, where it is threaded). */
     void raiseSoftirq(long ns, int softBlame) {
         softirqs.add(ns, softBlame);

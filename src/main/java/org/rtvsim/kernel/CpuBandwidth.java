@@ -74,6 +74,16 @@ final class CpuBandwidth {
         return f;
     }
 
+    /** GRUB: this CPU's this_bw or running_bw changed. */
+    void reclaimRateChanged() {
+        cbs.reclaimRateChanged();
+    }
+
+    /** dl_task_timer of {@code t}, which lives on this CPU (it may have moved since it was throttled). */
+    void deadlineReplenished(Task t) {
+        cbs.replenished(t);
+    }
+
     void enableRtThrottling(Simulation sim, long runtimeNs, long periodNs) {
         throttle = new RtThrottle(sim, cpu, runtimeNs, periodNs);
     }

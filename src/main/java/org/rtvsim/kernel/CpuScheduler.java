@@ -183,6 +183,8 @@ final class CpuScheduler {
         }
         if (needResched) {
             cpu.dispatch();
+        } else if (t.mask != null && t.dl != null) {
+            cpu.kernel.placement.dl.taskWoken(cpu, t); // task_woken_dl: push it elsewhere
         } else if (t.mask != null && t.priority >= 0) {
             cpu.kernel.placement.rt.wokenNotPreempting(cpu, t); // task_woken_rt: push it elsewhere
         }
@@ -356,6 +358,9 @@ final class CpuScheduler {
             }
         }
         Placement placement = cpu.kernel.placement;
+        if (placement != null && prev != null && !prev.queued && prev.dl != null && prev.priority >= Task.DL_PRIO) {
+            placement.dl.pull(cpu); // balance_dl: the deadline task left this CPU (need_pull_dl_task)
+        }
         if (placement != null && prev != null && !prev.queued && prev.priority >= 0
                 && cpu.rq.highestRtPriority() < prev.priority) {
             placement.rt.pull(cpu); // balance_rt: this CPU lowers its priority (need_pull_rt_task)
@@ -384,6 +389,9 @@ final class CpuScheduler {
                 cpu.tracing.running(next);
             }
             cpu.bandwidth.started(next);
+            if (placement != null && next.dl != null) {
+                placement.dl.pushQueued(cpu); // set_next_task_dl → push_dl_tasks
+            }
             return;
         }
         org.rtvsim.hw.Cache cache = cpu.kernel.cache;
@@ -402,6 +410,9 @@ final class CpuScheduler {
         switchSeg.setIrq(cpu.costs.contextSwitch().sampleNs(), true, cpu.kernel.blameSwitch);
         if (placement != null && next.priority >= 0) {
             placement.rt.pushQueued(cpu, next); // set_next_task_rt → push_rt_tasks: a preempted RT task may move
+        }
+        if (placement != null && next.dl != null) {
+            placement.dl.pushQueued(cpu); // set_next_task_dl → push_dl_tasks: a preempted deadline task may move
         }
     }
 

@@ -6,8 +6,9 @@ package org.rtvsim.kernel;
  * arrival order (the kernel's rb-tree inserts an equal key to the right, __dl_less). Intrusive links, no
  * allocation; a CPU holds a handful of entities, so insertion walks the list. The running task is not on it.
  *
- * <p>Partitioned EDF only: every deadline task stays on its CPU. TODO global EDF across an affinity mask
- * (push_dl_task / pull_dl_task, find_later_rq) once tasks can migrate.
+ * <p>The kernel keeps a second tree of the pushable tasks (pushable_dl_tasks_root: queued, not running, with a
+ * multi-CPU mask); here they are found by walking this one ({@link #earliestPushable}). Global EDF moves them
+ * between CPUs ({@link DlPushPull}).
  */
 final class DeadlineRunQueue {
     private DlEntity head;
@@ -20,6 +21,19 @@ final class DeadlineRunQueue {
     /** The entity with the earliest deadline, or null (pick_next_dl_entity). */
     DlEntity peek() {
         return head;
+    }
+
+    /**
+     * pick_earliest_pushable_dl_task: the earliest-deadline queued task whose mask has more than one CPU (and,
+     * when {@code cpu} &ge; 0, holds {@code cpu}), or null; the fair server is never pushable.
+     */
+    Task earliestPushable(int cpu) {
+        for (DlEntity e = head; e != null; e = e.next) {
+            if (e.task != null && e.task.mask != null && (cpu < 0 || e.task.mask.contains(cpu))) {
+                return e.task;
+            }
+        }
+        return null;
     }
 
     void enqueue(DlEntity e) {

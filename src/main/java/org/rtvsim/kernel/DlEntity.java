@@ -23,6 +23,13 @@ final class DlEntity {
     final long dlRuntimeNs;
     final long dlDeadlineNs;
     final long dlPeriodNs;
+    /** dl_bw: dl_runtime/dl_period in 20-bit fixed point (to_ratio). */
+    final long bw;
+    /** SCHED_FLAG_RECLAIM: its runtime is charged by GRUB ({@link Grub}). */
+    boolean reclaim;
+    /** GRUB: blocked before its 0-lag time, still counted as active (dl_non_contending). */
+    boolean nonContending;
+    private Grub.InactiveTimer inactiveTimer;
     /** The task this entity schedules, or null for a fair server. */
     final Task task;
     long runtimeNs;
@@ -43,6 +50,7 @@ final class DlEntity {
         this.dlRuntimeNs = runtimeNs;
         this.dlDeadlineNs = deadlineNs;
         this.dlPeriodNs = periodNs;
+        this.bw = toRatio(periodNs, runtimeNs);
     }
 
     /** dl_entity_preempt: whether this entity's deadline is strictly earlier than {@code other}'s. */
@@ -107,6 +115,21 @@ final class DlEntity {
     void cancelTimer() {
         if (timer != null) {
             timer.cancel();
+        }
+    }
+
+    /** Arms the GRUB inactive timer at the 0-lag time {@code atNs}. */
+    void armInactiveTimer(Simulation sim, long atNs, Runnable action) {
+        if (inactiveTimer == null) {
+            inactiveTimer = new Grub.InactiveTimer(sim);
+        }
+        inactiveTimer.action = action;
+        inactiveTimer.scheduleAt(atNs);
+    }
+
+    void cancelInactiveTimer() {
+        if (inactiveTimer != null) {
+            inactiveTimer.cancel();
         }
     }
 

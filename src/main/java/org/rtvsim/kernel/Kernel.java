@@ -148,6 +148,8 @@ public final class Kernel {
 
     /** Wake-up placement and load balancing: null while no task of this kernel may migrate (all pinned). */
     Placement placement;
+    /** GRUB reclaiming: null while no deadline task of this kernel reclaims. */
+    Grub grub;
 
     public List<Task> tasks() {
         return tasks;

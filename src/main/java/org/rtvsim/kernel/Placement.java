@@ -9,7 +9,8 @@ import org.rtvsim.engine.CpuSet;
  *
  * <p>Topology: one sched domain, the LLC, over the kernel's CPUs outside {@code isolcpus} (an isolated CPU
  * belongs to no domain: nothing is balanced to or from it, and its idle-sibling search stops at the target).
- * RT push/pull works within a root domain: the housekeeping CPUs, or the isolated ones (def_root_domain).
+ * RT and deadline push/pull work within a root domain: the housekeeping CPUs, or the isolated ones
+ * (def_root_domain); a CPU holding a pinned deadline task is a root domain of its own ({@link DlPushPull}).
  * Scans run in ascending CPU order from a start CPU, wrapping (for_each_cpu_wrap): no hash order.
  */
 final class Placement {
@@ -19,6 +20,7 @@ final class Placement {
     final int domainWeight;
     final LoadBalancer balancer;
     final RtPushPull rt;
+    final DlPushPull dl;
     final int blameMigration;
 
     Placement(Kernel kernel) {
@@ -35,6 +37,7 @@ final class Placement {
         this.blameMigration = kernel.blames().id("migration: cache refill");
         this.balancer = new LoadBalancer(kernel, this);
         this.rt = new RtPushPull(kernel, this);
+        this.dl = new DlPushPull(kernel, this);
     }
 
     /** Whether CPU {@code c} is in the sched domain (not isolated). */
@@ -80,7 +83,7 @@ final class Placement {
             }
             return;
         }
-        Cpu target = t.priority >= 0 ? rt.selectRq(t) : selectFair(t, waker);
+        Cpu target = t.dl != null ? dl.selectRq(t, waker) : t.priority >= 0 ? rt.selectRq(t) : selectFair(t, waker);
         if (target != t.cpu) {
             setCpu(t, target);
         }
@@ -95,6 +98,9 @@ final class Placement {
     /** set_task_cpu: {@code t} (blocked, or detached from its queue) now belongs to {@code dst}. */
     void setCpu(Task t, Cpu dst) {
         Cpu src = t.cpu;
+        if (t.dl != null && kernel.grub != null) {
+            kernel.grub.moved(t, src, dst, t.state == TaskState.RUNNABLE);
+        }
         t.cpu = dst;
         t.migrated = true;
         t.migrations++;

@@ -19,6 +19,32 @@ final class RemoteWakeups extends IrqActivity {
         return count - done;
     }
 
+    /**
+     * The earliest deadline of the deadline tasks moved here and not yet enqueued (a push or pull already counts
+     * them on this CPU's queue in the kernel, which enqueues under both run-queue locks); -1 when none.
+     */
+    long earliestMigratingDeadline() {
+        long d = -1;
+        for (int i = done; i < count; i++) {
+            Task t = queue[i];
+            if (t != null && t.migrating && t.dl != null && (d < 0 || t.dl.deadlineNs < d)) {
+                d = t.dl.deadlineNs;
+            }
+        }
+        return d;
+    }
+
+    /** How many deadline tasks moved here wait on the wake list (see {@link #earliestMigratingDeadline}). */
+    int migratingDeadlineTasks() {
+        int n = 0;
+        for (int i = done; i < count; i++) {
+            if (queue[i] != null && queue[i].migrating && queue[i].dl != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     void add(Task t) {
         for (int i = 0; i < count; i++) {
             if (queue[i] == t) {

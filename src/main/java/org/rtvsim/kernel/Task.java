@@ -129,6 +129,18 @@ public final class Task {
         this.dl = new DlEntity(this, runtimeNs, deadlineNs, periodNs);
     }
 
+    /**
+     * As {@link #setDeadline(long, long, long)}, with SCHED_FLAG_RECLAIM when {@code reclaim}: GRUB charges its
+     * runtime ({@link Grub}).
+     */
+    public void setDeadline(long runtimeNs, long deadlineNs, long periodNs, boolean reclaim) {
+        setDeadline(runtimeNs, deadlineNs, periodNs);
+        dl.reclaim = reclaim;
+        if (reclaim && cpu.kernel.grub == null) {
+            cpu.kernel.grub = new Grub(cpu.kernel);
+        }
+    }
+
     /** Total time this task has held its CPU so far (ns; interrupts over it included): its CPU share's numerator. */
     public long onCpuNs() {
         return onCpuNs + (onCpuSinceNs >= 0 ? cpu.now() - onCpuSinceNs : 0);

@@ -82,7 +82,7 @@ final class Schema {
                     v("minor_fault_probability"), v("major_fault_probability"))),
             Map.entry(Shape.PERIODIC, Map.ofEntries(s("tasks", Shape.TASKS), o("mutexes"))),
             Map.entry(Shape.TASK, Map.ofEntries(v("name"), v("period"), o("wcet"), v("priority"), v("policy"), v("nice"), v("slice"),
-                    v("cpu"), v("cpus"), v("offset"), v("deadline"), v("runtime"), s("locks", Shape.LOCKS))),
+                    v("cpu"), v("cpus"), v("offset"), v("deadline"), v("runtime"), v("reclaim"), s("locks", Shape.LOCKS))),
             Map.entry(Shape.LOCK, Map.ofEntries(v("lock"), v("offset"), v("length"))),
             Map.entry(Shape.KERNEL_ACTIVITY, Map.ofEntries(v("cpus"), v("affinity"), v("tasks"), v("locks"), v("profile"), v("policy"), v("nice"), v("slice"),
                     s("segments", Shape.SEGMENTS), o("think"), o("sleep"), v("sleep_probability"),

@@ -64,11 +64,6 @@ final class TaskBinder {
             }
         }
         CpuSet mask = t.cpus("cpus", cpus.count(), cpus.what(), null);
-        if (policy == SchedPolicy.DEADLINE && mask != null && mask.size() > 1) {
-            throw Values.error(t.node("cpus"), t.key("cpus"), "expected one CPU for policy deadline: rtvsim "
-                    + "schedules deadline tasks by partitioned EDF (each CPU an exclusive cpuset), not global EDF "
-                    + "across a mask; got \"" + mask + "\"");
-        }
         int cpu = t.integer("cpu", mask != null ? mask.get(0) : Defaults.TASK_CPU, 0, Integer.MAX_VALUE);
         if (cpu >= cpus.count()) {
             throw Values.error(t.node("cpu"), t.key("cpu"), "expected a CPU in 0-" + (cpus.count() - 1) + " ("
@@ -82,10 +77,15 @@ final class TaskBinder {
         long deadline = t.positiveDurationNs("deadline", period);
         long runtime = policy == SchedPolicy.DEADLINE ? DlAdmission.checkParams(t, period, deadline) : 0;
         if (runtime > 0 && cpus.admission() != null) {
-            cpus.admission().admit(t, name, cpu, runtime, period);
+            cpus.admission().admit(t, name, cpu, mask, runtime, period);
+        }
+        boolean reclaim = t.bool("reclaim", false);
+        if (reclaim && policy != SchedPolicy.DEADLINE) {
+            throw Values.error(t.node("reclaim"), t.key("reclaim"), "reclaim (SCHED_FLAG_RECLAIM) applies to policy "
+                    + "deadline only; got policy " + policy.key());
         }
         return new WorkloadSpec.PeriodicTaskSpec(name, period, wcet, priority, policy, cpu, offset, deadline,
-                locks(t), FairSpec.bind(t), mask, runtime);
+                locks(t), FairSpec.bind(t), mask, runtime, reclaim);
     }
 
     private static List<WorkloadSpec.CriticalSectionSpec> locks(Section t) {

@@ -41,6 +41,9 @@ final class WorkloadBinder {
             int occurrence = seen.merge(kind, 1, Integer::sum) - 1;
             out.add(bindEntry(item, prefix + "[" + i + "]", prefix + "." + kind + "[" + occurrence + "]", i, cpus));
         }
+        if (cpus.admission() != null) {
+            cpus.admission().finish(); // global deadline tasks: once every pinned one (partition) is known
+        }
         return List.copyOf(out);
     }
 

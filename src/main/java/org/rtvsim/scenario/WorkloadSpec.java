@@ -58,11 +58,19 @@ public sealed interface WorkloadSpec {
      * One periodic task. {@code wcet} is drawn at each release; {@code deadlineNs} defaults to the period.
      * {@code locks} are critical sections (locking issue). A {@code deadline}-policy task has the reservation
      * {@code dlRuntimeNs} / {@code deadlineNs} / {@code periodNs} (sched_setattr's runtime, deadline, period);
-     * {@code dlRuntimeNs} is 0 for other policies.
+     * {@code dlRuntimeNs} is 0 for other policies; {@code dlReclaim} is SCHED_FLAG_RECLAIM (GRUB).
      */
     record PeriodicTaskSpec(String name, long periodNs, DistSpec wcet, int priority, SchedPolicy policy, int cpu,
                             long offsetNs, long deadlineNs, List<CriticalSectionSpec> locks, FairSpec fair,
-                            CpuSet mask, long dlRuntimeNs) {
+                            CpuSet mask, long dlRuntimeNs, boolean dlReclaim) {
+        /** A task with an affinity mask (null: pinned) and a SCHED_DEADLINE runtime (0 for the other policies). */
+        public PeriodicTaskSpec(String name, long periodNs, DistSpec wcet, int priority, SchedPolicy policy, int cpu,
+                                long offsetNs, long deadlineNs, List<CriticalSectionSpec> locks, FairSpec fair,
+                                CpuSet mask, long dlRuntimeNs) {
+            this(name, periodNs, wcet, priority, policy, cpu, offsetNs, deadlineNs, locks, fair, mask, dlRuntimeNs,
+                    false);
+        }
+
         /** A task pinned to {@code cpu}. */
         public PeriodicTaskSpec(String name, long periodNs, DistSpec wcet, int priority, SchedPolicy policy, int cpu,
                                 long offsetNs, long deadlineNs, List<CriticalSectionSpec> locks, FairSpec fair) {

@@ -123,7 +123,7 @@ public final class PeriodicTasks {
             task.setNice(spec.fair().nice());
             task.setSlice(spec.fair().sliceNs());
             if (spec.dlRuntimeNs() > 0) {
-                task.setDeadline(spec.dlRuntimeNs(), spec.deadlineNs(), spec.periodNs());
+                task.setDeadline(spec.dlRuntimeNs(), spec.deadlineNs(), spec.periodNs(), spec.dlReclaim());
             }
             this.wcet = Samplers.of(spec.wcet(), k.sim().streams().stream(path + ".wcet"));
             this.blameRun = k.blames().id("task " + spec.name() + " (" + spec.policy().key()
