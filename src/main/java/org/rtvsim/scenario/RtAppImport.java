@@ -34,7 +34,8 @@ public final class RtAppImport {
     /** rt-app's default duration when {@code global.duration} is absent or -1 (assumption: ours). */
     static final int DEFAULT_DURATION_S = 10;
     private static final String SUPPORTED_EVENTS = "run, runtime, sleep, timer, lock, unlock";
-    private static final Set<String> TASK_KEYS = Set.of("loop", "instance", "priority", "policy", "cpus");
+    private static final Set<String> TASK_KEYS = Set.of("loop", "instance", "priority", "policy", "cpus",
+            "dl-runtime", "dl-period", "dl-deadline");
     private static final Set<String> GLOBAL_KEYS = Set.of("duration", "calibration", "default_policy",
             "pi_enabled", "logdir", "log_basename", "lock_pages", "ftrace", "gnuplot", "io_device",
             "mem_buffer_size", "cumulative_slack", "log_size");
@@ -81,7 +82,9 @@ public final class RtAppImport {
             }
             Task task = task(t, path, defaultPolicy);
             locks.addAll(task.locks.keySet());
-            maxCpu = Math.max(maxCpu, task.cpu);
+            for (int c : task.cpus) {
+                maxCpu = Math.max(maxCpu, c);
+            }
             int instances = t.has("instance") ? integer(t.get("instance"), path + ".instance") : 1;
             for (int i = 0; i < instances; i++) {
                 tasks.add(task.toNode(instances == 1 ? name : name + "-" + i, t.location()));
@@ -128,12 +131,23 @@ public final class RtAppImport {
         int priority;
         String policy;
         int nice;
-        int cpu;
+        /** The affinity: one CPU (pinned) or several (a mask); default CPU 0. */
+        List<Integer> cpus = List.of(0);
+        Node.Location cpusAt;
+        /** SCHED_DEADLINE's dl-runtime, dl-period, dl-deadline (µs), and where they were read. */
+        long dlRuntimeUs;
+        long dlPeriodUs;
+        long dlDeadlineUs;
+        Node.Location dlAt;
         final Map<String, long[]> locks = new LinkedHashMap<>();
         final Map<String, Long> open = new LinkedHashMap<>();
 
+        long period() {
+            return periodUs < 0 ? workUs + sleepUs : relative ? workUs + periodUs : periodUs;
+        }
+
         Node.MapNode toNode(String name, Node.Location at) {
-            long period = periodUs < 0 ? workUs + sleepUs : relative ? workUs + periodUs : periodUs;
+            long period = period();
             Node.MapNode n = new Node.MapNode(at);
             n.put("name", at, scalar(name, at));
             n.put("period", at, scalar(period + "us", at));
@@ -141,11 +155,23 @@ public final class RtAppImport {
             wcet.put("fixed", at, scalar(workUs + "us", at));
             n.put("wcet", at, wcet);
             n.put("policy", at, scalar(policy, at));
-            n.put("priority", at, number(priority, at));
+            if (policy.equals("deadline")) {
+                n.put("runtime", dlAt, scalar(dlRuntimeUs + "us", dlAt));
+                n.put("deadline", dlAt, scalar(dlDeadlineUs + "us", dlAt));
+            } else {
+                n.put("priority", at, number(priority, at));
+            }
             if (policy.equals("other") && nice != 0) {
                 n.put("nice", at, number(nice, at));
             }
-            n.put("cpu", at, number(cpu, at));
+            n.put("cpu", at, number(cpus.get(0), at));
+            if (cpus.size() > 1) {
+                StringBuilder mask = new StringBuilder();
+                for (int c : cpus) {
+                    mask.append(mask.length() > 0 ? "," : "").append(c);
+                }
+                n.put("cpus", cpusAt, scalar(mask.toString(), cpusAt));
+            }
             if (!locks.isEmpty()) {
                 Node.ListNode l = new Node.ListNode(at);
                 for (Map.Entry<String, long[]> e : locks.entrySet()) {
@@ -168,9 +194,10 @@ public final class RtAppImport {
             case "SCHED_OTHER" -> "other";
             case "SCHED_FIFO" -> "fifo";
             case "SCHED_RR" -> "rr";
+            case "SCHED_DEADLINE" -> "deadline";
             default -> throw new ScenarioException(t.has("policy") ? t.get("policy").location() : t.location(),
-                    path + ".policy", "expected SCHED_OTHER, SCHED_FIFO or SCHED_RR (SCHED_DEADLINE is not "
-                    + "supported yet); got '" + policy + "'");
+                    path + ".policy", "expected SCHED_OTHER, SCHED_FIFO, SCHED_RR or SCHED_DEADLINE; got '"
+                    + policy + "'");
         };
         int prio = t.has("priority") ? integer(t.get("priority"), path + ".priority") : 0;
         if (task.policy.equals("other")) {
@@ -180,12 +207,23 @@ public final class RtAppImport {
         }
         if (t.has("cpus")) {
             Node cpus = t.get("cpus");
-            if (!(cpus instanceof Node.ListNode l) || l.size() != 1) {
-                throw new ScenarioException(cpus.location(), path + ".cpus", "expected a list of one CPU (the model "
-                        + "pins each task to one CPU); got " + Node.describe(cpus));
+            if (!(cpus instanceof Node.ListNode l) || l.size() == 0) {
+                throw new ScenarioException(cpus.location(), path + ".cpus", "expected a non-empty list of CPUs "
+                        + "such as [0, 2, 3]; got " + Node.describe(cpus));
             }
-            task.cpu = integer(l.items().get(0), path + ".cpus[0]");
+            List<Integer> list = new ArrayList<>();
+            for (int i = 0; i < l.size(); i++) {
+                int c = integer(l.items().get(i), path + ".cpus[" + i + "]");
+                if (c < 0 || list.contains(c)) {
+                    throw new ScenarioException(l.items().get(i).location(), path + ".cpus[" + i + "]",
+                            "expected distinct CPU numbers >= 0; got " + c);
+                }
+                list.add(c);
+            }
+            task.cpus = List.copyOf(list);
+            task.cpusAt = cpus.location();
         }
+        deadline(t, path, task);
         if (t.has("loop") && integer(t.get("loop"), path + ".loop") != -1) {
             throw new ScenarioException(t.get("loop").location(), path + ".loop", "expected -1 (run to the end); "
                     + "a finite loop is not supported yet");
@@ -208,7 +246,43 @@ public final class RtAppImport {
             throw new ScenarioException(t.location(), path, "rt-app: lock " + task.open.keySet().iterator().next()
                     + " is taken and never unlocked");
         }
+        if (task.policy.equals("deadline") && task.dlPeriodUs != task.period()) {
+            throw new ScenarioException(task.dlAt, path + ".dl-period", "expected dl-period (default dl-runtime) "
+                    + "equal to the task's period (" + task.period() + " us from its timer or run + sleep): the model "
+                    + "releases a deadline task's jobs at its reservation period; got " + task.dlPeriodUs + " us");
+        }
         return task;
+    }
+
+    /**
+     * SCHED_DEADLINE's keys, with rt-app's defaults (rt-app_parse_config.c: dl-period = dl-runtime,
+     * dl-deadline = dl-period); refused for the other policies and with a multi-CPU mask.
+     */
+    private static void deadline(Node.MapNode t, String path, Task task) {
+        boolean deadline = task.policy.equals("deadline");
+        for (String key : List.of("dl-runtime", "dl-period", "dl-deadline")) {
+            if (t.has(key) && !deadline) {
+                throw new ScenarioException(t.keyLocation(key), path + "." + key, key + " applies to policy "
+                        + "SCHED_DEADLINE only; got policy " + (t.has("policy") ? text(t.get("policy")) : "the default"));
+            }
+        }
+        if (!deadline) {
+            return;
+        }
+        if (!t.has("dl-runtime")) {
+            throw new ScenarioException(t.location(), path + ".dl-runtime", "expected dl-runtime (µs) for policy "
+                    + "SCHED_DEADLINE");
+        }
+        task.dlAt = t.keyLocation("dl-runtime");
+        task.dlRuntimeUs = integer(t.get("dl-runtime"), path + ".dl-runtime");
+        task.dlPeriodUs = t.has("dl-period") ? integer(t.get("dl-period"), path + ".dl-period") : task.dlRuntimeUs;
+        task.dlDeadlineUs = t.has("dl-deadline") ? integer(t.get("dl-deadline"), path + ".dl-deadline")
+                : task.dlPeriodUs;
+        if (task.cpus.size() > 1) {
+            throw new ScenarioException(task.cpusAt, path + ".cpus", "expected one CPU for policy SCHED_DEADLINE: "
+                    + "rtvsim schedules deadline tasks by partitioned EDF (each CPU an exclusive cpuset), not global "
+                    + "EDF across a mask; got " + task.cpus);
+        }
     }
 
     private static void event(Task task, String key, Node value, String path, Node.Location at) {

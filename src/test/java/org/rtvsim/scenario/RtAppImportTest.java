@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * rt-app JSON files load as scenarios by content. The fixtures are ours: periodic.json follows the first
@@ -56,5 +57,59 @@ class RtAppImportTest {
         assertTrue(e.getMessage().contains("unsupported.json:5:"), e.getMessage());
         assertTrue(e.getMessage().contains("tasks.waker.signal"), e.getMessage());
         assertTrue(e.getMessage().contains("rt-app event 'signal' is not supported yet"), e.getMessage());
+    }
+
+    private static ScenarioSpec load(Path dir, String json) throws java.io.IOException {
+        Path f = dir.resolve("w.json");
+        java.nio.file.Files.writeString(f, json);
+        return ScenarioLoader.load(f, List.of());
+    }
+
+    private static ScenarioException refused(Path dir, String json) {
+        return assertThrows(ScenarioException.class, () -> load(dir, json));
+    }
+
+    @Test
+    void cpusList_becomesTheAffinityMask_startingOnItsFirstCpu(@TempDir Path dir) throws Exception {
+        ScenarioSpec s = load(dir, "{\"tasks\": {\"t\": {\"cpus\": [1, 3], \"run\": 1000, "
+                + "\"timer\": {\"ref\": \"t\", \"period\": 10000}}}}");
+        var t = ((WorkloadSpec.PeriodicSpec) s.host().workload().get(0)).tasks().get(0);
+        assertEquals("1,3", t.mask().toString());
+        assertEquals(1, t.cpu());
+        assertEquals(4, s.hardware().cpus(), "the machine has the highest CPU named");
+    }
+
+    @Test
+    void schedDeadline_mapsDlKeysToTheDeadlinePolicy_withRtAppDefaults(@TempDir Path dir) throws Exception {
+        ScenarioSpec s = load(dir, "{\"tasks\": {\"t\": {\"policy\": \"SCHED_DEADLINE\", \"dl-runtime\": 2000, "
+                + "\"dl-period\": 10000, \"run\": 1000, \"timer\": {\"ref\": \"t\", \"period\": 10000}}}}");
+        var t = ((WorkloadSpec.PeriodicSpec) s.host().workload().get(0)).tasks().get(0);
+        assertEquals(SchedPolicy.DEADLINE, t.policy());
+        assertEquals(2_000_000L, t.dlRuntimeNs());
+        assertEquals(10_000_000L, t.periodNs());
+        assertEquals(10_000_000L, t.deadlineNs(), "dl-deadline defaults to dl-period");
+    }
+
+    @Test
+    void schedDeadline_withSeveralCpus_isRefusedNamingTheRtAppKey(@TempDir Path dir) {
+        ScenarioException e = refused(dir, "{\"tasks\": {\"t\": {\"policy\": \"SCHED_DEADLINE\", \"cpus\": [0, 1],\n"
+                + "\"dl-runtime\": 2000, \"dl-period\": 10000, \"run\": 1000, \"timer\": {\"ref\": \"t\", \"period\": 10000}}}}");
+        assertTrue(e.getMessage().contains("tasks.t.cpus") && e.getMessage().contains("partitioned EDF"), e.getMessage());
+        assertTrue(e.getMessage().contains("w.json:1:"), e.getMessage());
+    }
+
+    @Test
+    void schedDeadline_periodOtherThanTheTimer_isRefused(@TempDir Path dir) {
+        ScenarioException e = refused(dir, "{\"tasks\": {\"t\": {\"policy\": \"SCHED_DEADLINE\", \"dl-runtime\": 2000,"
+                + " \"run\": 1000, \"timer\": {\"ref\": \"t\", \"period\": 10000}}}}");
+        assertTrue(e.getMessage().contains("tasks.t.dl-period") && e.getMessage().contains("got 2000 us"),
+                e.getMessage());
+    }
+
+    @Test
+    void dlKeys_withoutSchedDeadline_areRefused(@TempDir Path dir) {
+        ScenarioException e = refused(dir, "{\"tasks\": {\"t\": {\"policy\": \"SCHED_FIFO\", \"priority\": 10, "
+                + "\"dl-runtime\": 2000, \"run\": 1000, \"timer\": {\"ref\": \"t\", \"period\": 10000}}}}");
+        assertTrue(e.getMessage().contains("dl-runtime applies to policy SCHED_DEADLINE only"), e.getMessage());
     }
 }
