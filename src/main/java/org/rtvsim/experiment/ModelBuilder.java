@@ -162,7 +162,7 @@ public final class ModelBuilder {
     static WorkloadSpec.PeriodicSpec asPeriodic(WorkloadSpec.LockSharingSpec ls) {
         Map<String, WorkloadSpec.MutexSpec> mutexes = new java.util.LinkedHashMap<>();
         for (var t : ls.tasks()) {
-            for (var cs : t.locks()) {
+            for (var cs : t.allLocks()) {
                 mutexes.putIfAbsent(cs.lock(), new WorkloadSpec.MutexSpec(cs.lock(), "pthread_mutex", ls.protocol(),
                         ls.ceiling(), false));
             }

@@ -85,9 +85,37 @@ final class TaskBinder {
             cpus.admission().admit(t, name, cpu, runtime, period);
         }
         return new WorkloadSpec.PeriodicTaskSpec(name, period, wcet, priority, policy, cpu, offset, deadline,
-                locks(t), FairSpec.bind(t), mask, runtime);
+                locks(t), FairSpec.bind(t), mask, runtime, sequence(t, period, wcet, deadline));
     }
 
+    /**
+     * The task's job sequence: {@code phases} (each {@code jobs} jobs, its period, wcet, deadline and locks
+     * defaulting to the task's), {@code repeat} and {@code overrun}.
+     */
+    private static WorkloadSpec.JobSequenceSpec sequence(Section t, long period, org.rtvsim.engine.DistSpec wcet,
+                                                        long deadline) {
+        int repeat = t.integer("repeat", 0, 1, Integer.MAX_VALUE);
+        boolean shift = t.choice("overrun", List.of("queue", "shift"), "queue").equals("shift");
+        if (!t.has("phases")) {
+            return new WorkloadSpec.JobSequenceSpec(List.of(), repeat, shift);
+        }
+        if (!(t.node("phases") instanceof Node.ListNode list) || list.size() == 0) {
+            throw Values.error(t.node("phases"), t.key("phases"), "expected a non-empty list of phases {jobs, period,"
+                    + " wcet, deadline, locks}; got " + Node.describe(t.node("phases")));
+        }
+        List<WorkloadSpec.JobPhaseSpec> phases = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Section p = Section.of(list.items().get(i), t.key("phases") + "[" + i + "]", Schema.Shape.PHASE,
+                    list.location());
+            long pPeriod = p.has("period") ? p.requiredPositiveDurationNs("period") : period;
+            long pDeadline = p.positiveDurationNs("deadline", p.has("period") ? pPeriod : deadline);
+            phases.add(new WorkloadSpec.JobPhaseSpec(pPeriod, p.dist("wcet", wcet), pDeadline,
+                    p.has("locks") ? locks(p) : locks(t), p.integer("jobs", 1, 1, Integer.MAX_VALUE)));
+        }
+        return new WorkloadSpec.JobSequenceSpec(List.copyOf(phases), repeat, shift);
+    }
+
+    /** The {@code locks} list of a task or phase section. */
     private static List<WorkloadSpec.CriticalSectionSpec> locks(Section t) {
         if (!t.has("locks")) {
             return List.of();
@@ -181,23 +209,37 @@ final class TaskBinder {
         for (int i = 0; i < tasks.size(); i++) {
             WorkloadSpec.PeriodicTaskSpec t = tasks.get(i);
             Node taskNode = list.items().get(i);
-            String at = s.key("tasks") + "[" + i + "].locks";
-            double min = minimum(t.wcet());
-            for (int j = 0; j < t.locks().size(); j++) {
-                WorkloadSpec.CriticalSectionSpec cs = t.locks().get(j);
-                Node csNode = taskNode instanceof Node.MapNode tm && tm.get("locks") instanceof Node.ListNode ll
-                        ? ll.items().get(j) : taskNode;
-                if (declared != null && !declared.contains(cs.lock())) {
-                    throw Values.error(csNode, at + "[" + j + "].lock", "expected a lock declared in mutexes ("
-                            + String.join(", ", declared) + "); got '" + cs.lock() + "'");
-                }
-                if (cs.offsetNs() + cs.lengthNs() > min) {
-                    throw Values.error(csNode, at + "[" + j + "]", "critical section on " + cs.lock()
-                            + " ends at " + org.rtvsim.engine.Units.formatNs(cs.offsetNs() + cs.lengthNs())
-                            + ", after the task's shortest execution time ("
-                            + org.rtvsim.engine.Units.formatNs((long) min) + " of wcet); expected offset + length"
-                            + " <= wcet");
-                }
+            String at = s.key("tasks") + "[" + i + "]";
+            checkSections(t.wcet(), t.locks(), taskNode, at, declared);
+            List<WorkloadSpec.JobPhaseSpec> phases = t.sequence().phases();
+            for (int p = 0; p < phases.size(); p++) {
+                Node phaseNode = taskNode instanceof Node.MapNode tm && tm.get("phases") instanceof Node.ListNode pl
+                        ? pl.items().get(p) : taskNode;
+                checkSections(phases.get(p).wcet(), phases.get(p).locks(), phaseNode, at + ".phases[" + p + "]",
+                        declared);
+            }
+        }
+    }
+
+    /** The sections {@code locks} of a task or phase (node {@code owner}, key {@code at}) against its wcet. */
+    private static void checkSections(org.rtvsim.engine.DistSpec wcet, List<WorkloadSpec.CriticalSectionSpec> locks,
+                                      Node owner, String at, Set<String> declared) {
+        double min = minimum(wcet);
+        for (int j = 0; j < locks.size(); j++) {
+            WorkloadSpec.CriticalSectionSpec cs = locks.get(j);
+            Node csNode = owner instanceof Node.MapNode tm && tm.get("locks") instanceof Node.ListNode ll
+                    ? ll.items().get(j) : owner;
+            String key = at + ".locks[" + j + "]";
+            if (declared != null && !declared.contains(cs.lock())) {
+                throw Values.error(csNode, key + ".lock", "expected a lock declared in mutexes ("
+                        + String.join(", ", declared) + "); got '" + cs.lock() + "'");
+            }
+            if (cs.offsetNs() + cs.lengthNs() > min) {
+                throw Values.error(csNode, key, "critical section on " + cs.lock()
+                        + " ends at " + org.rtvsim.engine.Units.formatNs(cs.offsetNs() + cs.lengthNs())
+                        + ", after the task's shortest execution time ("
+                        + org.rtvsim.engine.Units.formatNs((long) min) + " of wcet); expected offset + length"
+                        + " <= wcet");
             }
         }
     }

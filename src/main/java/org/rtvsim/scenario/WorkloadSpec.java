@@ -62,7 +62,29 @@ public sealed interface WorkloadSpec {
      */
     record PeriodicTaskSpec(String name, long periodNs, DistSpec wcet, int priority, SchedPolicy policy, int cpu,
                             long offsetNs, long deadlineNs, List<CriticalSectionSpec> locks, FairSpec fair,
-                            CpuSet mask, long dlRuntimeNs) {
+                            CpuSet mask, long dlRuntimeNs, JobSequenceSpec sequence) {
+        /** A task whose every job is alike ({@link JobSequenceSpec#EVERY_JOB_ALIKE}). */
+        public PeriodicTaskSpec(String name, long periodNs, DistSpec wcet, int priority, SchedPolicy policy, int cpu,
+                                long offsetNs, long deadlineNs, List<CriticalSectionSpec> locks, FairSpec fair,
+                                CpuSet mask, long dlRuntimeNs) {
+            this(name, periodNs, wcet, priority, policy, cpu, offsetNs, deadlineNs, locks, fair, mask, dlRuntimeNs,
+                    JobSequenceSpec.EVERY_JOB_ALIKE);
+        }
+
+        /** The task's phases in order: its own period, wcet, deadline and locks as one phase when it has none. */
+        public List<JobPhaseSpec> phases() {
+            return sequence.phases().isEmpty() ? List.of(new JobPhaseSpec(periodNs, wcet, deadlineNs, locks, 1))
+                    : sequence.phases();
+        }
+
+        /** Every critical section the task takes, in any phase. */
+        public List<CriticalSectionSpec> allLocks() {
+            List<CriticalSectionSpec> all = new java.util.ArrayList<>(locks);
+            for (JobPhaseSpec p : sequence.phases()) {
+                all.addAll(p.locks());
+            }
+            return all;
+        }
         /** A task pinned to {@code cpu}. */
         public PeriodicTaskSpec(String name, long periodNs, DistSpec wcet, int priority, SchedPolicy policy, int cpu,
                                 long offsetNs, long deadlineNs, List<CriticalSectionSpec> locks, FairSpec fair) {
@@ -82,6 +104,21 @@ public sealed interface WorkloadSpec {
                                 long dlRuntimeNs) {
             this(name, periodNs, wcet, priority, policy, cpu, offsetNs, deadlineNs, locks, fair, null, dlRuntimeNs);
         }
+    }
+
+    /**
+     * The order of a periodic task's jobs. {@code phases} (empty: every job is the task's own) run in order,
+     * phase i for {@code jobs} consecutive jobs; the whole sequence runs {@code repeat} times (0: until the end
+     * of the run), then the task releases no more jobs. {@code shiftOnOverrun}: a release that finds the
+     * previous job unfinished waits for its completion and the release grid restarts there (rt-app's relative
+     * timer); otherwise the job waits in order at its grid release time.
+     */
+    record JobSequenceSpec(List<JobPhaseSpec> phases, int repeat, boolean shiftOnOverrun) {
+        public static final JobSequenceSpec EVERY_JOB_ALIKE = new JobSequenceSpec(List.of(), 0, false);
+    }
+
+    /** One phase of a periodic task: {@code jobs} consecutive jobs with this period, wcet, deadline and locks. */
+    record JobPhaseSpec(long periodNs, DistSpec wcet, long deadlineNs, List<CriticalSectionSpec> locks, int jobs) {
     }
 
     /** A critical section of a periodic task: lock name, offset into the job, length. */

@@ -2,7 +2,6 @@ package org.rtvsim.workload;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.rtvsim.engine.Sampler;
 import org.rtvsim.engine.Samplers;
 import org.rtvsim.kernel.AttributionWindow;
 import org.rtvsim.kernel.HrTimer;
@@ -24,7 +23,10 @@ import org.rtvsim.scenario.WorkloadSpec.PeriodicTaskSpec;
  * critical section) and runs as user code, taking and releasing locks at its critical sections'
  * offsets. Jobs released while an earlier one is unfinished wait in order (no job is dropped).
  * Response time = completion − release; a job misses its deadline when its response time exceeds the
- * relative deadline.
+ * relative deadline. A task's jobs follow its job sequence ({@code JobSequenceSpec}): phases of
+ * {@code jobs} jobs, each with its own period, wcet, deadline and critical sections, repeated
+ * {@code repeat} times (or forever); with {@code shiftOnOverrun} a release that finds the previous job
+ * unfinished is made at its completion instead, and the grid restarts there.
  */
 public final class PeriodicTasks {
     private final List<Periodic> tasks = new ArrayList<>();
@@ -51,7 +53,7 @@ public final class PeriodicTasks {
             ceiling = m.ceiling();
         } else {
             for (PeriodicTaskSpec t : spec.tasks()) {
-                for (WorkloadSpec.CriticalSectionSpec cs : t.locks()) {
+                for (WorkloadSpec.CriticalSectionSpec cs : t.allLocks()) {
                     if (cs.lock().equals(name)) {
                         ceiling = Math.max(ceiling, t.policy().isRealtime() ? t.priority() : -1);
                     }
@@ -78,27 +80,30 @@ public final class PeriodicTasks {
         }
     }
 
-    /** One periodic task and its release timer. */
+    /** One periodic task, its release timer and its sequence of jobs (phases, repeats). */
     private static final class Periodic implements TaskBehaviour {
         final PeriodicTaskSpec spec;
         final Task task;
         final HrTimer release;
         final ResponseTimeRecorder recorder;
-        private final Sampler wcet;
+        private final JobPhase[] phases;
         private final int blameRun;
-        private final int[] blameInside;
         private final long warmupEndNs;
-        private final CriticalSections sections;
         private final Lock[] heldStack;
         private int heldDepth;
-        private long[] releases = new long[8];
-        private long[] demands = new long[8];
-        private int head;
-        private int count;
+        private final JobQueue jobs = new JobQueue();
         private boolean inJob;
         private long progressNs;
         private int nextOp;
         private boolean waiting;
+        /** The phase of the next release, the jobs of it released so far, the passes over all phases so far. */
+        private int relPhase;
+        private int relJobInPhase;
+        private int relPass;
+        /** The sequence has released its last job. */
+        private boolean finished;
+        /** A release found the previous job unfinished and waits for its completion (shiftOnOverrun). */
+        private boolean deferred;
         /** Attributes the current job's response time (null when attribution is off). */
         final AttributionWindow window;
         final WindowOpen windowOpen;
@@ -116,15 +121,24 @@ public final class PeriodicTasks {
             if (spec.dlRuntimeNs() > 0) {
                 task.setDeadline(spec.dlRuntimeNs(), spec.deadlineNs(), spec.periodNs());
             }
-            this.wcet = Samplers.of(spec.wcet(), k.sim().streams().stream(path + ".wcet"));
             this.blameRun = k.blames().id("task " + spec.name() + " (" + spec.policy().key()
                     + (spec.policy().isRealtime() ? " " + spec.priority() : "") + ")");
-            this.sections = new CriticalSections(spec.locks(), locks);
-            this.blameInside = new int[sections.size()];
-            for (int i = 0; i < sections.size(); i++) {
-                blameInside[i] = k.blames().id("task " + spec.name() + " in critical section " + sections.lock[i].name());
+            List<WorkloadSpec.JobPhaseSpec> specs = spec.phases();
+            this.phases = new JobPhase[specs.size()];
+            int maxSections = 1;
+            for (int p = 0; p < phases.length; p++) {
+                WorkloadSpec.JobPhaseSpec ps = specs.get(p);
+                CriticalSections sections = new CriticalSections(ps.locks(), locks);
+                int[] inside = new int[sections.size()];
+                for (int i = 0; i < sections.size(); i++) {
+                    inside[i] = k.blames().id("task " + spec.name() + " in critical section " + sections.lock[i].name());
+                }
+                String stream = p == 0 ? path + ".wcet" : path + ".phases[" + p + "].wcet";
+                phases[p] = new JobPhase(ps.periodNs(), ps.deadlineNs(),
+                        Samplers.of(ps.wcet(), k.sim().streams().stream(stream)), sections, inside, ps.jobs());
+                maxSections = Math.max(maxSections, sections.size());
             }
-            this.heldStack = new Lock[Math.max(1, sections.size())];
+            this.heldStack = new Lock[maxSections];
             this.release = k.newTimer(spec.cpu(), k.blames().id("hrtimer expiry: release of " + spec.name()),
                     t -> onRelease(k));
             this.recorder = new ResponseTimeRecorder(spec.name(), spec.cpu(), spec.priority(), spec.periodNs(),
@@ -138,22 +152,18 @@ public final class PeriodicTasks {
 
         /** A release instant: the job's attribution starts, unless an earlier job is still running. */
         private void openWindowAtRelease() {
-            if (!inJob && count == 0) {
+            if (!inJob && jobs.size() == 0) {
                 task.cpu().openWindow(window);
             }
         }
 
         private void onRelease(Kernel k) {
             long releasedAt = release.expiresNs();
-            push(releasedAt, Math.max(wcet.sampleNs(), sections.lastEndNs));
-            org.rtvsim.measure.TraceSink tr = k.trace();
-            if (tr != null && tr.wants(releasedAt)) {
-                tr.instant(releasedAt, spec.cpu(), org.rtvsim.measure.TraceSink.Instant.RELEASE, spec.name(), null);
+            if (spec.sequence().shiftOnOverrun() && (inJob || jobs.size() > 0)) {
+                deferred = true; // released when the unfinished job completes (completeJob)
+                return;
             }
-            release.start(releasedAt + spec.periodNs());
-            if (window != null) {
-                windowOpen.scheduleAt(releasedAt + spec.periodNs());
-            }
+            releaseJob(k, releasedAt);
             if (!inJob) { // a task busy with (or blocked inside) an earlier job finds this one when done
                 if (task.migratable()) { // the release timer's CPU wakes it: placed from there (an IPI if elsewhere)
                     k.wakeRemote(task, k.cpu(spec.cpu()));
@@ -163,27 +173,35 @@ public final class PeriodicTasks {
             }
         }
 
-        private void push(long releaseNs, long demandNs) {
-            if (count == releases.length) {
-                long[] r = new long[count * 2];
-                long[] d = new long[count * 2];
-                for (int i = 0; i < count; i++) {
-                    r[i] = releases[(head + i) % releases.length];
-                    d[i] = demands[(head + i) % releases.length];
-                }
-                releases = r;
-                demands = d;
-                head = 0;
+        /** Queues the next job of the sequence, released at {@code releasedAt}, and arms the release after it. */
+        private void releaseJob(Kernel k, long releasedAt) {
+            int p = relPhase;
+            JobPhase phase = phases[p];
+            jobs.push(releasedAt, Math.max(phase.wcet.sampleNs(), phase.sections.lastEndNs), p);
+            org.rtvsim.measure.TraceSink tr = k.trace();
+            if (tr != null && tr.wants(releasedAt)) {
+                tr.instant(releasedAt, spec.cpu(), org.rtvsim.measure.TraceSink.Instant.RELEASE, spec.name(), null);
             }
-            int at = (head + count++) % releases.length;
-            releases[at] = releaseNs;
-            demands[at] = demandNs;
+            if (++relJobInPhase == phase.jobs) {
+                relJobInPhase = 0;
+                if (++relPhase == phases.length) {
+                    relPhase = 0;
+                    relPass++;
+                    finished = spec.sequence().repeat() > 0 && relPass == spec.sequence().repeat();
+                }
+            }
+            if (!finished) {
+                release.start(releasedAt + phase.periodNs);
+                if (window != null) {
+                    windowOpen.scheduleAt(releasedAt + phase.periodNs);
+                }
+            }
         }
 
         @Override
         public void next(Task t) {
             if (!inJob) {
-                if (count == 0) {
+                if (jobs.size() == 0) {
                     t.block();
                     return;
                 }
@@ -192,14 +210,16 @@ public final class PeriodicTasks {
                 nextOp = 0;
                 if (window != null && !window.isOpen()) { // a backlogged job: its wait so far was ours
                     t.cpu().openWindow(window);
-                    window.charge(blameBacklog, t.now() - releases[head]);
+                    window.charge(blameBacklog, t.now() - jobs.releaseNs());
                 }
             }
+            JobPhase phase = phases[jobs.phase()];
+            CriticalSections sections = phase.sections;
             if (waiting) { // the lock we waited for has been handed to us
                 waiting = false;
                 heldStack[heldDepth++] = sections.lock[nextOp++];
             }
-            long demand = demands[head];
+            long demand = jobs.demandNs();
             while (nextOp < sections.size() && sections.offsetNs[nextOp] <= progressNs) {
                 Lock l = sections.lock[nextOp];
                 if (sections.acquire[nextOp]) {
@@ -222,34 +242,37 @@ public final class PeriodicTasks {
                     t.run(ns, SegmentKind.USER, blameRun);
                 } else {
                     Lock inner = heldStack[heldDepth - 1];
-                    t.run(ns, CriticalSections.sectionKind(inner), blameInside[indexOf(inner)]);
+                    t.run(ns, CriticalSections.sectionKind(inner), phase.blameInside(inner));
                 }
                 return;
             }
-            completeJob(t);
+            completeJob(t, phase);
             next(t);
         }
 
-        private void completeJob(Task t) {
-            long rel = releases[head];
-            head = (head + 1) % releases.length;
-            count--;
+        private void completeJob(Task t, JobPhase phase) {
+            long rel = jobs.releaseNs();
+            jobs.pop();
             inJob = false;
             long response = t.now() - rel;
             org.rtvsim.measure.TraceSink tr = kernel.trace();
             if (tr != null && tr.wants(t.now())) {
                 tr.instant(t.now(), spec.cpu(), org.rtvsim.measure.TraceSink.Instant.JOB_END, spec.name(),
                         String.format(java.util.Locale.ROOT, "%.3f us deadline %.3f us", response / 1000.0,
-                                spec.deadlineNs() / 1000.0));
+                                phase.deadlineNs / 1000.0));
             }
             if (window != null) {
                 window.close();
                 if (rel >= warmupEndNs) {
-                    recorder.record(response, response > spec.deadlineNs(), window.ids(), window.ns(),
+                    recorder.record(response, response > phase.deadlineNs, window.ids(), window.ns(),
                             window.size(), kernel.blames());
                 }
             } else if (rel >= warmupEndNs) {
-                recorder.record(response, response > spec.deadlineNs());
+                recorder.record(response, response > phase.deadlineNs);
+            }
+            if (deferred && jobs.size() == 0) { // the overrun release: now, and the grid restarts here
+                deferred = false;
+                releaseJob(kernel, t.now());
             }
         }
 
@@ -263,15 +286,6 @@ public final class PeriodicTasks {
             protected void fire() {
                 openWindowAtRelease();
             }
-        }
-
-        private int indexOf(Lock l) {
-            for (int i = 0; i < sections.size(); i++) {
-                if (sections.lock[i] == l && sections.acquire[i]) {
-                    return i;
-                }
-            }
-            return 0;
         }
 
         private void removeHeld(Lock l) {

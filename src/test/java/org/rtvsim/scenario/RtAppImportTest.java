@@ -112,4 +112,55 @@ class RtAppImportTest {
                 + "\"dl-runtime\": 2000, \"run\": 1000, \"timer\": {\"ref\": \"t\", \"period\": 10000}}}}");
         assertTrue(e.getMessage().contains("dl-runtime applies to policy SCHED_DEADLINE only"), e.getMessage());
     }
+
+    private static WorkloadSpec.PeriodicTaskSpec only(ScenarioSpec s) {
+        return ((WorkloadSpec.PeriodicSpec) s.host().workload().get(0)).tasks().get(0);
+    }
+
+    @Test
+    void finiteLoop_repeatsTheCycleThatOften_relativeTimerByDefault(@TempDir Path dir) throws Exception {
+        var t = only(load(dir, "{\"tasks\": {\"t\": {\"loop\": 5, \"run\": 1000, "
+                + "\"timer\": {\"ref\": \"t\", \"period\": 10000}}}}"));
+        assertEquals(5, t.sequence().repeat());
+        assertTrue(t.sequence().shiftOnOverrun(), "rt-app's timer mode defaults to relative");
+        assertEquals(10_000_000L, t.periodNs(), "relative: the period itself when the cycle is not late");
+    }
+
+    @Test
+    void absoluteTimer_keepsTheReleaseGrid(@TempDir Path dir) throws Exception {
+        var t = only(load(dir, "{\"tasks\": {\"t\": {\"run\": 1000, "
+                + "\"timer\": {\"ref\": \"t\", \"period\": 10000, \"mode\": \"absolute\"}}}}"));
+        assertEquals(0, t.sequence().repeat(), "no loop: forever");
+        assertEquals(false, t.sequence().shiftOnOverrun());
+    }
+
+    @Test
+    void phases_becomeJobPhases_withTheirLoopsAndLocks(@TempDir Path dir) throws Exception {
+        var t = only(load(dir, "{\"tasks\": {\"t\": {\"loop\": 2, \"phases\": {"
+                + "\"a\": {\"loop\": 3, \"run\": 1000, \"timer\": {\"ref\": \"t\", \"period\": 10000}},"
+                + "\"b\": {\"lock\": \"m\", \"run\": 4000, \"unlock\": \"m\", \"sleep\": 6000}}}}}"));
+        assertEquals(2, t.sequence().repeat());
+        var a = t.sequence().phases().get(0);
+        var b = t.sequence().phases().get(1);
+        assertEquals(3, a.jobs());
+        assertEquals(10_000_000L, a.periodNs());
+        assertTrue(a.locks().isEmpty());
+        assertEquals(1, b.jobs(), "a phase's loop defaults to 1");
+        assertEquals(10_000_000L, b.periodNs(), "run 4 ms + sleep 6 ms");
+        assertEquals(4_000_000L, b.locks().get(0).lengthNs());
+    }
+
+    @Test
+    void perPhaseCpus_isRefusedNamingThePhaseKey(@TempDir Path dir) {
+        ScenarioException e = refused(dir, "{\"tasks\": {\"t\": {\"phases\": {\"p\": {\"cpus\": [1], "
+                + "\"run\": 1000, \"sleep\": 1000}}}}}");
+        assertTrue(e.getMessage().contains("tasks.t.phases.p.cpus") && e.getMessage().contains("per-phase"),
+                e.getMessage());
+    }
+
+    @Test
+    void zeroLoop_isRefused(@TempDir Path dir) {
+        ScenarioException e = refused(dir, "{\"tasks\": {\"t\": {\"loop\": 0, \"run\": 1000, \"sleep\": 1000}}}");
+        assertTrue(e.getMessage().contains("tasks.t.loop") && e.getMessage().contains("got 0"), e.getMessage());
+    }
 }

@@ -1,0 +1,38 @@
+package org.rtvsim.workload;
+
+import org.rtvsim.engine.Sampler;
+import org.rtvsim.kernel.Lock;
+
+/**
+ * One phase of a periodic task at run time: its jobs' period (the release timer's step after one of
+ * them), relative deadline, execution-time sampler, critical sections and their blame labels, and how
+ * many consecutive jobs it lasts.
+ */
+final class JobPhase {
+    final long periodNs;
+    final long deadlineNs;
+    final Sampler wcet;
+    final CriticalSections sections;
+    /** Blame label per section index (used for the acquiring entries). */
+    final int[] blameInside;
+    final int jobs;
+
+    JobPhase(long periodNs, long deadlineNs, Sampler wcet, CriticalSections sections, int[] blameInside, int jobs) {
+        this.periodNs = periodNs;
+        this.deadlineNs = deadlineNs;
+        this.wcet = wcet;
+        this.sections = sections;
+        this.blameInside = blameInside;
+        this.jobs = jobs;
+    }
+
+    /** The blame label of code inside {@code l}'s section. */
+    int blameInside(Lock l) {
+        for (int i = 0; i < sections.size(); i++) {
+            if (sections.lock[i] == l && sections.acquire[i]) {
+                return blameInside[i];
+            }
+        }
+        return blameInside.length > 0 ? blameInside[0] : 0;
+    }
+}

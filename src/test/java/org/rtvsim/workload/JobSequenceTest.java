@@ -1,0 +1,76 @@
+package org.rtvsim.workload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.rtvsim.experiment.SingleRun;
+import org.rtvsim.measure.TaskResult;
+import org.rtvsim.scenario.ScenarioLoader;
+
+/**
+ * A periodic task's job sequence: {@code repeat}, {@code phases} and {@code overrun}, on one CPU without
+ * overheads so response times are exact (derived by hand in each test's comment; times in ms).
+ */
+class JobSequenceTest {
+
+    private static TaskResult run(String task) {
+        String yaml = """
+                name: seq
+                duration: 1s
+                warmup: 0ns
+                hardware: {cpus: 1}
+                host:
+                  kernel: {preempt: rt, overheads: none, housekeeping: off, rt_throttling: off}
+                  workload:
+                    - periodic:
+                        tasks:
+                          - %s
+                """.formatted(task);
+        return SingleRun.run(ScenarioLoader.loadString(yaml, "seq.yaml", List.of()), 0, null, null).tasks().get(0);
+    }
+
+    @Test
+    void repeat_releasesThatManyJobsThenStops() {
+        TaskResult t = run("{name: t, period: 10ms, wcet: {fixed: 1ms}, priority: 50, repeat: 3}");
+        assertEquals(3, t.jobs());
+    }
+
+    @Test
+    void phases_runInOrderForTheirJobs_andTheSequenceRepeats() {
+        // phase 0: 2 jobs of 1 ms every 10 ms; phase 1: 1 job of 3 ms; twice: 6 jobs, responses 1,1,3,1,1,3
+        TaskResult t = run("{name: t, period: 10ms, wcet: {fixed: 1ms}, priority: 50, repeat: 2, phases: "
+                + "[{jobs: 2}, {jobs: 1, wcet: {fixed: 3ms}, period: 20ms}]}");
+        assertEquals(6, t.jobs());
+        assertEquals(1_000_000L, t.minNs());
+        assertEquals(3_000_000L, t.maxNs());
+        assertEquals(10_000_000L, t.sumNs());
+    }
+
+    @Test
+    void overrunQueue_keepsTheGrid_soBacklogGrows() {
+        // releases 0,10,20,30, 15 ms each: completions 15,30,45,60, responses 15,20,25,30
+        TaskResult t = run("{name: t, period: 10ms, wcet: {fixed: 15ms}, priority: 50, repeat: 4}");
+        assertEquals(4, t.jobs());
+        assertEquals(90_000_000L, t.sumNs());
+        assertEquals(30_000_000L, t.maxNs());
+    }
+
+    @Test
+    void overrunShift_releasesAtTheCompletion_andRestartsTheGrid() {
+        // release 0, done 15; the release due at 10 waits to 15, done 30; due 25 -> 30, ... every response 15
+        TaskResult t = run("{name: t, period: 10ms, wcet: {fixed: 15ms}, priority: 50, repeat: 4, overrun: shift}");
+        assertEquals(4, t.jobs());
+        assertEquals(15_000_000L, t.maxNs());
+        assertEquals(15_000_000L, t.minNs());
+    }
+
+    @Test
+    void phaseCriticalSectionBeyondItsWcet_isRefusedNamingThePhase() {
+        org.rtvsim.scenario.ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.rtvsim.scenario.ScenarioException.class, () -> run("{name: t, period: 10ms, wcet: {fixed: 1ms}, "
+                        + "priority: 50, phases: [{jobs: 1, locks: [{lock: m, offset: 0us, length: 2ms}]}]}"));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("tasks[0].phases[0].locks[0]"),
+                e.getMessage());
+    }
+}
