@@ -104,6 +104,12 @@ public final class PeriodicTasks {
         private boolean finished;
         /** A release found the previous job unfinished and waits for its completion (shiftOnOverrun). */
         private boolean deferred;
+        /** The job log (rt-app's columns): the current job's start and time in its execution segments. */
+        private long jobStartNs;
+        private long jobRunNs;
+        private long runFromNs = -1;
+        /** The last completed job, whose row ends when the next job starts (null: none waiting). */
+        private long[] pendingRow;
         /** Attributes the current job's response time (null when attribution is off). */
         final AttributionWindow window;
         final WindowOpen windowOpen;
@@ -200,6 +206,10 @@ public final class PeriodicTasks {
 
         @Override
         public void next(Task t) {
+            if (runFromNs >= 0) { // an execution segment ended (rt-app's run: its wall time)
+                jobRunNs += t.now() - runFromNs;
+                runFromNs = -1;
+            }
             if (!inJob) {
                 if (jobs.size() == 0) {
                     t.block();
@@ -208,6 +218,9 @@ public final class PeriodicTasks {
                 inJob = true;
                 progressNs = 0;
                 nextOp = 0;
+                if (recorder.logsJobs()) {
+                    startLoggedJob(t.now());
+                }
                 if (window != null && !window.isOpen()) { // a backlogged job: its wait so far was ours
                     t.cpu().openWindow(window);
                     window.charge(blameBacklog, t.now() - jobs.releaseNs());
@@ -238,6 +251,7 @@ public final class PeriodicTasks {
             if (progressNs < until) {
                 long ns = until - progressNs;
                 progressNs = until;
+                runFromNs = t.now();
                 if (heldDepth == 0) {
                     t.run(ns, SegmentKind.USER, blameRun);
                 } else {
@@ -252,6 +266,10 @@ public final class PeriodicTasks {
 
         private void completeJob(Task t, JobPhase phase) {
             long rel = jobs.releaseNs();
+            if (recorder.logsJobs()) {
+                pendingRow = new long[] {jobStartNs, jobRunNs, t.now(), rel + phase.periodNs, jobs.demandNs(),
+                        phase.periodNs};
+            }
             jobs.pop();
             inJob = false;
             long response = t.now() - rel;
@@ -274,6 +292,26 @@ public final class PeriodicTasks {
                 deferred = false;
                 releaseJob(kernel, t.now());
             }
+            if (pendingRow != null && finished && jobs.size() == 0) { // the last job: no next start ends its row
+                long due = pendingRow[3];
+                logRow(Math.max(t.now(), due), 0);
+            }
+        }
+
+        /** A job starts: the previous job's row ends here (its wake-up latency: after its due release). */
+        private void startLoggedJob(long nowNs) {
+            if (pendingRow != null) {
+                long due = pendingRow[3];
+                logRow(nowNs, due > pendingRow[2] ? Math.max(0, nowNs - due) : 0);
+            }
+            jobStartNs = nowNs;
+            jobRunNs = 0;
+        }
+
+        private void logRow(long endNs, long wakeupLatencyNs) {
+            long[] p = pendingRow;
+            pendingRow = null;
+            recorder.logJob(new org.rtvsim.measure.JobRow(p[0], endNs, p[1], p[2], p[3], p[4], p[5], wakeupLatencyNs));
         }
 
         /** A job's release instant: its attribution opens (before the release interrupt at that time). */
