@@ -79,4 +79,22 @@ class RtAppCliTest {
         Cli.assertBadInput(Cli.run("run", "scenarios/baremetal-rt-idle.yaml", "--duration", "20ms", "--rtapp-logs",
                 dir.resolve("logs").toString(), "--no-progress"), "--rtapp-logs", "no periodic tasks");
     }
+
+    @Test
+    void upstreamPhasedExample_runsAndLogsEveryInstance(@TempDir Path dir) throws IOException {
+        Cli r = Cli.run("run", DIR + "upstream/example3.json", "--duration", "200ms", "--rtapp-logs",
+                dir.toString(), "--no-progress");
+        assertEquals(0, r.code(), r.err());
+        for (int i = 0; i < 12; i++) {
+            assertTrue(Files.exists(dir.resolve("rt-app-thread0-" + i + "-" + i + ".log")), "instance " + i);
+        }
+        String log = Files.readString(dir.resolve("rt-app-thread0-0-0.log"));
+        assertTrue(log.lines().skip(1).allMatch(l -> l.contains("   3000      30000 ")), log);
+    }
+
+    @Test
+    void upstreamBarrierExample_isExitTwoNamingTheEvent() {
+        Cli.assertBadInput(Cli.run("run", DIR + "upstream/example7.json", "--no-progress"), "example7.json:35:",
+                "tasks.task0.barrier1");
+    }
 }

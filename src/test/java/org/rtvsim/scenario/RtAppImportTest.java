@@ -163,4 +163,62 @@ class RtAppImportTest {
         ScenarioException e = refused(dir, "{\"tasks\": {\"t\": {\"loop\": 0, \"run\": 1000, \"sleep\": 1000}}}");
         assertTrue(e.getMessage().contains("tasks.t.loop") && e.getMessage().contains("got 0"), e.getMessage());
     }
+
+    // rt-app's own examples (doc/examples/tutorial at commit 55cb0c0; provenance in rtapp/upstream/README.md)
+
+    @Test
+    void upstreamExample1_runAndSleepWithCommentsAndTrailingComma_imports() throws URISyntaxException {
+        ScenarioSpec s = ScenarioLoader.load(fixture("upstream/example1.json"), List.of());
+        var t = only(s);
+        assertEquals("thread0", t.name());
+        assertEquals(100_000_000L, t.periodNs(), "run 20 ms + sleep 80 ms");
+        assertEquals(new org.rtvsim.engine.DistSpec.Fixed(20_000_000L), t.wcet());
+        assertTrue(t.sequence().shiftOnOverrun());
+        assertEquals(2_000_000_000L, s.durationNs());
+    }
+
+    @Test
+    void upstreamExample2_timerTask_imports() throws URISyntaxException {
+        var t = only(ScenarioLoader.load(fixture("upstream/example2.json"), List.of()));
+        assertEquals(100_000_000L, t.periodNs());
+        assertEquals(new org.rtvsim.engine.DistSpec.Fixed(10_000_000L), t.wcet());
+        assertEquals(SchedPolicy.OTHER, t.policy());
+        assertEquals(0, t.sequence().repeat());
+    }
+
+    @Test
+    void upstreamExample3_twelveInstancesOfTwoPhasesOnce_import() throws URISyntaxException {
+        ScenarioSpec s = ScenarioLoader.load(fixture("upstream/example3.json"), List.of());
+        var tasks = ((WorkloadSpec.PeriodicSpec) s.host().workload().get(0)).tasks();
+        assertEquals(12, tasks.size());
+        assertEquals("thread0-11", tasks.get(11).name());
+        var t = tasks.get(0);
+        assertEquals(1, t.sequence().repeat());
+        var light = t.sequence().phases().get(0);
+        var heavy = t.sequence().phases().get(1);
+        assertEquals(10, light.jobs());
+        assertEquals(new org.rtvsim.engine.DistSpec.Fixed(3_000_000L), light.wcet());
+        assertEquals(30_000_000L, light.periodNs());
+        assertEquals(10, heavy.jobs());
+        assertEquals(new org.rtvsim.engine.DistSpec.Fixed(27_000_000L), heavy.wcet());
+        assertEquals(30_000_000L, heavy.periodNs());
+        assertEquals(10_000_000_000L, s.durationNs(), "no global.duration: 10 s");
+    }
+
+    @Test
+    void upstreamExample7_barrier_isRefusedNamingTheEvent() {
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> ScenarioLoader.load(fixture("upstream/example7.json"), List.of()));
+        assertTrue(e.getMessage().contains("example7.json:35:"), e.getMessage());
+        assertTrue(e.getMessage().contains("tasks.task0.barrier1") && e.getMessage().contains("barrier"),
+                e.getMessage());
+    }
+
+    @Test
+    void jsonComments_areBlankedKeepingLinesAndStrings() {
+        String in = "{\"a\": \"/*x*/\", /* c\n */\n // d\n\"b\": 1}";
+        String out = "{\"a\": \"/*x*/\",     \n   \n     \n\"b\": 1}";
+        assertEquals(out, YamlTreeReader.blankComments(in));
+        assertEquals(in.length(), out.length());
+    }
 }
