@@ -13,9 +13,10 @@ import java.util.Set;
  * scheduling keys). {@code global.duration} (s, default 10) and {@code global.pi_enabled} (locks use
  * priority inheritance, else none) complete it; {@code instance} makes copies named {@code name-i}.
  *
- * <p>Events and keys the model lacks ({@code wait}, {@code signal}, {@code broad}, {@code barrier},
- * {@code suspend}, {@code resume}, {@code fork}, {@code mem}, …) are refused with a
- * {@link ScenarioException} naming file, line, key and what is supported.
+ * {@code barrier}, {@code suspend} and {@code resume} become the phases' sync points (a resume names every
+ * copy of its task). Events and keys the model lacks ({@code wait}, {@code signal}, {@code broad},
+ * {@code fork}, {@code mem}, …) are refused with a {@link ScenarioException} naming file, line, key and what
+ * is supported.
  */
 public final class RtAppImport {
     /** rt-app's default duration when {@code global.duration} is absent or -1 (assumption: ours). */
@@ -58,6 +59,8 @@ public final class RtAppImport {
         Set<String> locks = new LinkedHashSet<>();
         int maxCpu = 0;
         Node.MapNode all = (Node.MapNode) root.get("tasks");
+        Map<String, RtAppTask> read = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> copies = new java.util.HashMap<>();
         for (Map.Entry<String, Node> e : all.entries().entrySet()) {
             String name = e.getKey();
             String path = "tasks." + name;
@@ -74,8 +77,16 @@ public final class RtAppImport {
                 throw new ScenarioException(t.get("instance").location(), path + ".instance", "expected a count of "
                         + "copies >= 0; got " + instances);
             }
+            List<String> names = new ArrayList<>();
             for (int i = 0; i < instances; i++) {
-                tasks.add(toNode(task, instances == 1 ? name : name + "-" + i, t.location()));
+                names.add(instances == 1 ? name : name + "-" + i);
+            }
+            read.put(name, task);
+            copies.put(name, names);
+        }
+        for (Map.Entry<String, RtAppTask> e : read.entrySet()) {
+            for (String copy : copies.get(e.getKey())) {
+                tasks.add(toNode(e.getValue(), copy, ((Node.MapNode) all.get(e.getKey())).location(), copies));
             }
         }
 
@@ -111,7 +122,8 @@ public final class RtAppImport {
     }
 
     /** The periodic-task node of {@code task}'s copy {@code name}. */
-    private static Node.MapNode toNode(RtAppTask task, String name, Node.Location at) {
+    private static Node.MapNode toNode(RtAppTask task, String name, Node.Location at,
+                                       Map<String, List<String>> copies) {
         RtAppTask.Cycle first = task.phases.get(0);
         Node.MapNode n = new Node.MapNode(at);
         n.put("name", at, scalar(name, at));
@@ -138,7 +150,7 @@ public final class RtAppImport {
         if (task.delayUs > 0) {
             n.put("offset", at, scalar(task.delayUs + "us", at));
         }
-        if (task.phased) {
+        if (task.phased || task.phases.stream().anyMatch(c -> !c.syncs.isEmpty())) {
             Node.ListNode phases = new Node.ListNode(at);
             for (RtAppTask.Cycle c : task.phases) {
                 Node.MapNode p = new Node.MapNode(at);
@@ -149,6 +161,9 @@ public final class RtAppImport {
                     p.put("deadline", at, scalar(c.period() + "us", at));
                 }
                 p.put("locks", at, c.locksNode(at));
+                if (!c.syncs.isEmpty()) {
+                    p.put("sync", at, syncNode(c, copies));
+                }
                 phases.add(p);
             }
             n.put("phases", at, phases);
@@ -160,6 +175,31 @@ public final class RtAppImport {
         }
         n.put("overrun", at, scalar(task.shiftOnOverrun() ? "shift" : "queue", at));
         return n;
+    }
+
+    /** A cycle's barrier, suspend and resume events; a resume wakes every copy of the task it names. */
+    private static Node.ListNode syncNode(RtAppTask.Cycle c, Map<String, List<String>> copies) {
+        Node.ListNode list = new Node.ListNode(c.syncs.get(0).at());
+        for (RtAppTask.Sync s : c.syncs) {
+            List<String> targets = List.of(s.name());
+            if (s.op().equals("resume")) {
+                targets = copies.get(s.name());
+                if (targets == null) {
+                    throw new ScenarioException(s.at(), s.path(), "rt-app: expected the name of a task of this file "
+                            + "to resume; got '" + s.name() + "'");
+                }
+            }
+            for (String target : targets) {
+                Node.MapNode op = new Node.MapNode(s.at());
+                op.put("at", s.at(), scalar(s.offsetUs() + "us", s.at()));
+                op.put("op", s.at(), scalar(s.op(), s.at()));
+                if (!s.op().equals("suspend")) {
+                    op.put("name", s.at(), scalar(target, s.at()));
+                }
+                list.add(op);
+            }
+        }
+        return list;
     }
 
     private static Node.MapNode fixed(long us, Node.Location at) {

@@ -15,7 +15,7 @@ import java.util.Set;
  * (default -1) counts passes over all phases.
  */
 final class RtAppTask {
-    static final String SUPPORTED_EVENTS = "run, runtime, sleep, timer, lock, unlock";
+    static final String SUPPORTED_EVENTS = "run, runtime, sleep, timer, lock, unlock, barrier, suspend, resume";
     private static final Set<String> SCHED_KEYS = Set.of("priority", "policy", "cpus", "dl-runtime", "dl-period",
             "dl-deadline");
     private static final Set<String> TASK_KEYS = Set.of("loop", "instance", "delay", "phases");
@@ -24,10 +24,7 @@ final class RtAppTask {
             "wait", "a condition-variable wait needs a waking task's signal, which the periodic-job model lacks",
             "signal", "condition variables (wait/signal/broad) are not modelled",
             "broad", "condition variables (wait/signal/broad) are not modelled",
-            "sig_and_wait", "condition variables (wait/signal/broad) are not modelled",
-            "barrier", "cross-task barriers are not modelled: each task's jobs are released by its own timer",
-            "suspend", "suspend/resume (a task woken by another) is not modelled: jobs are released by timers",
-            "resume", "suspend/resume (a task woken by another) is not modelled: jobs are released by timers");
+            "sig_and_wait", "condition variables (wait/signal/broad) are not modelled");
 
     final String path;
     final String policy;
@@ -48,6 +45,10 @@ final class RtAppTask {
     /** Whether rt-app's phases were given (else the task is one implicit phase). */
     boolean phased;
 
+    /** A barrier, suspend or resume event: its op, the barrier or task it names, where it was read. */
+    record Sync(long offsetUs, String op, String name, String path, Node.Location at) {
+    }
+
     /** One cycle of events: its work, sleeps, timer and critical sections. */
     static final class Cycle {
         long workUs;
@@ -58,6 +59,8 @@ final class RtAppTask {
         int loop = 1;
         final Map<String, long[]> locks = new LinkedHashMap<>();
         final Map<String, Long> open = new LinkedHashMap<>();
+        /** barrier, suspend and resume events in file order, at the work done before them. */
+        final List<Sync> syncs = new ArrayList<>();
 
         /** The release period: the timer's, else the work plus the sleeps (the next cycle starts when one ends). */
         long period() {
@@ -282,6 +285,8 @@ final class RtAppTask {
                 c.relative = !mode.startsWith("absolute"); // rt-app_parse_config.c: strncmp(mode, "absolute")
             }
             case "lock" -> c.open.put(RtAppImport.text(value), c.workUs);
+            case "barrier", "suspend", "resume" -> c.syncs.add(new Sync(c.workUs, kind,
+                    kind.equals("suspend") ? "" : RtAppImport.text(value), path, value.location()));
             case "unlock" -> {
                 String l = RtAppImport.text(value);
                 Long from = c.open.remove(l);
@@ -310,7 +315,7 @@ final class RtAppTask {
     static String kind(String key) {
         String base = key.replaceFirst("\\d+$", "").toLowerCase(Locale.ROOT);
         return switch (base) {
-            case "run", "runtime", "sleep", "timer", "lock", "unlock" -> base;
+            case "run", "runtime", "sleep", "timer", "lock", "unlock", "barrier", "suspend", "resume" -> base;
             default -> REFUSED.containsKey(base) ? base : key;
         };
     }

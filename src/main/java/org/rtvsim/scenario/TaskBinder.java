@@ -110,9 +110,39 @@ final class TaskBinder {
             long pPeriod = p.has("period") ? p.requiredPositiveDurationNs("period") : period;
             long pDeadline = p.positiveDurationNs("deadline", p.has("period") ? pPeriod : deadline);
             phases.add(new WorkloadSpec.JobPhaseSpec(pPeriod, p.dist("wcet", wcet), pDeadline,
-                    p.has("locks") ? locks(p) : locks(t), p.integer("jobs", 1, 1, Integer.MAX_VALUE)));
+                    p.has("locks") ? locks(p) : locks(t), p.integer("jobs", 1, 1, Integer.MAX_VALUE), syncs(p)));
         }
         return new WorkloadSpec.JobSequenceSpec(List.copyOf(phases), repeat, shift);
+    }
+
+    /** A phase's {@code sync} list: {@code {at: D, op: barrier|suspend|resume, name}} in job order. */
+    private static List<WorkloadSpec.SyncOpSpec> syncs(Section p) {
+        if (!p.has("sync")) {
+            return List.of();
+        }
+        if (!(p.node("sync") instanceof Node.ListNode list)) {
+            throw Values.error(p.node("sync"), p.key("sync"), "expected a list of {at, op, name}; got "
+                    + Node.describe(p.node("sync")));
+        }
+        List<WorkloadSpec.SyncOpSpec> out = new ArrayList<>();
+        long last = 0;
+        for (int i = 0; i < list.size(); i++) {
+            Section o = Section.of(list.items().get(i), p.key("sync") + "[" + i + "]", Schema.Shape.SYNC,
+                    list.location());
+            String op = o.choice("op", WorkloadSpec.SyncOpSpec.OPS, null);
+            if (op == null) {
+                throw o.missing("op", "one of " + String.join(", ", WorkloadSpec.SyncOpSpec.OPS));
+            }
+            long at = o.durationNs("at", 0);
+            if (at < last) {
+                throw Values.error(list.items().get(i), o.key("at"), "expected sync points in job order (at >= "
+                        + org.rtvsim.engine.Units.formatNs(last) + ", the previous one's)");
+            }
+            last = at;
+            String name = op.equals("suspend") ? "" : o.requiredString("name");
+            out.add(new WorkloadSpec.SyncOpSpec(at, op, name));
+        }
+        return List.copyOf(out);
     }
 
     /** The {@code locks} list of a task or phase section. */
@@ -217,6 +247,14 @@ final class TaskBinder {
                         ? pl.items().get(p) : taskNode;
                 checkSections(phases.get(p).wcet(), phases.get(p).locks(), phaseNode, at + ".phases[" + p + "]",
                         declared);
+                for (int j = 0; j < phases.get(p).syncs().size(); j++) {
+                    String target = phases.get(p).syncs().get(j).name();
+                    if (phases.get(p).syncs().get(j).op().equals("resume")
+                            && tasks.stream().noneMatch(o -> o.name().equals(target))) {
+                        throw Values.error(phaseNode, at + ".phases[" + p + "].sync[" + j + "].name", "expected a task"
+                                + " of this workload to resume; got '" + target + "'");
+                    }
+                }
             }
         }
     }

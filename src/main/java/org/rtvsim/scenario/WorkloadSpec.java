@@ -117,8 +117,25 @@ public sealed interface WorkloadSpec {
         public static final JobSequenceSpec EVERY_JOB_ALIKE = new JobSequenceSpec(List.of(), 0, false);
     }
 
-    /** One phase of a periodic task: {@code jobs} consecutive jobs with this period, wcet, deadline and locks. */
-    record JobPhaseSpec(long periodNs, DistSpec wcet, long deadlineNs, List<CriticalSectionSpec> locks, int jobs) {
+    /**
+     * One phase of a periodic task: {@code jobs} consecutive jobs with this period, wcet, deadline, locks and
+     * synchronisation points ({@code syncs}, in job order).
+     */
+    record JobPhaseSpec(long periodNs, DistSpec wcet, long deadlineNs, List<CriticalSectionSpec> locks, int jobs,
+                        List<SyncOpSpec> syncs) {
+        /** A phase without synchronisation points. */
+        public JobPhaseSpec(long periodNs, DistSpec wcet, long deadlineNs, List<CriticalSectionSpec> locks, int jobs) {
+            this(periodNs, wcet, deadlineNs, locks, jobs, List.of());
+        }
+    }
+
+    /**
+     * A synchronisation point of a job at {@code offsetNs} of its work: {@code barrier} (wait until every use of
+     * barrier {@code name} in the workload has arrived), {@code suspend} (sleep until another task resumes this
+     * one; {@code name} unused) or {@code resume} (wake task {@code name} if it is suspended; never blocks).
+     */
+    record SyncOpSpec(long offsetNs, String op, String name) {
+        public static final List<String> OPS = List.of("barrier", "suspend", "resume");
     }
 
     /** A critical section of a periodic task: lock name, offset into the job, length. */

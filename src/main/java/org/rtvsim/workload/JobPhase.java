@@ -2,6 +2,7 @@ package org.rtvsim.workload;
 
 import org.rtvsim.engine.Sampler;
 import org.rtvsim.kernel.Lock;
+import org.rtvsim.scenario.WorkloadSpec;
 
 /**
  * One phase of a periodic task at run time: its jobs' period (the release timer's step after one of
@@ -16,8 +17,12 @@ final class JobPhase {
     /** Blame label per section index (used for the acquiring entries). */
     final int[] blameInside;
     final int jobs;
+    /** The jobs' synchronisation points in job order (barrier, suspend, resume). */
+    final WorkloadSpec.SyncOpSpec[] syncs;
 
-    JobPhase(long periodNs, long deadlineNs, Sampler wcet, CriticalSections sections, int[] blameInside, int jobs) {
+    JobPhase(long periodNs, long deadlineNs, Sampler wcet, CriticalSections sections, int[] blameInside, int jobs,
+             java.util.List<WorkloadSpec.SyncOpSpec> syncs) {
+        this.syncs = syncs.toArray(new WorkloadSpec.SyncOpSpec[0]);
         this.periodNs = periodNs;
         this.deadlineNs = deadlineNs;
         this.wcet = wcet;

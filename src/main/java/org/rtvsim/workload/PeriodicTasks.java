@@ -33,9 +33,10 @@ public final class PeriodicTasks {
 
     public PeriodicTasks(Kernel kernel, PeriodicSpec spec, long warmupEndNs, boolean attribution) {
         java.util.function.Function<String, Lock> locks = name -> lockFor(kernel, spec, name);
+        SyncPoints syncs = new SyncPoints(spec.tasks());
         for (int i = 0; i < spec.tasks().size(); i++) {
             tasks.add(new Periodic(kernel, spec.path() + ".tasks[" + spec.tasks().get(i).name() + "]",
-                    spec.tasks().get(i), warmupEndNs, locks, attribution));
+                    spec.tasks().get(i), warmupEndNs, locks, attribution, syncs));
         }
     }
 
@@ -81,7 +82,7 @@ public final class PeriodicTasks {
     }
 
     /** One periodic task, its release timer and its sequence of jobs (phases, repeats). */
-    private static final class Periodic implements TaskBehaviour {
+    private static final class Periodic implements TaskBehaviour, SyncPoints.Party {
         final PeriodicTaskSpec spec;
         final Task task;
         final HrTimer release;
@@ -96,6 +97,9 @@ public final class PeriodicTasks {
         private long progressNs;
         private int nextOp;
         private boolean waiting;
+        /** The next synchronisation point of the current job, and the workload's barriers and suspensions. */
+        private int nextSync;
+        private final SyncPoints syncs;
         /** The phase of the next release, the jobs of it released so far, the passes over all phases so far. */
         private int relPhase;
         private int relJobInPhase;
@@ -117,8 +121,9 @@ public final class PeriodicTasks {
         private final int blameBacklog;
 
         Periodic(Kernel k, String path, PeriodicTaskSpec spec, long warmupEndNs,
-                 java.util.function.Function<String, Lock> locks, boolean attribution) {
+                 java.util.function.Function<String, Lock> locks, boolean attribution, SyncPoints syncs) {
             this.spec = spec;
+            this.syncs = syncs;
             this.kernel = k;
             this.warmupEndNs = warmupEndNs;
             this.task = k.createTask(spec.name(), spec.policy(), spec.priority(), spec.cpu(), spec.mask(), this);
@@ -141,7 +146,8 @@ public final class PeriodicTasks {
                 }
                 String stream = p == 0 ? path + ".wcet" : path + ".phases[" + p + "].wcet";
                 phases[p] = new JobPhase(ps.periodNs(), ps.deadlineNs(),
-                        Samplers.of(ps.wcet(), k.sim().streams().stream(stream)), sections, inside, ps.jobs());
+                        Samplers.of(ps.wcet(), k.sim().streams().stream(stream)), sections, inside, ps.jobs(),
+                        ps.syncs());
                 maxSections = Math.max(maxSections, sections.size());
             }
             this.heldStack = new Lock[maxSections];
@@ -154,6 +160,11 @@ public final class PeriodicTasks {
             this.windowOpen = new WindowOpen(k);
             this.blameBacklog = k.blames().id("previous job of " + spec.name() + " still running");
             task.setJobWindow(window);
+        }
+
+        @Override
+        public Task task() {
+            return task;
         }
 
         /** A release instant: the job's attribution starts, unless an earlier job is still running. */
@@ -218,6 +229,7 @@ public final class PeriodicTasks {
                 inJob = true;
                 progressNs = 0;
                 nextOp = 0;
+                nextSync = 0;
                 if (recorder.logsJobs()) {
                     startLoggedJob(t.now());
                 }
@@ -247,7 +259,27 @@ public final class PeriodicTasks {
                 }
                 nextOp++;
             }
+            while (nextSync < phase.syncs.length && Math.min(phase.syncs[nextSync].offsetNs(), demand) <= progressNs) {
+                WorkloadSpec.SyncOpSpec op = phase.syncs[nextSync++]; // past it: a wake-up goes on after it
+                switch (op.op()) {
+                    case "resume" -> syncs.resume(t, op.name());
+                    case "suspend" -> {
+                        syncs.suspend(spec.name(), this);
+                        t.block();
+                        return;
+                    }
+                    default -> { // barrier
+                        if (!syncs.barrier(op.name(), this)) {
+                            t.block();
+                            return;
+                        }
+                    }
+                }
+            }
             long until = nextOp < sections.size() ? sections.offsetNs[nextOp] : demand;
+            if (nextSync < phase.syncs.length) {
+                until = Math.min(until, Math.min(phase.syncs[nextSync].offsetNs(), demand));
+            }
             if (progressNs < until) {
                 long ns = until - progressNs;
                 progressNs = until;

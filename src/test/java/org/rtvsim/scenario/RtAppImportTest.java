@@ -206,12 +206,35 @@ class RtAppImportTest {
     }
 
     @Test
-    void upstreamExample7_barrier_isRefusedNamingTheEvent() {
-        ScenarioException e = assertThrows(ScenarioException.class,
-                () -> ScenarioLoader.load(fixture("upstream/example7.json"), List.of()));
-        assertTrue(e.getMessage().contains("example7.json:35:"), e.getMessage());
-        assertTrue(e.getMessage().contains("tasks.task0.barrier1") && e.getMessage().contains("barrier"),
-                e.getMessage());
+    void upstreamExample4_suspendAndResume_becomeSyncPoints() throws URISyntaxException {
+        ScenarioSpec s = ScenarioLoader.load(fixture("upstream/example4.json"), List.of());
+        var tasks = ((WorkloadSpec.PeriodicSpec) s.host().workload().get(0)).tasks();
+        var syncs = tasks.get(0).sequence().phases().get(0).syncs();
+        assertEquals(List.of(new WorkloadSpec.SyncOpSpec(10_000_000L, "resume", "thread1"),
+                new WorkloadSpec.SyncOpSpec(10_000_000L, "suspend", "")), syncs);
+        assertEquals(10_000_000L, tasks.get(1).periodNs(), "a busy loop: the period is the work");
+        assertTrue(tasks.get(1).sequence().shiftOnOverrun());
+    }
+
+    @Test
+    void upstreamExample7_barriers_becomeSyncPoints() throws URISyntaxException {
+        ScenarioSpec s = ScenarioLoader.load(fixture("upstream/example7.json"), List.of());
+        var tasks = ((WorkloadSpec.PeriodicSpec) s.host().workload().get(0)).tasks();
+        assertEquals(List.of(new WorkloadSpec.SyncOpSpec(1_000_000L, "barrier", "FIRST"),
+                new WorkloadSpec.SyncOpSpec(3_000_000L, "barrier", "SECOND"),
+                new WorkloadSpec.SyncOpSpec(4_000_000L, "barrier", "THIRD")),
+                tasks.get(0).sequence().phases().get(0).syncs());
+        assertEquals(List.of(new WorkloadSpec.SyncOpSpec(2_000_000L, "barrier", "FIRST"),
+                new WorkloadSpec.SyncOpSpec(3_000_000L, "barrier", "SECOND"),
+                new WorkloadSpec.SyncOpSpec(5_000_000L, "barrier", "THIRD")),
+                tasks.get(1).sequence().phases().get(0).syncs());
+        assertEquals(5_000_000_000L, s.durationNs());
+    }
+
+    @Test
+    void resumeOfATaskNotInTheFile_isRefusedNamingTheEvent(@TempDir Path dir) {
+        ScenarioException e = refused(dir, "{\"tasks\": {\"t\": {\"run\": 1000, \"resume\": \"ghost\"}}}");
+        assertTrue(e.getMessage().contains("tasks.t.resume") && e.getMessage().contains("'ghost'"), e.getMessage());
     }
 
     @Test

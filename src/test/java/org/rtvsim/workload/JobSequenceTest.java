@@ -73,4 +73,64 @@ class JobSequenceTest {
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("tasks[0].phases[0].locks[0]"),
                 e.getMessage());
     }
+
+    /** Tasks a (CPU 0) and b (CPU 1), one job each, no overheads: their results by name. */
+    private static java.util.Map<String, TaskResult> pair(String a, String b) {
+        String yaml = """
+                name: sync
+                duration: 100ms
+                warmup: 0ns
+                hardware: {cpus: 2}
+                measure: {attribution: true}
+                host:
+                  kernel: {preempt: rt, overheads: none, housekeeping: off, rt_throttling: off}
+                  workload:
+                    - periodic:
+                        tasks:
+                          - {name: a, period: 50ms, wcet: {fixed: 2ms}, priority: 50, cpu: 0, repeat: 1, %s}
+                          - {name: b, period: 50ms, wcet: {fixed: 5ms}, priority: 50, cpu: 1, repeat: 1, %s}
+                """.formatted(a, b);
+        java.util.Map<String, TaskResult> m = new java.util.HashMap<>();
+        for (TaskResult t : SingleRun.run(ScenarioLoader.loadString(yaml, "sync.yaml", List.of()), 0, null, null)
+                .tasks()) {
+            m.put(t.task(), t);
+        }
+        return m;
+    }
+
+    @Test
+    void barrier_holdsTheFirstArrivalUntilTheLast() {
+        // a reaches B at 1 ms and waits; b reaches it at 3 ms: a runs its last 1 ms 3-4, b its last 2 ms 3-5
+        var r = pair("phases: [{sync: [{at: 1ms, op: barrier, name: B}]}]",
+                "phases: [{sync: [{at: 3ms, op: barrier, name: B}]}]");
+        assertEquals(4_000_000L, r.get("a").maxNs());
+        assertEquals(5_000_000L, r.get("b").maxNs());
+    }
+
+    @Test
+    void suspend_blocksUntilAnotherTaskResumesIt() {
+        // a runs 0-1 and suspends; b resumes it at 4 ms; a runs its last 1 ms 4-5
+        var r = pair("phases: [{sync: [{at: 1ms, op: suspend}]}]",
+                "phases: [{sync: [{at: 4ms, op: resume, name: a}]}]");
+        assertEquals(5_000_000L, r.get("a").maxNs());
+        assertEquals(5_000_000L, r.get("b").maxNs());
+    }
+
+    @Test
+    void resumeBeforeTheSuspend_isLost_asRtAppsConditionVariable() {
+        // b resumes a at 0.5 ms, before a suspends at 1 ms: nobody resumes a again, its job never completes
+        var r = pair("phases: [{sync: [{at: 1ms, op: suspend}]}]",
+                "phases: [{sync: [{at: 500us, op: resume, name: a}]}]");
+        assertEquals(0, r.get("a").jobs());
+        assertEquals(1, r.get("b").jobs());
+    }
+
+    @Test
+    void resumeOfAnUnknownTask_isRefusedNamingIt() {
+        org.rtvsim.scenario.ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.rtvsim.scenario.ScenarioException.class, () -> pair("cpus: \"0\"",
+                        "phases: [{sync: [{at: 1ms, op: resume, name: nobody}]}]"));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("tasks[1].phases[0].sync[0].name")
+                && e.getMessage().contains("'nobody'"), e.getMessage());
+    }
 }
