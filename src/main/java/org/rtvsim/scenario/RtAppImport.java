@@ -13,9 +13,9 @@ import java.util.Set;
  * scheduling keys). {@code global.duration} (s, default 10) and {@code global.pi_enabled} (locks use
  * priority inheritance, else none) complete it; {@code instance} makes copies named {@code name-i}.
  *
- * {@code barrier}, {@code suspend} and {@code resume} become the phases' sync points (a resume names every
- * copy of its task). Events and keys the model lacks ({@code wait}, {@code signal}, {@code broad},
- * {@code fork}, {@code mem}, …) are refused with a {@link ScenarioException} naming file, line, key and what
+ * {@code barrier}, {@code suspend}, {@code resume}, {@code wait}, {@code signal}, {@code broad} and
+ * {@code sync} become the phases' sync points (a resume names every copy of its task). Events and keys the
+ * model lacks ({@code fork}, {@code mem}, {@code yield}, …) are refused with a {@link ScenarioException} naming file, line, key and what
  * is supported.
  */
 public final class RtAppImport {
@@ -69,6 +69,7 @@ public final class RtAppImport {
             }
             RtAppTask task = RtAppTask.read(t, path, defaultPolicy);
             task.phases.forEach(c -> locks.addAll(c.locks.keySet()));
+            task.phases.forEach(c -> c.syncs.stream().filter(x -> x.mutex() != null).forEach(x -> locks.add(x.mutex())));
             for (int c : task.cpus) {
                 maxCpu = Math.max(maxCpu, c);
             }
@@ -195,6 +196,9 @@ public final class RtAppImport {
                 op.put("op", s.at(), scalar(s.op(), s.at()));
                 if (!s.op().equals("suspend")) {
                     op.put("name", s.at(), scalar(target, s.at()));
+                }
+                if (s.mutex() != null) {
+                    op.put("mutex", s.at(), scalar(s.mutex(), s.at()));
                 }
                 list.add(op);
             }

@@ -15,17 +15,11 @@ import java.util.Set;
  * (default -1) counts passes over all phases.
  */
 final class RtAppTask {
-    static final String SUPPORTED_EVENTS = "run, runtime, sleep, timer, lock, unlock, barrier, suspend, resume";
+    static final String SUPPORTED_EVENTS = "run, runtime, sleep, timer, lock, unlock, barrier, suspend, resume, "
+            + "wait, signal, broad, sync";
     private static final Set<String> SCHED_KEYS = Set.of("priority", "policy", "cpus", "dl-runtime", "dl-period",
             "dl-deadline");
     private static final Set<String> TASK_KEYS = Set.of("loop", "instance", "delay", "phases");
-    /** Why the events rt-app has and the model does not are refused (exit 2). */
-    private static final Map<String, String> REFUSED = Map.of(
-            "wait", "a condition-variable wait needs a waking task's signal, which the periodic-job model lacks",
-            "signal", "condition variables (wait/signal/broad) are not modelled",
-            "broad", "condition variables (wait/signal/broad) are not modelled",
-            "sig_and_wait", "condition variables (wait/signal/broad) are not modelled");
-
     final String path;
     final String policy;
     int priority;
@@ -45,8 +39,11 @@ final class RtAppTask {
     /** Whether rt-app's phases were given (else the task is one implicit phase). */
     boolean phased;
 
-    /** A barrier, suspend or resume event: its op, the barrier or task it names, where it was read. */
-    record Sync(long offsetUs, String op, String name, String path, Node.Location at) {
+    /**
+     * A barrier, suspend, resume, wait, signal or broadcast event: its op (a rtvsim sync op), the barrier,
+     * task or condition it names, a wait's mutex (else null), where it was read.
+     */
+    record Sync(long offsetUs, String op, String name, String mutex, String path, Node.Location at) {
     }
 
     /** One cycle of events: its work, sleeps, timer and critical sections. */
@@ -285,8 +282,21 @@ final class RtAppTask {
                 c.relative = !mode.startsWith("absolute"); // rt-app_parse_config.c: strncmp(mode, "absolute")
             }
             case "lock" -> c.open.put(RtAppImport.text(value), c.workUs);
-            case "barrier", "suspend", "resume" -> c.syncs.add(new Sync(c.workUs, kind,
-                    kind.equals("suspend") ? "" : RtAppImport.text(value), path, value.location()));
+            case "barrier", "suspend", "resume", "signal" -> c.syncs.add(new Sync(c.workUs, kind,
+                    kind.equals("suspend") ? "" : RtAppImport.text(value), null, path, value.location()));
+            case "broad" -> c.syncs.add(new Sync(c.workUs, "broadcast", RtAppImport.text(value), null, path,
+                    value.location()));
+            case "wait", "sync" -> { // {ref, mutex}; sync: signal, then wait (rtapp_sig_and_wait)
+                if (!(value instanceof Node.MapNode m) || !m.has("ref") || !m.has("mutex")) {
+                    throw new ScenarioException(value.location(), path, "expected {ref, mutex}; got "
+                            + Node.describe(value));
+                }
+                String ref = RtAppImport.text(m.get("ref"));
+                if (kind.equals("sync")) {
+                    c.syncs.add(new Sync(c.workUs, "signal", ref, null, path, value.location()));
+                }
+                c.syncs.add(new Sync(c.workUs, "wait", ref, RtAppImport.text(m.get("mutex")), path, value.location()));
+            }
             case "unlock" -> {
                 String l = RtAppImport.text(value);
                 Long from = c.open.remove(l);
@@ -302,9 +312,8 @@ final class RtAppTask {
                 }
             }
             default -> {
-                String why = REFUSED.get(kind);
                 throw new ScenarioException(at, path, "rt-app event '" + key + "' is not supported yet"
-                        + (why != null ? " (" + why + ")" : "") + "; supported: " + SUPPORTED_EVENTS
+                        + "; supported: " + SUPPORTED_EVENTS
                         + " (and the task keys loop, instance, delay, phases, priority, policy, cpus, dl-runtime, "
                         + "dl-period, dl-deadline)");
             }
@@ -315,8 +324,9 @@ final class RtAppTask {
     static String kind(String key) {
         String base = key.replaceFirst("\\d+$", "").toLowerCase(Locale.ROOT);
         return switch (base) {
-            case "run", "runtime", "sleep", "timer", "lock", "unlock", "barrier", "suspend", "resume" -> base;
-            default -> REFUSED.containsKey(base) ? base : key;
+            case "run", "runtime", "sleep", "timer", "lock", "unlock", "barrier", "suspend", "resume", "wait", "signal",
+                 "broad", "sync" -> base;
+            default -> key;
         };
     }
 

@@ -115,7 +115,7 @@ final class TaskBinder {
         return new WorkloadSpec.JobSequenceSpec(List.copyOf(phases), repeat, shift);
     }
 
-    /** A phase's {@code sync} list: {@code {at: D, op: barrier|suspend|resume, name}} in job order. */
+    /** A phase's {@code sync} list: {@code {at: D, op, name, mutex}} in job order. */
     private static List<WorkloadSpec.SyncOpSpec> syncs(Section p) {
         if (!p.has("sync")) {
             return List.of();
@@ -140,7 +140,11 @@ final class TaskBinder {
             }
             last = at;
             String name = op.equals("suspend") ? "" : o.requiredString("name");
-            out.add(new WorkloadSpec.SyncOpSpec(at, op, name));
+            String mutex = o.has("mutex") ? o.requiredString("mutex") : null;
+            if (mutex != null && !op.equals("wait")) {
+                throw Values.error(o.node("mutex"), o.key("mutex"), "a mutex applies to op wait only; got op " + op);
+            }
+            out.add(new WorkloadSpec.SyncOpSpec(at, op, name, mutex));
         }
         return List.copyOf(out);
     }

@@ -132,10 +132,18 @@ public sealed interface WorkloadSpec {
     /**
      * A synchronisation point of a job at {@code offsetNs} of its work: {@code barrier} (wait until every use of
      * barrier {@code name} in the workload has arrived), {@code suspend} (sleep until another task resumes this
-     * one; {@code name} unused) or {@code resume} (wake task {@code name} if it is suspended; never blocks).
+     * one; {@code name} unused), {@code resume} (wake task {@code name} if it is suspended; never blocks),
+     * {@code wait} (sleep on condition variable {@code name} until signalled, releasing {@code mutex} meanwhile
+     * when the task holds it, taking it back after), {@code signal} / {@code broadcast} (wake one / every
+     * waiter of {@code name}; never block). {@code mutex} is null except for {@code wait}.
      */
-    record SyncOpSpec(long offsetNs, String op, String name) {
-        public static final List<String> OPS = List.of("barrier", "suspend", "resume");
+    record SyncOpSpec(long offsetNs, String op, String name, String mutex) {
+        public static final List<String> OPS = List.of("barrier", "suspend", "resume", "wait", "signal", "broadcast");
+
+        /** A point without a mutex. */
+        public SyncOpSpec(long offsetNs, String op, String name) {
+            this(offsetNs, op, name, null);
+        }
     }
 
     /** A critical section of a periodic task: lock name, offset into the job, length. */

@@ -19,10 +19,16 @@ final class JobPhase {
     final int jobs;
     /** The jobs' synchronisation points in job order (barrier, suspend, resume). */
     final WorkloadSpec.SyncOpSpec[] syncs;
+    /** Per sync point, the lock a {@code wait} releases while it sleeps (null: none). */
+    final Lock[] syncMutex;
 
     JobPhase(long periodNs, long deadlineNs, Sampler wcet, CriticalSections sections, int[] blameInside, int jobs,
-             java.util.List<WorkloadSpec.SyncOpSpec> syncs) {
+             java.util.List<WorkloadSpec.SyncOpSpec> syncs, java.util.function.Function<String, Lock> locks) {
         this.syncs = syncs.toArray(new WorkloadSpec.SyncOpSpec[0]);
+        this.syncMutex = new Lock[this.syncs.length];
+        for (int i = 0; i < this.syncs.length; i++) {
+            syncMutex[i] = this.syncs[i].mutex() == null ? null : locks.apply(this.syncs[i].mutex());
+        }
         this.periodNs = periodNs;
         this.deadlineNs = deadlineNs;
         this.wcet = wcet;

@@ -100,8 +100,8 @@ class RtAppCliTest {
     }
 
     @Test
-    void conditionVariableEvent_isExitTwoNamingIt() {
+    void unsupportedEvent_isExitTwoNamingIt() {
         Cli.assertBadInput(Cli.run("run", DIR + "unsupported.json", "--no-progress"), "unsupported.json:5:",
-                "tasks.waker.signal", "condition variables");
+                "tasks.waker.mem", "not supported yet");
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * rt-app JSON files load as scenarios by content. The fixtures are ours: periodic.json follows the first
  * example of rt-app's doc/tutorial.txt (one thread, run 20 ms every 100 ms, its global section);
  * inversion.json and unsupported.json use the events the tutorial describes (run, lock/unlock, timer,
- * sleep, signal).
+ * sleep, mem).
  */
 class RtAppImportTest {
 
@@ -55,8 +55,8 @@ class RtAppImportTest {
         ScenarioException e = assertThrows(ScenarioException.class,
                 () -> ScenarioLoader.load(fixture("unsupported.json"), List.of()));
         assertTrue(e.getMessage().contains("unsupported.json:5:"), e.getMessage());
-        assertTrue(e.getMessage().contains("tasks.waker.signal"), e.getMessage());
-        assertTrue(e.getMessage().contains("rt-app event 'signal' is not supported yet"), e.getMessage());
+        assertTrue(e.getMessage().contains("tasks.waker.mem"), e.getMessage());
+        assertTrue(e.getMessage().contains("rt-app event 'mem' is not supported yet"), e.getMessage());
     }
 
     private static ScenarioSpec load(Path dir, String json) throws java.io.IOException {
@@ -243,5 +243,20 @@ class RtAppImportTest {
         String out = "{\"a\": \"/*x*/\",     \n   \n     \n\"b\": 1}";
         assertEquals(out, YamlTreeReader.blankComments(in));
         assertEquals(in.length(), out.length());
+    }
+
+    @Test
+    void waitSignalBroadAndSync_becomeConditionSyncPoints_withTheWaitsMutex(@TempDir Path dir) throws Exception {
+        ScenarioSpec s = load(dir, "{\"tasks\": {\"t\": {\"lock\": \"m\", \"run0\": 1000, "
+                + "\"wait\": {\"ref\": \"q\", \"mutex\": \"m\"}, \"run1\": 1000, \"unlock\": \"m\", "
+                + "\"signal\": \"q\", \"broad\": \"q\", \"sync\": {\"ref\": \"r\", \"mutex\": \"n\"}}}}");
+        var p = (WorkloadSpec.PeriodicSpec) s.host().workload().get(0);
+        assertEquals(List.of(new WorkloadSpec.SyncOpSpec(1_000_000L, "wait", "q", "m"),
+                new WorkloadSpec.SyncOpSpec(2_000_000L, "signal", "q"),
+                new WorkloadSpec.SyncOpSpec(2_000_000L, "broadcast", "q"),
+                new WorkloadSpec.SyncOpSpec(2_000_000L, "signal", "r"),
+                new WorkloadSpec.SyncOpSpec(2_000_000L, "wait", "r", "n")),
+                p.tasks().get(0).sequence().phases().get(0).syncs());
+        assertTrue(p.mutexes().containsKey("n"), "a wait's mutex is declared with the file's protocol");
     }
 }

@@ -133,4 +133,31 @@ class JobSequenceTest {
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("tasks[1].phases[0].sync[0].name")
                 && e.getMessage().contains("'nobody'"), e.getMessage());
     }
+
+    @Test
+    void wait_sleepsUntilSignalled() {
+        // a waits on q at 1 ms; b signals q at 4 ms; a runs its last 1 ms 4-5
+        var r = pair("phases: [{sync: [{at: 1ms, op: wait, name: q}]}]",
+                "phases: [{sync: [{at: 4ms, op: signal, name: q}]}]");
+        assertEquals(5_000_000L, r.get("a").maxNs());
+    }
+
+    @Test
+    void wait_releasesItsMutexWhileAsleep_andTakesItBack() {
+        // a holds m 0-2 ms of work and waits on q (mutex m) at 1 ms: m is free while it sleeps, so b takes it at
+        // 2 ms without blocking and signals at 4 ms; a takes m back and runs 4-5. Without the release, b would block
+        // on m and a would never be signalled.
+        var r = pair("locks: [{lock: m, offset: 0us, length: 2ms}], phases: [{sync: [{at: 1ms, op: wait, name: q, "
+                + "mutex: m}]}]", "locks: [{lock: m, offset: 2ms, length: 1ms}], phases: [{sync: [{at: 4ms, "
+                + "op: signal, name: q}]}]");
+        assertEquals(5_000_000L, r.get("a").maxNs());
+        assertEquals(5_000_000L, r.get("b").maxNs());
+    }
+
+    @Test
+    void signalWithoutAWaiter_isLost() {
+        var r = pair("phases: [{sync: [{at: 1ms, op: wait, name: q}]}]",
+                "phases: [{sync: [{at: 500us, op: broadcast, name: q}]}]");
+        assertEquals(0, r.get("a").jobs());
+    }
 }
