@@ -194,8 +194,11 @@ public final class RtAppImport {
                 Node.MapNode op = new Node.MapNode(s.at());
                 op.put("at", s.at(), scalar(s.offsetUs() + "us", s.at()));
                 op.put("op", s.at(), scalar(s.op(), s.at()));
-                if (!s.op().equals("suspend")) {
+                if (!s.op().equals("suspend") && !s.op().equals("sleep")) {
                     op.put("name", s.at(), scalar(target, s.at()));
+                }
+                if (s.op().equals("sleep")) {
+                    op.put("length", s.at(), scalar(s.lengthUs() + "us", s.at()));
                 }
                 if (s.mutex() != null) {
                     op.put("mutex", s.at(), scalar(s.mutex(), s.at()));

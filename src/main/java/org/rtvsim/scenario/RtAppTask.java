@@ -43,7 +43,7 @@ final class RtAppTask {
      * A barrier, suspend, resume, wait, signal or broadcast event: its op (a rtvsim sync op), the barrier,
      * task or condition it names, a wait's mutex (else null), where it was read.
      */
-    record Sync(long offsetUs, String op, String name, String mutex, String path, Node.Location at) {
+    record Sync(long offsetUs, String op, String name, String mutex, long lengthUs, String path, Node.Location at) {
     }
 
     /** One cycle of events: its work, sleeps, timer and critical sections. */
@@ -59,7 +59,10 @@ final class RtAppTask {
         /** barrier, suspend and resume events in file order, at the work done before them. */
         final List<Sync> syncs = new ArrayList<>();
 
-        /** The release period: the timer's, else the work plus the sleeps (the next cycle starts when one ends). */
+        /**
+         * The release period: the timer's, else the work plus the sleeps (the next cycle starts when one ends).
+         * Sleeps followed by work or a sync event are also sync points of the job ({@code sleep}).
+         */
         long period() {
             return periodUs >= 0 ? periodUs : workUs + sleepUs;
         }
@@ -213,6 +216,10 @@ final class RtAppTask {
                 event(c, e.getKey(), e.getValue(), at + "." + e.getKey(), obj.keyLocation(e.getKey()));
             }
         }
+        while (!c.syncs.isEmpty() && c.syncs.get(c.syncs.size() - 1).op().equals("sleep")
+                && c.syncs.get(c.syncs.size() - 1).offsetUs() == c.workUs) {
+            c.syncs.remove(c.syncs.size() - 1); // a trailing sleep: the pause before the next cycle (period)
+        }
         if (!c.open.isEmpty()) {
             throw new ScenarioException(obj.location(), at, "rt-app: lock " + c.open.keySet().iterator().next()
                     + " is taken and never unlocked");
@@ -269,7 +276,13 @@ final class RtAppTask {
         String kind = kind(key);
         switch (kind) {
             case "runtime", "run" -> c.workUs += nonNegative(value, path);
-            case "sleep" -> c.sleepUs += nonNegative(value, path);
+            case "sleep" -> { // placed where it is unless nothing follows it in the cycle (cycle(): trailing)
+                int us = nonNegative(value, path);
+                c.sleepUs += us;
+                if (us > 0) {
+                    c.syncs.add(new Sync(c.workUs, "sleep", "", null, us, path, value.location()));
+                }
+            }
             case "timer" -> {
                 if (!(value instanceof Node.MapNode m) || !m.has("period")) {
                     throw new ScenarioException(value.location(), path, "expected {ref, period[, mode]}");
@@ -283,8 +296,8 @@ final class RtAppTask {
             }
             case "lock" -> c.open.put(RtAppImport.text(value), c.workUs);
             case "barrier", "suspend", "resume", "signal" -> c.syncs.add(new Sync(c.workUs, kind,
-                    kind.equals("suspend") ? "" : RtAppImport.text(value), null, path, value.location()));
-            case "broad" -> c.syncs.add(new Sync(c.workUs, "broadcast", RtAppImport.text(value), null, path,
+                    kind.equals("suspend") ? "" : RtAppImport.text(value), null, 0, path, value.location()));
+            case "broad" -> c.syncs.add(new Sync(c.workUs, "broadcast", RtAppImport.text(value), null, 0, path,
                     value.location()));
             case "wait", "sync" -> { // {ref, mutex}; sync: signal, then wait (rtapp_sig_and_wait)
                 if (!(value instanceof Node.MapNode m) || !m.has("ref") || !m.has("mutex")) {
@@ -293,9 +306,10 @@ final class RtAppTask {
                 }
                 String ref = RtAppImport.text(m.get("ref"));
                 if (kind.equals("sync")) {
-                    c.syncs.add(new Sync(c.workUs, "signal", ref, null, path, value.location()));
+                    c.syncs.add(new Sync(c.workUs, "signal", ref, null, 0, path, value.location()));
                 }
-                c.syncs.add(new Sync(c.workUs, "wait", ref, RtAppImport.text(m.get("mutex")), path, value.location()));
+                c.syncs.add(new Sync(c.workUs, "wait", ref, RtAppImport.text(m.get("mutex")), 0, path,
+                        value.location()));
             }
             case "unlock" -> {
                 String l = RtAppImport.text(value);

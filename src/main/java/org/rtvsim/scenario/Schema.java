@@ -86,7 +86,7 @@ final class Schema {
                     s("phases", Shape.PHASES), v("repeat"), v("overrun"))),
             Map.entry(Shape.PHASE, Map.ofEntries(v("jobs"), v("period"), o("wcet"), v("deadline"),
                     s("locks", Shape.LOCKS), s("sync", Shape.SYNCS))),
-            Map.entry(Shape.SYNC, Map.ofEntries(v("at"), v("op"), v("name"), v("mutex"))),
+            Map.entry(Shape.SYNC, Map.ofEntries(v("at"), v("op"), v("name"), v("mutex"), v("length"))),
             Map.entry(Shape.LOCK, Map.ofEntries(v("lock"), v("offset"), v("length"))),
             Map.entry(Shape.KERNEL_ACTIVITY, Map.ofEntries(v("cpus"), v("affinity"), v("tasks"), v("locks"), v("profile"), v("policy"), v("nice"), v("slice"),
                     s("segments", Shape.SEGMENTS), o("think"), o("sleep"), v("sleep_probability"),

@@ -139,12 +139,18 @@ final class TaskBinder {
                         + org.rtvsim.engine.Units.formatNs(last) + ", the previous one's)");
             }
             last = at;
-            String name = op.equals("suspend") ? "" : o.requiredString("name");
+            String name = op.equals("suspend") || op.equals("sleep") ? "" : o.requiredString("name");
             String mutex = o.has("mutex") ? o.requiredString("mutex") : null;
             if (mutex != null && !op.equals("wait")) {
                 throw Values.error(o.node("mutex"), o.key("mutex"), "a mutex applies to op wait only; got op " + op);
             }
-            out.add(new WorkloadSpec.SyncOpSpec(at, op, name, mutex));
+            if (o.has("length") != op.equals("sleep")) {
+                throw op.equals("sleep") ? o.missing("length", "how long the task sleeps, e.g. 2ms")
+                        : Values.error(o.node("length"), o.key("length"), "a length applies to op sleep only; got op "
+                        + op);
+            }
+            long length = op.equals("sleep") ? o.requiredPositiveDurationNs("length") : 0;
+            out.add(new WorkloadSpec.SyncOpSpec(at, op, name, mutex, length));
         }
         return List.copyOf(out);
     }

@@ -135,14 +135,21 @@ public sealed interface WorkloadSpec {
      * one; {@code name} unused), {@code resume} (wake task {@code name} if it is suspended; never blocks),
      * {@code wait} (sleep on condition variable {@code name} until signalled, releasing {@code mutex} meanwhile
      * when the task holds it, taking it back after), {@code signal} / {@code broadcast} (wake one / every
-     * waiter of {@code name}; never block). {@code mutex} is null except for {@code wait}.
+     * waiter of {@code name}; never block), {@code sleep} (sleep {@code lengthNs}, nanosleep). {@code mutex} is
+     * null except for {@code wait}; {@code lengthNs} 0 except for {@code sleep}.
      */
-    record SyncOpSpec(long offsetNs, String op, String name, String mutex) {
-        public static final List<String> OPS = List.of("barrier", "suspend", "resume", "wait", "signal", "broadcast");
+    record SyncOpSpec(long offsetNs, String op, String name, String mutex, long lengthNs) {
+        public static final List<String> OPS = List.of("barrier", "suspend", "resume", "wait", "signal", "broadcast",
+                "sleep");
 
         /** A point without a mutex. */
         public SyncOpSpec(long offsetNs, String op, String name) {
-            this(offsetNs, op, name, null);
+            this(offsetNs, op, name, null, 0);
+        }
+
+        /** A point with a mutex (a wait's). */
+        public SyncOpSpec(long offsetNs, String op, String name, String mutex) {
+            this(offsetNs, op, name, mutex, 0);
         }
     }
 

@@ -24,6 +24,7 @@ final class PeriodicTask implements TaskBehaviour, SyncPoints.Party {
     final ResponseTimeRecorder recorder;
     private final JobPhase[] phases;
     private final int blameRun;
+    private final int blameSleep;
     private final long warmupEndNs;
     private final Lock[] heldStack;
     private int heldDepth;
@@ -97,6 +98,8 @@ final class PeriodicTask implements TaskBehaviour, SyncPoints.Party {
         this.window = attribution ? new AttributionWindow() : null;
         this.windowOpen = new WindowOpen(k);
         this.blameBacklog = k.blames().id("previous job of " + spec.name() + " still running");
+        boolean sleeps = spec.phases().stream().anyMatch(ph -> ph.syncs().stream().anyMatch(o -> o.op().equals("sleep")));
+        this.blameSleep = sleeps ? k.blames().id("hrtimer expiry: sleep of " + spec.name()) : -1;
         task.setJobWindow(window);
     }
 
@@ -224,7 +227,6 @@ final class PeriodicTask implements TaskBehaviour, SyncPoints.Party {
                 }
                 nextOp++;
             } else if (!sync(t, phase, nextSync++)) { // past it: a wake-up goes on after it
-                t.block();
                 return;
             }
         }
@@ -248,15 +250,19 @@ final class PeriodicTask implements TaskBehaviour, SyncPoints.Party {
         next(t);
     }
 
-    /** Performs sync point {@code i} of the job; false when the task must block until woken. */
+    /** Performs sync point {@code i} of the job; false when the task now sleeps or is blocked until woken. */
     private boolean sync(Task t, JobPhase phase, int i) {
         WorkloadSpec.SyncOpSpec op = phase.syncs[i];
         switch (op.op()) {
             case "resume" -> syncs.resume(t, op.name());
             case "signal" -> syncs.signal(t, op.name(), false);
             case "broadcast" -> syncs.signal(t, op.name(), true);
+            case "sleep" -> {
+                return !t.sleepUntil(t.now() + op.lengthNs(), blameSleep);
+            }
             case "suspend" -> {
                 syncs.suspend(spec.name(), this);
+                t.block();
                 return false;
             }
             case "wait" -> {
@@ -267,10 +273,14 @@ final class PeriodicTask implements TaskBehaviour, SyncPoints.Party {
                     condMutex = m;
                 }
                 syncs.await(op.name(), this);
+                t.block();
                 return false;
             }
             default -> {
-                return syncs.barrier(op.name(), this);
+                if (!syncs.barrier(op.name(), this)) {
+                    t.block();
+                    return false;
+                }
             }
         }
         return true;

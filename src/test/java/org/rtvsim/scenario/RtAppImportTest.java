@@ -220,11 +220,15 @@ class RtAppImportTest {
     void upstreamExample7_barriers_becomeSyncPoints() throws URISyntaxException {
         ScenarioSpec s = ScenarioLoader.load(fixture("upstream/example7.json"), List.of());
         var tasks = ((WorkloadSpec.PeriodicSpec) s.host().workload().get(0)).tasks();
-        assertEquals(List.of(new WorkloadSpec.SyncOpSpec(1_000_000L, "barrier", "FIRST"),
+        // the sleeps before a barrier are placed where they are (something follows them in the cycle)
+        assertEquals(List.of(new WorkloadSpec.SyncOpSpec(1_000_000L, "sleep", "", null, 2_000_000L),
+                new WorkloadSpec.SyncOpSpec(1_000_000L, "barrier", "FIRST"),
                 new WorkloadSpec.SyncOpSpec(3_000_000L, "barrier", "SECOND"),
+                new WorkloadSpec.SyncOpSpec(4_000_000L, "sleep", "", null, 2_000_000L),
                 new WorkloadSpec.SyncOpSpec(4_000_000L, "barrier", "THIRD")),
                 tasks.get(0).sequence().phases().get(0).syncs());
         assertEquals(List.of(new WorkloadSpec.SyncOpSpec(2_000_000L, "barrier", "FIRST"),
+                new WorkloadSpec.SyncOpSpec(3_000_000L, "sleep", "", null, 2_000_000L),
                 new WorkloadSpec.SyncOpSpec(3_000_000L, "barrier", "SECOND"),
                 new WorkloadSpec.SyncOpSpec(5_000_000L, "barrier", "THIRD")),
                 tasks.get(1).sequence().phases().get(0).syncs());
@@ -258,5 +262,14 @@ class RtAppImportTest {
                 new WorkloadSpec.SyncOpSpec(2_000_000L, "wait", "r", "n")),
                 p.tasks().get(0).sequence().phases().get(0).syncs());
         assertTrue(p.mutexes().containsKey("n"), "a wait's mutex is declared with the file's protocol");
+    }
+
+    @Test
+    void sleepBetweenRuns_isPlaced_trailingSleepIsThePause(@TempDir Path dir) throws Exception {
+        var t = only(load(dir, "{\"tasks\": {\"t\": {\"run0\": 1000, \"sleep0\": 500, \"run1\": 1000, "
+                + "\"sleep1\": 2500}}}"));
+        assertEquals(List.of(new WorkloadSpec.SyncOpSpec(1_000_000L, "sleep", "", null, 500_000L)),
+                t.sequence().phases().get(0).syncs());
+        assertEquals(5_000_000L, t.periodNs(), "work 2 ms + sleeps 3 ms");
     }
 }

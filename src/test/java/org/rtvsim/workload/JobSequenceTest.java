@@ -160,4 +160,11 @@ class JobSequenceTest {
                 "phases: [{sync: [{at: 500us, op: broadcast, name: q}]}]");
         assertEquals(0, r.get("a").jobs());
     }
+
+    @Test
+    void sleepPoint_pausesTheJobWhereItIs() {
+        // a runs 0-1, sleeps 1-3, runs 3-4: response 4 ms
+        var r = pair("phases: [{sync: [{at: 1ms, op: sleep, length: 2ms}]}]", "cpus: \"1\"");
+        assertEquals(4_000_000L, r.get("a").maxNs());
+    }
 }
