@@ -86,6 +86,12 @@ final class RunCommand implements Callable<Integer>, MergeCommand.Merging {
                     + "report.html (one self-contained page: charts inline, tables, attribution, the worst sample).")
     Path outDir;
 
+    @Option(names = "--rtapp-logs", paramLabel = "DIR",
+            description = "Also write rt-app's per-task logs into DIR (created when missing): rt-app-TASK-IDX.log for "
+                    + "every periodic task (rt-app workloads included), one row per job in rt-app's columns (idx perf "
+                    + "run period start end rel_st slack c_duration c_period wu_lat; docs/rt-app.md). One replication.")
+    Path rtappLogs;
+
     @Option(names = "--slo", paramLabel = "pP<LIMIT",
             description = "The objective to judge, replacing the scenario's slo:, e.g. 'p99.99<50us' (a percentile "
                     + "0 < P < 100 and a limit with a unit). Judged on the percentile's interval: met, MISSED or "
@@ -189,9 +195,13 @@ final class RunCommand implements Callable<Integer>, MergeCommand.Merging {
                 n = split;
             }
         }
-        if (n > 1 && (jsonFile != null || samplesFile != null)) {
-            throw new Errors.BadInput((jsonFile != null ? "--json" : "--samples") + " describes one run: it needs one "
-                    + "replication, not " + n + " (drop --replications, --split or the file option)");
+        if (n > 1 && (jsonFile != null || samplesFile != null || rtappLogs != null)) {
+            throw new Errors.BadInput((jsonFile != null ? "--json" : samplesFile != null ? "--samples" : "--rtapp-logs")
+                    + " describes one run: it needs one replication, not " + n
+                    + " (drop --replications, --split or the file option)");
+        }
+        if (rtappLogs != null) {
+            RunFiles.prepareDir("--rtapp-logs", rtappLogs);
         }
         if (n == 1) {
             dist.localOnly("run", "one run is not divided; give --replications N or --split K for a work list of "
@@ -229,12 +239,16 @@ final class RunCommand implements Callable<Integer>, MergeCommand.Merging {
         }
         RunFiles.Samples samples = RunFiles.samples(samplesFile, samplesMax);
         RunResult r;
+        RunFiles.JobLogs logs = rtappLogs == null ? null : new RunFiles.JobLogs();
         try {
-            r = SingleRun.run(s, 0, progress, null, samples == null ? null : samples.sink());
+            r = SingleRun.run(s, 0, progress, null, samples == null ? null : samples.sink(), logs);
         } finally {
             if (samples != null) {
                 samples.finish(err);
             }
+        }
+        if (logs != null) {
+            logs.write(rtappLogs, r);
         }
 
         StringBuilder cyclictest = new StringBuilder();

@@ -150,4 +150,50 @@ final class RunFiles {
             throw new Errors.BadInput("--samples " + file + ": cannot write: " + e.getMessage());
         }
     }
+
+    /** Refuses a path that is an existing non-directory; creates a missing directory (for {@code option}). */
+    static void prepareDir(String option, Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new Errors.BadInput(option + " " + dir + ": exists and is not a directory; give a directory "
+                    + "(it is created when missing)");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new Errors.BadInput(option + " " + dir + ": cannot create the directory: " + e.getMessage());
+        }
+    }
+
+    /**
+     * {@code --rtapp-logs DIR}: every periodic task's jobs, kept during the run and written at its end as
+     * rt-app's per-thread logs, {@code rt-app-TASK-IDX.log} (rt-app names them LOG_BASENAME-THREAD-IDX.log,
+     * src/rt-app.c), IDX the task's index among the run's periodic tasks.
+     */
+    static final class JobLogs implements org.rtvsim.measure.JobSink {
+        private final java.util.Map<String, java.util.List<org.rtvsim.measure.JobRow>> rows = new java.util.HashMap<>();
+
+        @Override
+        public void job(String task, org.rtvsim.measure.JobRow row) {
+            rows.computeIfAbsent(task, k -> new java.util.ArrayList<>()).add(row);
+        }
+
+        void write(Path dir, RunResult r) {
+            if (r.tasks().isEmpty()) {
+                throw new Errors.BadInput("--rtapp-logs " + dir + ": the scenario has no periodic tasks (rt-app tasks,"
+                        + " periodic: or lock_sharing:), so there is no job to log");
+            }
+            for (int i = 0; i < r.tasks().size(); i++) {
+                String task = r.tasks().get(i).task();
+                StringBuilder sb = new StringBuilder();
+                org.rtvsim.report.RtAppLog.write(i, rows.getOrDefault(task, java.util.List.of()), sb);
+                String name = "rt-app-" + task.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + i + ".log";
+                try {
+                    org.rtvsim.engine.OutputFiles.replace(dir, name,
+                            tmp -> Files.writeString(tmp, sb, StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new Errors.BadInput("--rtapp-logs: cannot write " + dir.resolve(name) + ": " + e.getMessage());
+                }
+            }
+        }
+    }
 }

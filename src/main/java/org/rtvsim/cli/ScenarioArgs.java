@@ -90,7 +90,9 @@ final class ScenarioArgs {
         try {
             String text = org.rtvsim.engine.TextFiles.read(file, org.rtvsim.engine.TextFiles.SCENARIO_MAX_BYTES);
             com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .enable(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_COMMENTS).readTree(text);
+                    .enable(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_COMMENTS)
+                    .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_TRAILING_COMMA.mappedFeature())
+                    .readTree(text);
             return root != null && root.path("tasks").isObject() && !root.has("schema");
         } catch (java.io.IOException | RuntimeException e) {
             return false;

@@ -168,7 +168,7 @@ public final class ModelBuilder {
     private static void measured(Model m, Kernel k, PeriodicTasks pt, WorkloadSpec.PeriodicSpec p) {
         m.facts.measured.addAll(pt.measuredTasks());
         for (var t : p.tasks()) {
-            for (var cs : t.locks()) {
+            for (var cs : t.allLocks()) {
                 var l = k.locking().locks().get(cs.lock());
                 if (l != null) {
                     m.facts.measuredLocks.add(l);
@@ -192,7 +192,7 @@ public final class ModelBuilder {
     static WorkloadSpec.PeriodicSpec asPeriodic(WorkloadSpec.LockSharingSpec ls) {
         Map<String, WorkloadSpec.MutexSpec> mutexes = new java.util.LinkedHashMap<>();
         for (var t : ls.tasks()) {
-            for (var cs : t.locks()) {
+            for (var cs : t.allLocks()) {
                 mutexes.putIfAbsent(cs.lock(), new WorkloadSpec.MutexSpec(cs.lock(), "pthread_mutex", ls.protocol(),
                         ls.ceiling(), false));
             }

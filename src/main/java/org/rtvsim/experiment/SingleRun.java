@@ -76,7 +76,22 @@ public final class SingleRun {
      */
     public static RunResult run(ScenarioSpec spec, int replication, Progress progress, TraceSink trace,
                                 org.rtvsim.measure.SampleSink samples) {
+        return run(spec, replication, progress, trace, samples, null);
+    }
+
+    /**
+     * Runs one replication as {@link #run(ScenarioSpec, int, Progress, TraceSink, org.rtvsim.measure.SampleSink)}
+     * does, sending every periodic task's jobs to {@code jobs} (null: none; rt-app's per-task log). Observing
+     * only: the results are the same.
+     */
+    public static RunResult run(ScenarioSpec spec, int replication, Progress progress, TraceSink trace,
+                                org.rtvsim.measure.SampleSink samples, org.rtvsim.measure.JobSink jobs) {
         Model m = ModelBuilder.build(spec, replication);
+        if (jobs != null) {
+            for (ResponseTimeRecorder r : m.responses) {
+                r.jobSink(jobs);
+            }
+        }
         if (samples != null) {
             for (LatencyRecorder r : m.latency) {
                 r.sampleSink(samples);

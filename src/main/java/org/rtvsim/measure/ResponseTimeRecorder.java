@@ -38,6 +38,26 @@ public final class ResponseTimeRecorder {
         this.deadlineNs = deadlineNs;
     }
 
+    /** Receives the task's job rows (null: none are made). */
+    private JobSink jobSink;
+
+    /** Sends every job's row to {@code sink} (a per-job log; observing only). */
+    public void jobSink(JobSink sink) {
+        this.jobSink = sink;
+    }
+
+    /** Whether job rows are wanted, so the task keeps what they need. */
+    public boolean logsJobs() {
+        return jobSink != null;
+    }
+
+    /** One job's row, for the job sink (all jobs, warm-up included). */
+    public void logJob(JobRow row) {
+        if (jobSink != null) {
+            jobSink.job(task, row);
+        }
+    }
+
     /** Where the task's CPU share (time on its CPU / simulated time, whole run) is read when the result is made. */
     public void setCpuShare(java.util.function.DoubleSupplier share) {
         this.cpuShare = share;

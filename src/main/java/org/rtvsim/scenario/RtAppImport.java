@@ -1,40 +1,26 @@
 package org.rtvsim.scenario;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Reads an rt-app workload description (JSON, github.com/scheduler-tools/rt-app doc/tutorial.txt) as a
  * scenario: each rt-app task becomes a task of a {@code periodic:} workload on an otherwise default
- * machine, its events one cycle of work.
+ * machine, one cycle of its events one job ({@link RtAppTask} reads a task: its events, phases, loops and
+ * scheduling keys). {@code global.duration} (s, default 10) and {@code global.pi_enabled} (locks use
+ * priority inheritance, else none) complete it; {@code instance} makes copies named {@code name-i}.
  *
- * <p>Per task, the events in file order ({@code run}, {@code runtime}, {@code lock}, {@code unlock},
- * {@code timer}, {@code sleep}; rt-app matches event keys by prefix, so {@code run0}, {@code lock1} are
- * events too) give: the job's execution time (the sum of {@code run}/{@code runtime}, µs, used as
- * wall-clock work: {@code global.calibration} is not needed because the model has no loop count to
- * calibrate), critical sections (a {@code lock} at the work done so far, held until its {@code unlock}),
- * and the period: the {@code timer}'s {@code period} (absolute mode, rt-app's default: release times
- * on a fixed grid), the work plus the period in {@code relative} mode, or the work plus the
- * {@code sleep}s (a task with no timer). {@code priority}, {@code policy} (SCHED_OTHER, SCHED_FIFO,
- * SCHED_RR; default {@code global.default_policy}, else SCHED_OTHER, whose {@code priority} is the nice
- * value), {@code cpus} (one CPU; default 0), {@code instance} (copies named {@code name-i}),
- * {@code loop} (-1 only: the task runs to the end). {@code global.duration} (s, default 10) and
- * {@code global.pi_enabled} (locks use priority inheritance, else none) complete it.
- *
- * <p>Any other event or key ({@code wait}, {@code signal}, {@code broad}, {@code barrier},
- * {@code suspend}, {@code resume}, {@code phases}, {@code dl-*}, …) is refused with a
- * {@link ScenarioException} naming file, line, key and what is supported.
+ * {@code barrier}, {@code suspend}, {@code resume}, {@code wait}, {@code signal}, {@code broad} and
+ * {@code sync} become the phases' sync points (a resume names every copy of its task). Events and keys the
+ * model lacks ({@code fork}, {@code mem}, {@code yield}, …) are refused with a {@link ScenarioException} naming file, line, key and what
+ * is supported.
  */
 public final class RtAppImport {
     /** rt-app's default duration when {@code global.duration} is absent or -1 (assumption: ours). */
     static final int DEFAULT_DURATION_S = 10;
-    private static final String SUPPORTED_EVENTS = "run, runtime, sleep, timer, lock, unlock";
-    private static final Set<String> TASK_KEYS = Set.of("loop", "instance", "priority", "policy", "cpus");
     private static final Set<String> GLOBAL_KEYS = Set.of("duration", "calibration", "default_policy",
             "pi_enabled", "logdir", "log_basename", "lock_pages", "ftrace", "gnuplot", "io_device",
             "mem_buffer_size", "cumulative_slack", "log_size");
@@ -73,18 +59,35 @@ public final class RtAppImport {
         Set<String> locks = new LinkedHashSet<>();
         int maxCpu = 0;
         Node.MapNode all = (Node.MapNode) root.get("tasks");
+        Map<String, RtAppTask> read = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> copies = new java.util.HashMap<>();
         for (Map.Entry<String, Node> e : all.entries().entrySet()) {
             String name = e.getKey();
             String path = "tasks." + name;
             if (!(e.getValue() instanceof Node.MapNode t)) {
                 throw new ScenarioException(e.getValue().location(), path, "rt-app: expected a task object");
             }
-            Task task = task(t, path, defaultPolicy);
-            locks.addAll(task.locks.keySet());
-            maxCpu = Math.max(maxCpu, task.cpu);
+            RtAppTask task = RtAppTask.read(t, path, defaultPolicy);
+            task.phases.forEach(c -> locks.addAll(c.locks.keySet()));
+            task.phases.forEach(c -> c.syncs.stream().filter(x -> x.mutex() != null).forEach(x -> locks.add(x.mutex())));
+            for (int c : task.cpus) {
+                maxCpu = Math.max(maxCpu, c);
+            }
             int instances = t.has("instance") ? integer(t.get("instance"), path + ".instance") : 1;
+            if (instances < 0) {
+                throw new ScenarioException(t.get("instance").location(), path + ".instance", "expected a count of "
+                        + "copies >= 0; got " + instances);
+            }
+            List<String> names = new ArrayList<>();
             for (int i = 0; i < instances; i++) {
-                tasks.add(task.toNode(instances == 1 ? name : name + "-" + i, t.location()));
+                names.add(instances == 1 ? name : name + "-" + i);
+            }
+            read.put(name, task);
+            copies.put(name, names);
+        }
+        for (Map.Entry<String, RtAppTask> e : read.entrySet()) {
+            for (String copy : copies.get(e.getKey())) {
+                tasks.add(toNode(e.getValue(), copy, ((Node.MapNode) all.get(e.getKey())).location(), copies));
             }
         }
 
@@ -119,147 +122,104 @@ public final class RtAppImport {
         return scenario;
     }
 
-    /** One rt-app task's cycle, read from its events in file order. */
-    private static final class Task {
-        long workUs;
-        long periodUs = -1;
-        long sleepUs;
-        boolean relative;
-        int priority;
-        String policy;
-        int nice;
-        int cpu;
-        final Map<String, long[]> locks = new LinkedHashMap<>();
-        final Map<String, Long> open = new LinkedHashMap<>();
-
-        Node.MapNode toNode(String name, Node.Location at) {
-            long period = periodUs < 0 ? workUs + sleepUs : relative ? workUs + periodUs : periodUs;
-            Node.MapNode n = new Node.MapNode(at);
-            n.put("name", at, scalar(name, at));
-            n.put("period", at, scalar(period + "us", at));
-            Node.MapNode wcet = new Node.MapNode(at);
-            wcet.put("fixed", at, scalar(workUs + "us", at));
-            n.put("wcet", at, wcet);
-            n.put("policy", at, scalar(policy, at));
-            n.put("priority", at, number(priority, at));
-            if (policy.equals("other") && nice != 0) {
-                n.put("nice", at, number(nice, at));
-            }
-            n.put("cpu", at, number(cpu, at));
-            if (!locks.isEmpty()) {
-                Node.ListNode l = new Node.ListNode(at);
-                for (Map.Entry<String, long[]> e : locks.entrySet()) {
-                    Node.MapNode cs = new Node.MapNode(at);
-                    cs.put("lock", at, scalar(e.getKey(), at));
-                    cs.put("offset", at, scalar(e.getValue()[0] + "us", at));
-                    cs.put("length", at, scalar(e.getValue()[1] + "us", at));
-                    l.add(cs);
-                }
-                n.put("locks", at, l);
-            }
-            return n;
-        }
-    }
-
-    private static Task task(Node.MapNode t, String path, String defaultPolicy) {
-        Task task = new Task();
-        String policy = t.has("policy") ? text(t.get("policy")) : defaultPolicy;
-        task.policy = switch (policy) {
-            case "SCHED_OTHER" -> "other";
-            case "SCHED_FIFO" -> "fifo";
-            case "SCHED_RR" -> "rr";
-            default -> throw new ScenarioException(t.has("policy") ? t.get("policy").location() : t.location(),
-                    path + ".policy", "expected SCHED_OTHER, SCHED_FIFO or SCHED_RR (SCHED_DEADLINE is not "
-                    + "supported yet); got '" + policy + "'");
-        };
-        int prio = t.has("priority") ? integer(t.get("priority"), path + ".priority") : 0;
-        if (task.policy.equals("other")) {
-            task.nice = prio;
+    /** The periodic-task node of {@code task}'s copy {@code name}. */
+    private static Node.MapNode toNode(RtAppTask task, String name, Node.Location at,
+                                       Map<String, List<String>> copies) {
+        RtAppTask.Cycle first = task.phases.get(0);
+        Node.MapNode n = new Node.MapNode(at);
+        n.put("name", at, scalar(name, at));
+        n.put("period", at, scalar(first.period() + "us", at));
+        n.put("wcet", at, fixed(first.workUs, at));
+        n.put("policy", at, scalar(task.policy, at));
+        if (task.policy.equals("deadline")) {
+            n.put("runtime", task.dlAt, scalar(task.dlRuntimeUs + "us", task.dlAt));
+            n.put("deadline", task.dlAt, scalar(task.dlDeadlineUs + "us", task.dlAt));
         } else {
-            task.priority = prio;
+            n.put("priority", at, number(task.priority, at));
         }
-        if (t.has("cpus")) {
-            Node cpus = t.get("cpus");
-            if (!(cpus instanceof Node.ListNode l) || l.size() != 1) {
-                throw new ScenarioException(cpus.location(), path + ".cpus", "expected a list of one CPU (the model "
-                        + "pins each task to one CPU); got " + Node.describe(cpus));
+        if (task.policy.equals("other") && task.nice != 0) {
+            n.put("nice", at, number(task.nice, at));
+        }
+        n.put("cpu", at, number(task.cpus.get(0), at));
+        if (task.cpus.size() > 1) {
+            StringBuilder mask = new StringBuilder();
+            for (int c : task.cpus) {
+                mask.append(mask.length() > 0 ? "," : "").append(c);
             }
-            task.cpu = integer(l.items().get(0), path + ".cpus[0]");
+            n.put("cpus", task.cpusAt, scalar(mask.toString(), task.cpusAt));
         }
-        if (t.has("loop") && integer(t.get("loop"), path + ".loop") != -1) {
-            throw new ScenarioException(t.get("loop").location(), path + ".loop", "expected -1 (run to the end); "
-                    + "a finite loop is not supported yet");
+        if (task.delayUs > 0) {
+            n.put("offset", at, scalar(task.delayUs + "us", at));
         }
-        for (Map.Entry<String, Node> e : t.entries().entrySet()) {
-            String key = e.getKey();
-            if (TASK_KEYS.contains(key)) {
-                continue;
+        if (task.phased || task.phases.stream().anyMatch(c -> !c.syncs.isEmpty())) {
+            Node.ListNode phases = new Node.ListNode(at);
+            for (RtAppTask.Cycle c : task.phases) {
+                Node.MapNode p = new Node.MapNode(at);
+                p.put("jobs", at, number(c.loop, at));
+                p.put("period", at, scalar(c.period() + "us", at));
+                p.put("wcet", at, fixed(c.workUs, at));
+                if (!task.policy.equals("deadline")) {
+                    p.put("deadline", at, scalar(c.period() + "us", at));
+                }
+                p.put("locks", at, c.locksNode(at));
+                if (!c.syncs.isEmpty()) {
+                    p.put("sync", at, syncNode(c, copies));
+                }
+                phases.add(p);
             }
-            event(task, key, e.getValue(), path + "." + key, t.keyLocation(key));
+            n.put("phases", at, phases);
+        } else if (!first.locks.isEmpty()) {
+            n.put("locks", at, first.locksNode(at));
         }
-        if (task.workUs <= 0) {
-            throw new ScenarioException(t.location(), path, "rt-app: expected a task with run or runtime events");
+        if (task.repeat > 0) {
+            n.put("repeat", at, number(task.repeat, at));
         }
-        if (task.periodUs < 0 && task.sleepUs <= 0) {
-            throw new ScenarioException(t.location(), path, "rt-app: expected a timer or sleep event (a task that "
-                    + "runs without pause is not supported yet)");
-        }
-        if (!task.open.isEmpty()) {
-            throw new ScenarioException(t.location(), path, "rt-app: lock " + task.open.keySet().iterator().next()
-                    + " is taken and never unlocked");
-        }
-        return task;
+        n.put("overrun", at, scalar(task.shiftOnOverrun() ? "shift" : "queue", at));
+        return n;
     }
 
-    private static void event(Task task, String key, Node value, String path, Node.Location at) {
-        String kind = kind(key);
-        switch (kind) {
-            case "runtime", "run" -> task.workUs += integer(value, path);
-            case "sleep" -> task.sleepUs += integer(value, path);
-            case "timer" -> {
-                if (!(value instanceof Node.MapNode m) || !m.has("period")) {
-                    throw new ScenarioException(value.location(), path, "expected {ref, period[, mode]}");
-                }
-                if (task.periodUs >= 0) {
-                    throw new ScenarioException(at, path, "rt-app: one timer per task is supported");
-                }
-                task.periodUs = integer(m.get("period"), path + ".period");
-                task.relative = m.has("mode") && text(m.get("mode")).equals("relative");
-            }
-            case "lock" -> task.open.put(text(value), task.workUs);
-            case "unlock" -> {
-                String l = text(value);
-                Long from = task.open.remove(l);
-                if (from == null) {
-                    throw new ScenarioException(value.location(), path, "rt-app: unlock of " + l + ", which is not held");
-                }
-                if (task.locks.containsKey(l)) {
-                    throw new ScenarioException(value.location(), path, "rt-app: one critical section per lock and "
-                            + "task is supported");
-                }
-                if (task.workUs > from) {
-                    task.locks.put(l, new long[] {from, task.workUs - from});
+    /** A cycle's barrier, suspend and resume events; a resume wakes every copy of the task it names. */
+    private static Node.ListNode syncNode(RtAppTask.Cycle c, Map<String, List<String>> copies) {
+        Node.ListNode list = new Node.ListNode(c.syncs.get(0).at());
+        for (RtAppTask.Sync s : c.syncs) {
+            List<String> targets = List.of(s.name());
+            if (s.op().equals("resume")) {
+                targets = copies.get(s.name());
+                if (targets == null) {
+                    throw new ScenarioException(s.at(), s.path(), "rt-app: expected the name of a task of this file "
+                            + "to resume; got '" + s.name() + "'");
                 }
             }
-            default -> throw new ScenarioException(at, path, "rt-app event '" + key + "' is not supported yet; "
-                    + "supported: " + SUPPORTED_EVENTS + " (and the task keys loop, instance, priority, policy, cpus)");
+            for (String target : targets) {
+                Node.MapNode op = new Node.MapNode(s.at());
+                op.put("at", s.at(), scalar(s.offsetUs() + "us", s.at()));
+                op.put("op", s.at(), scalar(s.op(), s.at()));
+                if (!s.op().equals("suspend") && !s.op().equals("sleep")) {
+                    op.put("name", s.at(), scalar(target, s.at()));
+                }
+                if (s.op().equals("sleep")) {
+                    op.put("length", s.at(), scalar(s.lengthUs() + "us", s.at()));
+                }
+                if (s.mutex() != null) {
+                    op.put("mutex", s.at(), scalar(s.mutex(), s.at()));
+                }
+                list.add(op);
+            }
         }
+        return list;
     }
 
-    /** rt-app's event kind: the key up to its trailing digits ({@code run0} is a {@code run}). */
-    static String kind(String key) {
-        String base = key.replaceFirst("\\d+$", "").toLowerCase(Locale.ROOT);
-        return switch (base) {
-            case "run", "runtime", "sleep", "timer", "lock", "unlock" -> base;
-            default -> key;
-        };
+    private static Node.MapNode fixed(long us, Node.Location at) {
+        Node.MapNode wcet = new Node.MapNode(at);
+        wcet.put("fixed", at, scalar(us + "us", at));
+        return wcet;
     }
 
-    private static String text(Node n) {
+    static String text(Node n) {
         return n instanceof Node.Scalar s ? s.text() : Node.describe(n);
     }
 
-    private static int integer(Node n, String path) {
+    static int integer(Node n, String path) {
         try {
             return Integer.parseInt(text(n).trim());
         } catch (NumberFormatException e) {
@@ -267,7 +227,7 @@ public final class RtAppImport {
         }
     }
 
-    private static Node.Scalar scalar(String text, Node.Location at) {
+    static Node.Scalar scalar(String text, Node.Location at) {
         return new Node.Scalar(text, Node.ScalarKind.STRING, at);
     }
 

@@ -14,7 +14,7 @@ final class Schema {
     /** The shape of a node: a section with known keys, a list of sections, an open mapping, or a value. */
     enum Shape {
         ROOT, HARDWARE, LLC, CAT, CAT_CLASSES, CAT_CLASS, SMI, CSTATES, HOST, KERNEL, RT_THROTTLING, FAIR_SERVER, RT_KVM, COSTS,
-        WORKLOADS, WORKLOAD, CYCLICTEST, PERIODIC, TASKS, TASK, LOCKS, LOCK, KERNEL_ACTIVITY, SEGMENTS, SEGMENT,
+        WORKLOADS, WORKLOAD, CYCLICTEST, PERIODIC, TASKS, TASK, PHASES, PHASE, SYNCS, SYNC, LOCKS, LOCK, KERNEL_ACTIVITY, SEGMENTS, SEGMENT,
         DEVICE_IRQ, EMULATED_IO, CACHE_HOG, LOCK_SHARING, MUTEX, VMS, VM, VCPU_SCHED, KVM, QEMU, IO_THREAD, MAIN_LOOP,
         GUEST_HALT_POLL,
         EVENTS, MEASURE, HISTOGRAM, TRACE, SLO, UNCERTAIN, UNCERTAIN_ENTRY, HOUSEKEEPING, HK_RATE, HK_PERIODIC, HK_KWORKER,
@@ -82,7 +82,11 @@ final class Schema {
                     v("minor_fault_probability"), v("major_fault_probability"))),
             Map.entry(Shape.PERIODIC, Map.ofEntries(s("tasks", Shape.TASKS), o("mutexes"))),
             Map.entry(Shape.TASK, Map.ofEntries(v("name"), v("period"), o("wcet"), v("priority"), v("policy"), v("nice"), v("slice"),
-                    v("cpu"), v("cpus"), v("offset"), v("deadline"), v("runtime"), v("reclaim"), s("locks", Shape.LOCKS))),
+                    v("cpu"), v("cpus"), v("offset"), v("deadline"), v("runtime"), v("reclaim"), s("locks", Shape.LOCKS),
+                    s("phases", Shape.PHASES), v("repeat"), v("overrun"))),
+            Map.entry(Shape.PHASE, Map.ofEntries(v("jobs"), v("period"), o("wcet"), v("deadline"),
+                    s("locks", Shape.LOCKS), s("sync", Shape.SYNCS))),
+            Map.entry(Shape.SYNC, Map.ofEntries(v("at"), v("op"), v("name"), v("mutex"), v("length"))),
             Map.entry(Shape.LOCK, Map.ofEntries(v("lock"), v("offset"), v("length"))),
             Map.entry(Shape.KERNEL_ACTIVITY, Map.ofEntries(v("cpus"), v("affinity"), v("tasks"), v("locks"), v("profile"), v("policy"), v("nice"), v("slice"),
                     s("segments", Shape.SEGMENTS), o("think"), o("sleep"), v("sleep_probability"),
@@ -111,7 +115,7 @@ final class Schema {
             Map.entry(Shape.UNCERTAIN_ENTRY, Map.ofEntries(v("path"), v("range"), o("prior"), v("why"))));
 
     private static final Map<Shape, Shape> LIST_ELEMENTS = Map.of(Shape.WORKLOADS, Shape.WORKLOAD,
-            Shape.TASKS, Shape.TASK, Shape.LOCKS, Shape.LOCK, Shape.SEGMENTS, Shape.SEGMENT, Shape.VMS, Shape.VM,
+            Shape.TASKS, Shape.TASK, Shape.PHASES, Shape.PHASE, Shape.SYNCS, Shape.SYNC, Shape.LOCKS, Shape.LOCK, Shape.SEGMENTS, Shape.SEGMENT, Shape.VMS, Shape.VM,
             Shape.EVENTS, Shape.OPEN, Shape.UNCERTAIN, Shape.UNCERTAIN_ENTRY);
 
     private Schema() {

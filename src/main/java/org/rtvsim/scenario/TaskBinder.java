@@ -85,9 +85,77 @@ final class TaskBinder {
                     + "deadline only; got policy " + policy.key());
         }
         return new WorkloadSpec.PeriodicTaskSpec(name, period, wcet, priority, policy, cpu, offset, deadline,
-                locks(t), FairSpec.bind(t), mask, runtime, reclaim);
+                locks(t), FairSpec.bind(t), mask, runtime, reclaim, sequence(t, period, wcet, deadline));
     }
 
+    /**
+     * The task's job sequence: {@code phases} (each {@code jobs} jobs, its period, wcet, deadline and locks
+     * defaulting to the task's), {@code repeat} and {@code overrun}.
+     */
+    private static WorkloadSpec.JobSequenceSpec sequence(Section t, long period, org.rtvsim.engine.DistSpec wcet,
+                                                        long deadline) {
+        int repeat = t.integer("repeat", 0, 1, Integer.MAX_VALUE);
+        boolean shift = t.choice("overrun", List.of("queue", "shift"), "queue").equals("shift");
+        if (!t.has("phases")) {
+            return new WorkloadSpec.JobSequenceSpec(List.of(), repeat, shift);
+        }
+        if (!(t.node("phases") instanceof Node.ListNode list) || list.size() == 0) {
+            throw Values.error(t.node("phases"), t.key("phases"), "expected a non-empty list of phases {jobs, period,"
+                    + " wcet, deadline, locks}; got " + Node.describe(t.node("phases")));
+        }
+        List<WorkloadSpec.JobPhaseSpec> phases = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Section p = Section.of(list.items().get(i), t.key("phases") + "[" + i + "]", Schema.Shape.PHASE,
+                    list.location());
+            long pPeriod = p.has("period") ? p.requiredPositiveDurationNs("period") : period;
+            long pDeadline = p.positiveDurationNs("deadline", p.has("period") ? pPeriod : deadline);
+            phases.add(new WorkloadSpec.JobPhaseSpec(pPeriod, p.dist("wcet", wcet), pDeadline,
+                    p.has("locks") ? locks(p) : locks(t), p.integer("jobs", 1, 1, Integer.MAX_VALUE), syncs(p)));
+        }
+        return new WorkloadSpec.JobSequenceSpec(List.copyOf(phases), repeat, shift);
+    }
+
+    /** A phase's {@code sync} list: {@code {at: D, op, name, mutex}} in job order. */
+    private static List<WorkloadSpec.SyncOpSpec> syncs(Section p) {
+        if (!p.has("sync")) {
+            return List.of();
+        }
+        if (!(p.node("sync") instanceof Node.ListNode list)) {
+            throw Values.error(p.node("sync"), p.key("sync"), "expected a list of {at, op, name}; got "
+                    + Node.describe(p.node("sync")));
+        }
+        List<WorkloadSpec.SyncOpSpec> out = new ArrayList<>();
+        long last = 0;
+        for (int i = 0; i < list.size(); i++) {
+            Section o = Section.of(list.items().get(i), p.key("sync") + "[" + i + "]", Schema.Shape.SYNC,
+                    list.location());
+            String op = o.choice("op", WorkloadSpec.SyncOpSpec.OPS, null);
+            if (op == null) {
+                throw o.missing("op", "one of " + String.join(", ", WorkloadSpec.SyncOpSpec.OPS));
+            }
+            long at = o.durationNs("at", 0);
+            if (at < last) {
+                throw Values.error(list.items().get(i), o.key("at"), "expected sync points in job order (at >= "
+                        + org.rtvsim.engine.Units.formatNs(last) + ", the previous one's)");
+            }
+            last = at;
+            String name = op.equals("suspend") || op.equals("sleep") ? "" : o.requiredString("name");
+            String mutex = o.has("mutex") ? o.requiredString("mutex") : null;
+            if (mutex != null && !op.equals("wait")) {
+                throw Values.error(o.node("mutex"), o.key("mutex"), "a mutex applies to op wait only; got op " + op);
+            }
+            if (o.has("length") != op.equals("sleep")) {
+                throw op.equals("sleep") ? o.missing("length", "how long the task sleeps, e.g. 2ms")
+                        : Values.error(o.node("length"), o.key("length"), "a length applies to op sleep only; got op "
+                        + op);
+            }
+            long length = op.equals("sleep") ? o.requiredPositiveDurationNs("length") : 0;
+            out.add(new WorkloadSpec.SyncOpSpec(at, op, name, mutex, length));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The {@code locks} list of a task or phase section. */
     private static List<WorkloadSpec.CriticalSectionSpec> locks(Section t) {
         if (!t.has("locks")) {
             return List.of();
@@ -181,23 +249,45 @@ final class TaskBinder {
         for (int i = 0; i < tasks.size(); i++) {
             WorkloadSpec.PeriodicTaskSpec t = tasks.get(i);
             Node taskNode = list.items().get(i);
-            String at = s.key("tasks") + "[" + i + "].locks";
-            double min = minimum(t.wcet());
-            for (int j = 0; j < t.locks().size(); j++) {
-                WorkloadSpec.CriticalSectionSpec cs = t.locks().get(j);
-                Node csNode = taskNode instanceof Node.MapNode tm && tm.get("locks") instanceof Node.ListNode ll
-                        ? ll.items().get(j) : taskNode;
-                if (declared != null && !declared.contains(cs.lock())) {
-                    throw Values.error(csNode, at + "[" + j + "].lock", "expected a lock declared in mutexes ("
-                            + String.join(", ", declared) + "); got '" + cs.lock() + "'");
+            String at = s.key("tasks") + "[" + i + "]";
+            checkSections(t.wcet(), t.locks(), taskNode, at, declared);
+            List<WorkloadSpec.JobPhaseSpec> phases = t.sequence().phases();
+            for (int p = 0; p < phases.size(); p++) {
+                Node phaseNode = taskNode instanceof Node.MapNode tm && tm.get("phases") instanceof Node.ListNode pl
+                        ? pl.items().get(p) : taskNode;
+                checkSections(phases.get(p).wcet(), phases.get(p).locks(), phaseNode, at + ".phases[" + p + "]",
+                        declared);
+                for (int j = 0; j < phases.get(p).syncs().size(); j++) {
+                    String target = phases.get(p).syncs().get(j).name();
+                    if (phases.get(p).syncs().get(j).op().equals("resume")
+                            && tasks.stream().noneMatch(o -> o.name().equals(target))) {
+                        throw Values.error(phaseNode, at + ".phases[" + p + "].sync[" + j + "].name", "expected a task"
+                                + " of this workload to resume; got '" + target + "'");
+                    }
                 }
-                if (cs.offsetNs() + cs.lengthNs() > min) {
-                    throw Values.error(csNode, at + "[" + j + "]", "critical section on " + cs.lock()
-                            + " ends at " + org.rtvsim.engine.Units.formatNs(cs.offsetNs() + cs.lengthNs())
-                            + ", after the task's shortest execution time ("
-                            + org.rtvsim.engine.Units.formatNs((long) min) + " of wcet); expected offset + length"
-                            + " <= wcet");
-                }
+            }
+        }
+    }
+
+    /** The sections {@code locks} of a task or phase (node {@code owner}, key {@code at}) against its wcet. */
+    private static void checkSections(org.rtvsim.engine.DistSpec wcet, List<WorkloadSpec.CriticalSectionSpec> locks,
+                                      Node owner, String at, Set<String> declared) {
+        double min = minimum(wcet);
+        for (int j = 0; j < locks.size(); j++) {
+            WorkloadSpec.CriticalSectionSpec cs = locks.get(j);
+            Node csNode = owner instanceof Node.MapNode tm && tm.get("locks") instanceof Node.ListNode ll
+                    ? ll.items().get(j) : owner;
+            String key = at + ".locks[" + j + "]";
+            if (declared != null && !declared.contains(cs.lock())) {
+                throw Values.error(csNode, key + ".lock", "expected a lock declared in mutexes ("
+                        + String.join(", ", declared) + "); got '" + cs.lock() + "'");
+            }
+            if (cs.offsetNs() + cs.lengthNs() > min) {
+                throw Values.error(csNode, key, "critical section on " + cs.lock()
+                        + " ends at " + org.rtvsim.engine.Units.formatNs(cs.offsetNs() + cs.lengthNs())
+                        + ", after the task's shortest execution time ("
+                        + org.rtvsim.engine.Units.formatNs((long) min) + " of wcet); expected offset + length"
+                        + " <= wcet");
             }
         }
     }

@@ -62,15 +62,45 @@ public sealed interface WorkloadSpec {
      */
     record PeriodicTaskSpec(String name, long periodNs, DistSpec wcet, int priority, SchedPolicy policy, int cpu,
                             long offsetNs, long deadlineNs, List<CriticalSectionSpec> locks, FairSpec fair,
-                            CpuSet mask, long dlRuntimeNs, boolean dlReclaim) {
+                            CpuSet mask, long dlRuntimeNs, boolean dlReclaim, JobSequenceSpec sequence) {
+        /** A task with a SCHED_DEADLINE runtime and reclaim flag whose every job is alike. */
+        public PeriodicTaskSpec(String name, long periodNs, DistSpec wcet, int priority, SchedPolicy policy, int cpu,
+                                long offsetNs, long deadlineNs, List<CriticalSectionSpec> locks, FairSpec fair,
+                                CpuSet mask, long dlRuntimeNs, boolean dlReclaim) {
+            this(name, periodNs, wcet, priority, policy, cpu, offsetNs, deadlineNs, locks, fair, mask, dlRuntimeNs,
+                    dlReclaim, JobSequenceSpec.EVERY_JOB_ALIKE);
+        }
+
+        /** A task with a job sequence, without SCHED_FLAG_RECLAIM. */
+        public PeriodicTaskSpec(String name, long periodNs, DistSpec wcet, int priority, SchedPolicy policy, int cpu,
+                                long offsetNs, long deadlineNs, List<CriticalSectionSpec> locks, FairSpec fair,
+                                CpuSet mask, long dlRuntimeNs, JobSequenceSpec sequence) {
+            this(name, periodNs, wcet, priority, policy, cpu, offsetNs, deadlineNs, locks, fair, mask, dlRuntimeNs,
+                    false, sequence);
+        }
+
         /** A task with an affinity mask (null: pinned) and a SCHED_DEADLINE runtime (0 for the other policies). */
         public PeriodicTaskSpec(String name, long periodNs, DistSpec wcet, int priority, SchedPolicy policy, int cpu,
                                 long offsetNs, long deadlineNs, List<CriticalSectionSpec> locks, FairSpec fair,
                                 CpuSet mask, long dlRuntimeNs) {
             this(name, periodNs, wcet, priority, policy, cpu, offsetNs, deadlineNs, locks, fair, mask, dlRuntimeNs,
-                    false);
+                    false, JobSequenceSpec.EVERY_JOB_ALIKE);
         }
 
+        /** The task's phases in order: its own period, wcet, deadline and locks as one phase when it has none. */
+        public List<JobPhaseSpec> phases() {
+            return sequence.phases().isEmpty() ? List.of(new JobPhaseSpec(periodNs, wcet, deadlineNs, locks, 1))
+                    : sequence.phases();
+        }
+
+        /** Every critical section the task takes, in any phase. */
+        public List<CriticalSectionSpec> allLocks() {
+            List<CriticalSectionSpec> all = new java.util.ArrayList<>(locks);
+            for (JobPhaseSpec p : sequence.phases()) {
+                all.addAll(p.locks());
+            }
+            return all;
+        }
         /** A task pinned to {@code cpu}. */
         public PeriodicTaskSpec(String name, long periodNs, DistSpec wcet, int priority, SchedPolicy policy, int cpu,
                                 long offsetNs, long deadlineNs, List<CriticalSectionSpec> locks, FairSpec fair) {
@@ -89,6 +119,53 @@ public sealed interface WorkloadSpec {
                                 long offsetNs, long deadlineNs, List<CriticalSectionSpec> locks, FairSpec fair,
                                 long dlRuntimeNs) {
             this(name, periodNs, wcet, priority, policy, cpu, offsetNs, deadlineNs, locks, fair, null, dlRuntimeNs);
+        }
+    }
+
+    /**
+     * The order of a periodic task's jobs. {@code phases} (empty: every job is the task's own) run in order,
+     * phase i for {@code jobs} consecutive jobs; the whole sequence runs {@code repeat} times (0: until the end
+     * of the run), then the task releases no more jobs. {@code shiftOnOverrun}: a release that finds the
+     * previous job unfinished waits for its completion and the release grid restarts there (rt-app's relative
+     * timer); otherwise the job waits in order at its grid release time.
+     */
+    record JobSequenceSpec(List<JobPhaseSpec> phases, int repeat, boolean shiftOnOverrun) {
+        public static final JobSequenceSpec EVERY_JOB_ALIKE = new JobSequenceSpec(List.of(), 0, false);
+    }
+
+    /**
+     * One phase of a periodic task: {@code jobs} consecutive jobs with this period, wcet, deadline, locks and
+     * synchronisation points ({@code syncs}, in job order).
+     */
+    record JobPhaseSpec(long periodNs, DistSpec wcet, long deadlineNs, List<CriticalSectionSpec> locks, int jobs,
+                        List<SyncOpSpec> syncs) {
+        /** A phase without synchronisation points. */
+        public JobPhaseSpec(long periodNs, DistSpec wcet, long deadlineNs, List<CriticalSectionSpec> locks, int jobs) {
+            this(periodNs, wcet, deadlineNs, locks, jobs, List.of());
+        }
+    }
+
+    /**
+     * A synchronisation point of a job at {@code offsetNs} of its work: {@code barrier} (wait until every use of
+     * barrier {@code name} in the workload has arrived), {@code suspend} (sleep until another task resumes this
+     * one; {@code name} unused), {@code resume} (wake task {@code name} if it is suspended; never blocks),
+     * {@code wait} (sleep on condition variable {@code name} until signalled, releasing {@code mutex} meanwhile
+     * when the task holds it, taking it back after), {@code signal} / {@code broadcast} (wake one / every
+     * waiter of {@code name}; never block), {@code sleep} (sleep {@code lengthNs}, nanosleep). {@code mutex} is
+     * null except for {@code wait}; {@code lengthNs} 0 except for {@code sleep}.
+     */
+    record SyncOpSpec(long offsetNs, String op, String name, String mutex, long lengthNs) {
+        public static final List<String> OPS = List.of("barrier", "suspend", "resume", "wait", "signal", "broadcast",
+                "sleep");
+
+        /** A point without a mutex. */
+        public SyncOpSpec(long offsetNs, String op, String name) {
+            this(offsetNs, op, name, null, 0);
+        }
+
+        /** A point with a mutex (a wait's). */
+        public SyncOpSpec(long offsetNs, String op, String name, String mutex) {
+            this(offsetNs, op, name, mutex, 0);
         }
     }
 

@@ -35,9 +35,41 @@ public final class YamlTreeReader {
         if (text.stripLeading().startsWith("{")) {
             // a JSON document (an rt-app workload): JSON allows tabs as blanks, YAML does not; a literal tab
             // cannot be inside a JSON string, so each becomes one space (columns stay the same)
-            text = text.replace('\t', ' ');
+            text = blankComments(text.replace('\t', ' '));
         }
         return read(text, file.toString());
+    }
+
+    /**
+     * JSON text with its {@code /* … *}{@code /} and {@code //} comments (which rt-app's json-c parser allows)
+     * turned into spaces, line breaks kept, so lines and columns stay those of the file; strings are untouched.
+     */
+    static String blankComments(String json) {
+        StringBuilder sb = new StringBuilder(json);
+        boolean inString = false;
+        for (int i = 0; i < sb.length(); i++) {
+            char c = sb.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '/' && i + 1 < sb.length() && (sb.charAt(i + 1) == '*' || sb.charAt(i + 1) == '/')) {
+                boolean block = sb.charAt(i + 1) == '*';
+                int end = block ? sb.indexOf("*/", i + 2) : sb.indexOf("\n", i);
+                end = end < 0 ? sb.length() : block ? end + 2 : end;
+                for (int j = i; j < end; j++) {
+                    if (sb.charAt(j) != '\n' && sb.charAt(j) != '\r') {
+                        sb.setCharAt(j, ' ');
+                    }
+                }
+                i = end - 1;
+            }
+        }
+        return sb.toString();
     }
 
     /**
