@@ -50,25 +50,12 @@ class OsnoiseTextTest {
         String expected = TimerlatTextTest.fixture("osnoise-hist.txt");
         List<String> want = TimerlatTextTest.stripped(expected);
         int columns = want.get(3).split("\\s+").length - 1;
-        List<MicrosecondCounts> singles = new ArrayList<>();
-        for (int c = 0; c < columns; c++) {
-            singles.add(new MicrosecondCounts());
-        }
-        for (String line : want) {
-            if (!line.matches("\\d+ .*")) {
-                continue;
-            }
-            String[] f = line.trim().split("\\s+");
-            long us = Long.parseLong(f[0]);
-            for (int c = 0; c < columns; c++) {
-                for (long n = Long.parseLong(f[c + 1]); n > 0; n--) {
-                    singles.get(c).addNs(us * 1000 + 999); // anywhere in its bucket
-                }
-            }
-        }
         List<CpuNoise> cpus = new ArrayList<>();
+        List<List<Long>> values = TimerlatTextTest.histValuesNs(expected, columns, 999); // anywhere in its bucket
         for (int c = 0; c < columns; c++) {
-            cpus.add(withSingles(c, singles.get(c)));
+            MicrosecondCounts single = new MicrosecondCounts();
+            values.get(c).forEach(single::addNs);
+            cpus.add(withSingles(c, single));
         }
         StringBuilder out = new StringBuilder();
         OsnoiseText.hist(60_000_000_000L, cpus, 10, 25, false, out);
