@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rtvsim.engine.CpuSet;
 import org.rtvsim.engine.DistSpec;
+import org.rtvsim.experiment.Model;
 import org.rtvsim.experiment.SingleRun;
 import org.rtvsim.measure.OsnoiseRecorder;
 import org.rtvsim.report.OsnoiseText;
@@ -133,8 +134,7 @@ final class OsnoiseCommand implements Callable<Integer> {
         ScenarioSpec withOsnoise = guest < 0
                 ? withWorkload(s, threads, periodUs * 1000, runtime * 1000, priority)
                 : withGuestWorkload(s, guest, threads, periodUs * 1000, runtime * 1000, priority);
-        // a guest's CPUs and tasks appear in the model's trace as Model.setTrace numbers and names them
-        OsnoiseRecorder recorder = new OsnoiseRecorder(threads, guest < 0 ? 0 : 1000 * (guest + 1),
+        OsnoiseRecorder recorder = new OsnoiseRecorder(threads, guest < 0 ? 0 : Model.traceCpuBase(guest),
                 guest < 0 ? "" : vm + ": ", (thresholdUs == 0 ? 5 : thresholdUs) * 1000, s.warmupNs(), s.warmupNs(),
                 periodUs * 1000, runtime * 1000);
         SingleRun.run(withOsnoise, 0, null, recorder);
