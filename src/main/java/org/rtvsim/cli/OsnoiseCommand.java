@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "osnoise", mixinStandardHelpOptions = true,
         description = {"Run the scenario's host (or with --vm a guest's kernel) with rtla osnoise's workload (a busy "
                 + "thread per CPU) instead of cyclictest and print what rtla osnoise would: 'top' per CPU the noise, "
-                + "% CPU available, max single noise and the HW/NMI/IRQ/softirq/thread occurrence counts; 'hist' the "
+                + "%% CPU available, max single noise and the HW/NMI/IRQ/softirq/thread occurrence counts; 'hist' the "
                 + "histogram of single noises per CPU."},
         footer = {"", "Exit codes: 0 ok, 2 bad input, 3 internal error."})
 final class OsnoiseCommand implements Callable<Integer> {
