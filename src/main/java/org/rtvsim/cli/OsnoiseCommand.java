@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rtvsim.engine.CpuSet;
 import org.rtvsim.engine.DistSpec;
+import org.rtvsim.experiment.Model;
 import org.rtvsim.experiment.SingleRun;
 import org.rtvsim.measure.OsnoiseRecorder;
 import org.rtvsim.report.OsnoiseText;
@@ -15,6 +16,7 @@ import org.rtvsim.scenario.FairSpec;
 import org.rtvsim.scenario.HostSpec;
 import org.rtvsim.scenario.SchedPolicy;
 import org.rtvsim.scenario.ScenarioSpec;
+import org.rtvsim.scenario.VmSpec;
 import org.rtvsim.scenario.WorkloadSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,16 +25,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code rtvsim osnoise FILE [top]}: the scenario's host with its cyclictest workload replaced by rtla osnoise's
- * workload — one busy thread {@code osnoise/N} per CPU, a job of {@code --runtime} released every {@code --period}
- * (kernel threads started by {@code kernel/trace/trace_osnoise.c} without a policy change: SCHED_OTHER nice 0 unless
- * {@code -P}) — measured by {@link OsnoiseRecorder} from the model's CPU occupancy and printed as {@code rtla osnoise
- * top -q} does ({@link OsnoiseText}). {@code hist} is not built.
+ * {@code rtvsim osnoise FILE [top|hist]}: the scenario's host — or with {@code --vm NAME} that guest's kernel — with
+ * its cyclictest workload replaced by rtla osnoise's workload — one busy thread {@code osnoise/N} per CPU, a job of
+ * {@code --runtime} released every {@code --period} (kernel threads started by {@code kernel/trace/trace_osnoise.c}
+ * without a policy change: SCHED_OTHER nice 0 unless {@code -P}) — measured by {@link OsnoiseRecorder} from the
+ * model's CPU occupancy and printed as {@code rtla osnoise top -q} or {@code rtla osnoise hist} does
+ * ({@link OsnoiseText}).
  */
 @Command(name = "osnoise", mixinStandardHelpOptions = true,
-        description = {"Run the scenario's host with rtla osnoise's workload (a busy thread per CPU) instead of "
-                + "cyclictest and print what rtla osnoise top would: per CPU the noise, % CPU available, max single "
-                + "noise and the HW/NMI/IRQ/softirq/thread occurrence counts."},
+        description = {"Run the scenario's host (or with --vm a guest's kernel) with rtla osnoise's workload (a busy "
+                + "thread per CPU) instead of cyclictest and print what rtla osnoise would: 'top' per CPU the noise, "
+                + "%% CPU available, max single noise and the HW/NMI/IRQ/softirq/thread occurrence counts; 'hist' the "
+                + "histogram of single noises per CPU."},
         footer = {"", "Exit codes: 0 ok, 2 bad input, 3 internal error."})
 final class OsnoiseCommand implements Callable<Integer> {
 
@@ -40,7 +44,7 @@ final class OsnoiseCommand implements Callable<Integer> {
     ScenarioArgs scenario;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "MODE", defaultValue = "top",
-            description = "top (default); hist is not built.")
+            description = "top (default) or hist.")
     String mode;
 
     @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.")
@@ -67,14 +71,30 @@ final class OsnoiseCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}, the kernel's kthread default).")
     String priority;
 
+    @Option(names = {"-T", "--threshold"}, paramLabel = "US", defaultValue = "0",
+            description = "hist: the minimum single noise counted, in us (default: 0, the kernel's default of 5 us).")
+    long thresholdUs;
+
+    @Option(names = "--vm", paramLabel = "NAME", description = "Run the osnoise threads in guest NAME's kernel "
+            + "(its vCPUs; -c then lists vCPUs) instead of the host's: VM exits and host preemption of the vCPU "
+            + "threads show as HW noise.")
+    String vm;
+
+    @Mixin
+    HistOptions hist;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (!mode.equals("top")) {
-            throw new Errors.BadInput("osnoise MODE: expected top" + (mode.equals("hist")
-                    ? " (osnoise hist is not built yet)" : "; got '" + mode + "'"));
+        if (!mode.equals("top") && !mode.equals("hist")) {
+            throw new Errors.BadInput("osnoise MODE: expected top or hist; got '" + mode + "'");
+        }
+        hist.check();
+        if (thresholdUs < 0) {
+            throw new Errors.BadInput("--threshold " + thresholdUs + ": expected a number of us >= 0 (0: the "
+                    + "kernel's default, 5 us)");
         }
         if (periodUs <= 0 || periodUs > 10_000_000) {
             throw new Errors.BadInput("--period " + periodUs + ": expected 1..10000000 us (Period longer than 10 s)");
@@ -92,16 +112,18 @@ final class OsnoiseCommand implements Callable<Integer> {
         if (durationNs != null) {
             s = s.withDuration(durationNs);
         }
+        int guest = guestIndex(s, vm);
+        int nCpus = guest < 0 ? s.hardware().cpus() : s.vms().get(guest).vcpus();
         int[] list;
         try {
-            list = cpus == null ? CpuSet.range(0, s.hardware().cpus()).toArray() : CpuSet.parse(cpus).toArray();
+            list = cpus == null ? CpuSet.range(0, nCpus).toArray() : CpuSet.parse(cpus).toArray();
         } catch (IllegalArgumentException e) {
             throw new Errors.BadInput("--cpus " + cpus + ": " + e.getMessage());
         }
         for (int c : list) {
-            if (c >= s.hardware().cpus()) {
-                throw new Errors.BadInput("--cpus " + cpus + ": CPU " + c + " is not one of the machine's "
-                        + s.hardware().cpus());
+            if (c >= nCpus) {
+                throw new Errors.BadInput("--cpus " + cpus + ": CPU " + c + " is not one of the " + (guest < 0
+                        ? "machine's " + nCpus : nCpus + " vCPUs of guest " + vm + " (0-" + (nCpus - 1) + ")"));
             }
         }
         Map<Integer, String> threads = new LinkedHashMap<>();
@@ -109,21 +131,85 @@ final class OsnoiseCommand implements Callable<Integer> {
             threads.put(c, "osnoise/" + c);
         }
         // the samples start with the measured time (after the warm-up), one per period
-        ScenarioSpec withOsnoise = withWorkload(s, threads, periodUs * 1000, runtime * 1000, priority);
-        OsnoiseRecorder recorder = new OsnoiseRecorder(threads, s.warmupNs(), s.warmupNs(), periodUs * 1000,
-                runtime * 1000);
+        ScenarioSpec withOsnoise = guest < 0
+                ? withWorkload(s, threads, periodUs * 1000, runtime * 1000, priority)
+                : withGuestWorkload(s, guest, threads, periodUs * 1000, runtime * 1000, priority);
+        OsnoiseRecorder recorder = new OsnoiseRecorder(threads, guest < 0 ? 0 : Model.traceCpuBase(guest),
+                guest < 0 ? "" : vm + ": ", (thresholdUs == 0 ? 5 : thresholdUs) * 1000, s.warmupNs(), s.warmupNs(),
+                periodUs * 1000, runtime * 1000);
         SingleRun.run(withOsnoise, 0, null, recorder);
         StringBuilder out = new StringBuilder();
-        OsnoiseText.top(s.durationNs(), recorder.result(s.warmupNs() + s.durationNs()), out);
+        var result = recorder.result(s.warmupNs() + s.durationNs());
+        if (mode.equals("hist")) {
+            OsnoiseText.hist(s.durationNs(), result, hist.bucketSize, hist.entries, hist.withZeros, out);
+        } else {
+            OsnoiseText.top(s.durationNs(), result, out);
+        }
         PrintWriter w = spec.commandLine().getOut();
         w.print(out);
         w.flush();
         return Errors.OK;
     }
 
+    /** The index of guest {@code name} in the scenario, -1 for none (the host); an unknown name is bad input. */
+    static int guestIndex(ScenarioSpec s, String name) {
+        if (name == null) {
+            return -1;
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < s.vms().size(); i++) {
+            if (s.vms().get(i).name().equals(name)) {
+                return i;
+            }
+            names.add(s.vms().get(i).name());
+        }
+        throw new Errors.BadInput("--vm " + name + ": " + (names.isEmpty() ? "the scenario has no guests (vms:)"
+                : "no such guest; the scenario's guests: " + String.join(", ", names)));
+    }
+
     /** The scenario with the host's cyclictest workloads replaced by one osnoise thread per CPU of {@code threads}. */
     static ScenarioSpec withWorkload(ScenarioSpec s, Map<Integer, String> threads, long periodNs, long runtimeNs,
                                      String priority) {
+        List<WorkloadSpec> workload = new ArrayList<>();
+        for (WorkloadSpec w : s.host().workload()) {
+            if (!(w instanceof WorkloadSpec.CyclictestSpec)) {
+                workload.add(w);
+            }
+        }
+        workload.add(new WorkloadSpec.PeriodicSpec("host.workload[osnoise]",
+                tasks(s, threads, periodNs, runtimeNs, priority), Map.of()));
+        HostSpec host = new HostSpec(s.host().kernel(), workload, s.host().kvm());
+        return new ScenarioSpec(s.name(), s.description(), s.seed(), s.durationNs(), s.warmupNs(), s.replications(),
+                s.hardware(), host, s.vms(), s.events(), s.measure(), s.slo(), s.uncertain(), s.source(), s.locations());
+    }
+
+    /**
+     * The scenario with guest {@code guest}'s cyclictest workloads replaced by one osnoise thread per vCPU of
+     * {@code threads}, run by the guest's kernel; the host and the other guests are unchanged.
+     */
+    static ScenarioSpec withGuestWorkload(ScenarioSpec s, int guest, Map<Integer, String> threads, long periodNs,
+                                          long runtimeNs, String priority) {
+        VmSpec v = s.vms().get(guest);
+        List<WorkloadSpec> workload = new ArrayList<>();
+        for (WorkloadSpec w : v.workload()) {
+            if (!(w instanceof WorkloadSpec.CyclictestSpec)) {
+                workload.add(w);
+            }
+        }
+        workload.add(new WorkloadSpec.PeriodicSpec("vms[" + v.name() + "].workload[osnoise]",
+                tasks(s, threads, periodNs, runtimeNs, priority), Map.of()));
+        List<VmSpec> vms = new ArrayList<>(s.vms());
+        vms.set(guest, new VmSpec(v.name(), v.vcpus(), v.pin(), v.placement(), v.vcpuPolicy(), v.vcpuPriority(),
+                v.vcpuFair(), v.idle(), v.haltPollNs(), v.cpuPm(), v.vmm(), v.guestHaltPoll(), v.qemu(), v.kernel(),
+                workload));
+        return new ScenarioSpec(s.name(), s.description(), s.seed(), s.durationNs(), s.warmupNs(), s.replications(),
+                s.hardware(), s.host(), List.copyOf(vms), s.events(), s.measure(), s.slo(), s.uncertain(), s.source(),
+                s.locations());
+    }
+
+    /** One osnoise task per CPU of {@code threads}, released from the warm-up's end, scheduled as {@code priority}. */
+    static List<WorkloadSpec.PeriodicTaskSpec> tasks(ScenarioSpec s, Map<Integer, String> threads, long periodNs,
+                                                     long runtimeNs, String priority) {
         String[] p = priority.split(":", 2);
         SchedPolicy policy;
         int prio = 0;
@@ -155,15 +241,6 @@ final class OsnoiseCommand implements Callable<Integer> {
             tasks.add(new WorkloadSpec.PeriodicTaskSpec(t.getValue(), periodNs, new DistSpec.Fixed(runtimeNs), prio,
                     policy, t.getKey(), s.warmupNs(), periodNs, List.of(), new FairSpec(nice, 0)));
         }
-        List<WorkloadSpec> workload = new ArrayList<>();
-        for (WorkloadSpec w : s.host().workload()) {
-            if (!(w instanceof WorkloadSpec.CyclictestSpec)) {
-                workload.add(w);
-            }
-        }
-        workload.add(new WorkloadSpec.PeriodicSpec("host.workload[osnoise]", tasks, Map.of()));
-        HostSpec host = new HostSpec(s.host().kernel(), workload, s.host().kvm());
-        return new ScenarioSpec(s.name(), s.description(), s.seed(), s.durationNs(), s.warmupNs(), s.replications(),
-                s.hardware(), host, s.vms(), s.events(), s.measure(), s.slo(), s.uncertain(), s.source(), s.locations());
+        return tasks;
     }
 }

@@ -40,16 +40,8 @@ final class TimerlatCommand implements Callable<Integer> {
             description = "Override the measured (simulated) duration, e.g. 2s.")
     Long durationNs;
 
-    @Option(names = {"-b", "--bucket-size"}, paramLabel = "N", defaultValue = "1",
-            description = "hist: bucket size in us, 1..999999 (default: ${DEFAULT-VALUE}, rtla's).")
-    int bucketSize;
-
-    @Option(names = {"-E", "--entries"}, paramLabel = "N", defaultValue = "256",
-            description = "hist: number of buckets, 10..9999999 (default: ${DEFAULT-VALUE}, rtla's).")
-    int entries;
-
-    @Option(names = "--with-zeros", description = "hist: print rows whose counts are all zero too.")
-    boolean withZeros;
+    @Mixin
+    HistOptions hist;
 
     @Option(names = "--no-aa", description = "Leave out the auto-analysis of the worst sample.")
     boolean noAa;
@@ -59,7 +51,8 @@ final class TimerlatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        check(mode, bucketSize, entries);
+        check(mode);
+        hist.check();
         ScenarioSpec s = scenario.load();
         scenario.printNotes(spec.commandLine().getErr());
         if (seed != null) {
@@ -75,7 +68,7 @@ final class TimerlatCommand implements Callable<Integer> {
         }
         StringBuilder out = new StringBuilder();
         if (mode.equals("hist")) {
-            TimerlatText.hist(r, bucketSize, entries, withZeros, out);
+            TimerlatText.hist(r, hist.bucketSize, hist.entries, hist.withZeros, out);
         } else {
             TimerlatText.top(r, out);
         }
@@ -88,16 +81,10 @@ final class TimerlatCommand implements Callable<Integer> {
         return Errors.OK;
     }
 
-    /** Refuses what rtla refuses (its messages), as bad input. */
-    static void check(String mode, int bucketSize, int entries) {
+    /** Refuses an unknown mode, as bad input. */
+    static void check(String mode) {
         if (!mode.equals("top") && !mode.equals("hist")) {
             throw new Errors.BadInput("timerlat MODE: expected top or hist; got '" + mode + "'");
-        }
-        if (bucketSize <= 0 || bucketSize >= 1_000_000) {
-            throw new Errors.BadInput("--bucket-size " + bucketSize + ": Bucket size needs to be > 0 and <= 1000000");
-        }
-        if (entries < 10 || entries > 9_999_999) {
-            throw new Errors.BadInput("--entries " + entries + ": Entries must be > 10 and < 9999999");
         }
     }
 }

@@ -72,9 +72,17 @@ public final class Model {
         if (kvm != null) {
             for (int i = 0; i < kvm.vms().size(); i++) {
                 var vm = kvm.vms().get(i);
-                vm.kernel().setTrace(sink, 1000 * (i + 1), vm.name());
+                vm.kernel().setTrace(sink, traceCpuBase(i), vm.name());
             }
         }
+    }
+
+    /**
+     * The trace number of guest {@code vmIndex}'s CPU 0 (its CPU i is this plus i; the host's are their own ids); its
+     * tasks are traced as {@code "NAME: task"}.
+     */
+    public static int traceCpuBase(int vmIndex) {
+        return 1000 * (vmIndex + 1);
     }
 
     /** The trace sink, or null when the run is not traced. */

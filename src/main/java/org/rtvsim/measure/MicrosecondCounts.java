@@ -71,6 +71,54 @@ public final class MicrosecondCounts {
         return out;
     }
 
+    /**
+     * The smallest value, the largest and their sum, each value first rounded down to a multiple of
+     * {@code bucketSizeUs} (as rtla osnoise hist reads its values back from the kernel's bucketed
+     * {@code duration.buckets=} histogram); zeros when nothing was counted.
+     */
+    public long[] bucketedMinMaxSum(int bucketSizeUs) {
+        if (bucketSizeUs <= 0) {
+            throw new IllegalArgumentException("bucket size must be positive");
+        }
+        long min = Long.MAX_VALUE;
+        long max = 0;
+        long sum = 0;
+        for (int us = 0; us < dense.length; us++) {
+            if (dense[us] != 0) {
+                long v = (long) us / bucketSizeUs * bucketSizeUs;
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+                sum += v * dense[us];
+            }
+        }
+        for (Map.Entry<Long, Long> e : sparse.entrySet()) {
+            long v = e.getKey() / bucketSizeUs * bucketSizeUs;
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+            sum += v * e.getValue();
+        }
+        return total == 0 ? new long[3] : new long[] {min, max, sum};
+    }
+
+    /** Equal counts of equal values (however the dense array has grown). */
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof MicrosecondCounts m) || m.total != total || !m.sparse.equals(sparse)) {
+            return false;
+        }
+        for (int us = 0; us < Math.max(dense.length, m.dense.length); us++) {
+            if (count(us) != m.count(us)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(total) * 31 + sparse.hashCode();
+    }
+
     /** An independent copy. */
     public MicrosecondCounts copy() {
         MicrosecondCounts c = new MicrosecondCounts();

@@ -93,34 +93,16 @@ public final class TimerlatText {
      */
     public static void hist(RunResult r, int bucketSizeUs, int entries, boolean withZeros, StringBuilder out) {
         List<ThreadResult> threads = threads(r);
-        out.append("# RTLA timerlat histogram\n");
-        out.append("# Time unit is microseconds (us)\n");
-        out.append("# Duration: ").append(duration(r.durationNs())).append('\n');
-        out.append("Index");
+        List<String> labels = new ArrayList<>();
         List<long[]> columns = new ArrayList<>();
         for (ThreadResult t : threads) {
-            out.append(String.format(Locale.ROOT, "   IRQ-%03d   Thr-%03d", t.cpu(), t.cpu()));
+            labels.add(String.format(Locale.ROOT, "   IRQ-%03d   Thr-%03d", t.cpu(), t.cpu()));
             columns.add(t.timerlat().irqUs().buckets(bucketSizeUs, entries));
             columns.add(t.timerlat().threadUs().buckets(bucketSizeUs, entries));
         }
-        out.append('\n');
-        for (int b = 0; b < entries; b++) {
-            long total = 0;
-            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-6d", (long) b * bucketSizeUs));
-            for (long[] c : columns) {
-                total += c[b];
-                row.append(String.format(Locale.ROOT, "%9d ", c[b]));
-            }
-            if (total == 0 && !withZeros) {
-                continue;
-            }
-            out.append(row).append('\n');
-        }
-        out.append("over: ");
-        for (long[] c : columns) {
-            out.append(String.format(Locale.ROOT, "%9d ", c[entries]));
-        }
-        out.append('\n');
+        RtlaHist.header("timerlat", r.durationNs(), labels, out);
+        RtlaHist.rows(columns, bucketSizeUs, entries, withZeros, out);
+        RtlaHist.over(columns, entries, out);
         summary(threads, out);
         all(threads, out);
     }

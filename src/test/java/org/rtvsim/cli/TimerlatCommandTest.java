@@ -88,31 +88,4 @@ class TimerlatCommandTest {
         Cli.assertBadInput(parquet, "--samples", "s.parquet", "rtvsim-spark module");
         assertFalse(java.nio.file.Files.exists(dir.resolve("s.parquet")));
     }
-
-    @Test
-    void osnoise_top_printsRtlasTableForEveryCpu() {
-        Cli r = Cli.run("osnoise", tiny(), "--duration", "200ms", "-p", "100000", "-P", "f:1");
-        assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().startsWith("                                          Operating System Noise"), r.out());
-        assertTrue(r.out().contains("\nduration:   0 00:00:00 | time is in us\nCPU Period       Runtime        Noise"),
-                r.out());
-        for (int cpu = 0; cpu < 4; cpu++) {
-            assertTrue(r.out().contains("\n  " + cpu + " #2            200000 "), r.out());
-        }
-    }
-
-    @Test
-    void osnoise_badInput_exits2() {
-        for (List<String> args : List.of(List.of("hist"), List.of("-r", "50"), List.of("-p", "20000000"),
-                List.of("-P", "x:1"), List.of("-P", "f:0"), List.of("-c", "9"))) {
-            String[] all = new String[args.size() + 2];
-            all[0] = "osnoise";
-            all[1] = tiny();
-            for (int i = 0; i < args.size(); i++) {
-                all[i + 2] = args.get(i);
-            }
-            Cli r = Cli.run(all);
-            assertEquals(2, r.code(), args + ": " + r.err());
-        }
-    }
 }

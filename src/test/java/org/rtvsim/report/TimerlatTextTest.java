@@ -77,16 +77,16 @@ class TimerlatTextTest {
                 "                                     Timer Latency                                              \n"));
     }
 
-    @Test
-    void hist_realRtlaExample_isReproduced() throws IOException {
-        String expected = fixture("timerlat-hist.txt");
-        String[] lines = expected.split("\n");
-        int columns = 10;
+    /**
+     * The values an rtla histogram's rows stand for: per column, each bucket's count times its index in µs as ns
+     * plus {@code offsetNs} (somewhere inside the bucket).
+     */
+    static List<List<Long>> histValuesNs(String histogram, int columns, long offsetNs) {
         List<List<Long>> values = new ArrayList<>();
         for (int c = 0; c < columns; c++) {
             values.add(new ArrayList<>());
         }
-        for (String line : lines) {
+        for (String line : histogram.split("\n")) {
             if (!line.matches("\\d+ .*")) {
                 continue;
             }
@@ -94,10 +94,17 @@ class TimerlatTextTest {
             long us = Long.parseLong(f[0]);
             for (int c = 0; c < columns; c++) {
                 for (long n = Long.parseLong(f[c + 1]); n > 0; n--) {
-                    values.get(c).add(us * 1000 + 500);
+                    values.get(c).add(us * 1000 + offsetNs);
                 }
             }
         }
+        return values;
+    }
+
+    @Test
+    void hist_realRtlaExample_isReproduced() throws IOException {
+        String expected = fixture("timerlat-hist.txt");
+        List<List<Long>> values = histValuesNs(expected, 10, 500);
         List<ThreadResult> threads = new ArrayList<>();
         BlameRegistry blames = new BlameRegistry();
         for (int cpu = 0; cpu < 5; cpu++) {
