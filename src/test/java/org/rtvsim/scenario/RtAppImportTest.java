@@ -91,11 +91,23 @@ class RtAppImportTest {
     }
 
     @Test
-    void schedDeadline_withSeveralCpus_isRefusedNamingTheRtAppKey(@TempDir Path dir) {
-        ScenarioException e = refused(dir, "{\"tasks\": {\"t\": {\"policy\": \"SCHED_DEADLINE\", \"cpus\": [0, 1],\n"
-                + "\"dl-runtime\": 2000, \"dl-period\": 10000, \"run\": 1000, \"timer\": {\"ref\": \"t\", \"period\": 10000}}}}");
-        assertTrue(e.getMessage().contains("tasks.t.cpus") && e.getMessage().contains("partitioned EDF"), e.getMessage());
-        assertTrue(e.getMessage().contains("w.json:1:"), e.getMessage());
+    void schedDeadline_overTheWholeRootDomain_isGlobalEdf_otherMasksGetEperm(@TempDir Path dir) throws Exception {
+        String dl = "\"policy\": \"SCHED_DEADLINE\", \"cpus\": [0, 1], \"dl-runtime\": 4000, \"dl-period\": 10000, "
+                + "\"run\": 3000, \"timer\": {\"ref\": \"%s\", \"period\": 10000}";
+        // three 4/10 reservations on two CPUs: global EDF (U = 1.2 <= 2), no deadline missed
+        ScenarioSpec s = load(dir, "{\"tasks\": {\"a\": {" + dl.formatted("a") + "}, \"b\": {" + dl.formatted("b")
+                + "}, \"c\": {" + dl.formatted("c") + "}}, \"global\": {\"duration\": 1}}");
+        var t = ((WorkloadSpec.PeriodicSpec) s.host().workload().get(0)).tasks().get(0);
+        assertEquals(SchedPolicy.DEADLINE, t.policy());
+        assertEquals("0-1", t.mask().toString());
+        var r = org.rtvsim.experiment.SingleRun.run(s.withDuration(200_000_000L), 0);
+        for (var task : r.tasks()) {
+            assertEquals(0, task.deadlineMisses(), task.toString());
+        }
+        // a third CPU used by another task makes [0, 1] smaller than the root domain: sched_setattr's EPERM
+        ScenarioException e = refused(dir, "{\"tasks\": {\"a\": {" + dl.formatted("a")
+                + "}, \"o\": {\"cpus\": [2], \"run\": 100, \"timer\": {\"ref\": \"o\", \"period\": 10000}}}}");
+        assertTrue(e.getMessage().contains("EPERM") && e.getMessage().contains("w.json:"), e.getMessage());
     }
 
     @Test
