@@ -27,27 +27,27 @@ public final class Cpu implements SupplyListener {
     final Kernel kernel;
     final int id;
     private final Simulation sim;
-    private final Supply supply;
+    final Supply supply;
     final KernelCosts costs;
     final RunQueue rq = new RunQueue(this);
     final TimerQueue timers;
-    private final CStates cstates;
+    final CStates cstates;
     final PreemptionRules rules;
-    private final long condReschedGapNs;
+    final long condReschedGapNs;
     private final boolean nohzFull;
 
     /** The task-level state machine and its decisions. */
     final CpuScheduler sched = new CpuScheduler(this);
 
-    private final IrqFrames frames = new IrqFrames();
+    final IrqFrames frames = new IrqFrames();
 
-    private boolean supplied;
+    boolean supplied;
 
-    private final SegmentClock clock;
+    final SegmentClock clock;
 
-    private final PendingIrqs pending = new PendingIrqs();
+    final PendingIrqs pending = new PendingIrqs();
 
-    private final Softirqs softirqs = new Softirqs();
+    final Softirqs softirqs = new Softirqs();
     private final RemoteWakeups remote = new RemoteWakeups();
     final IrqLine timerLine;
     final IrqLine ipiLine;
@@ -57,10 +57,10 @@ public final class Cpu implements SupplyListener {
     /** Reports to the timeline trace, when one is attached. */
     final CpuTrace tracing = new CpuTrace(this);
 
-    private boolean inFlow;
-    private boolean redispatch;
+    /** Decides what runs: interrupts, reschedules, segment completions ({@link Dispatcher}). */
+    final Dispatcher dispatcher;
     /** Set on a host CPU that runs vCPU threads (exits, entries, guest supply); null otherwise. */
-    private VcpuHosting hosting;
+    VcpuHosting hosting;
 
     Cpu(Kernel kernel, int id, Supply supply, KernelCosts costs, CStates cstates, boolean nohzFull) {
         this.kernel = kernel;
@@ -73,7 +73,8 @@ public final class Cpu implements SupplyListener {
         this.condReschedGapNs = kernel.spec().condReschedGapNs();
         this.nohzFull = nohzFull;
         this.timers = new TimerQueue(sim, this);
-        this.clock = new SegmentClock(sim, this::onCompletion);
+        this.dispatcher = new Dispatcher(this);
+        this.clock = new SegmentClock(sim, dispatcher::onCompletion);
         this.bandwidth = new CpuBandwidth(sim, this, kernel);
         this.timerLine = new IrqLine("local timer", new TimerInterrupt(this));
         this.ipiLine = new IrqLine("reschedule IPI", remote);
@@ -128,7 +129,7 @@ public final class Cpu implements SupplyListener {
             supply.consumerKick(); // a halted vCPU is woken by its host
         }
         Segment top = top();
-        if (supplied && !inFlow && top != null && top.irqsOff) {
+        if (supplied && !dispatcher.inFlow() && top != null && top.irqsOff) {
             return; // stays pending until the irqs-off segment ends
         }
         dispatch();
@@ -351,41 +352,26 @@ public final class Cpu implements SupplyListener {
         w.attachedTo = null;
     }
 
-    private void charge(int newBlame) {
+    void charge(int newBlame) {
         meter.charge(newBlame);
         if (hosting != null) {
             hosting.blameChanged();
         }
     }
 
-    // ---------------------------------------------------------------- the dispatcher
+    // ---------------------------------------------------------------- the dispatcher (Dispatcher)
 
-    private Segment top() {
+    /** The segment that runs when this CPU has supply: the top interrupt frame's, else the current task's. */
+    Segment top() {
         if (frames.depth() > 0) {
             return frames.topSegment();
         }
         return sched.top();
     }
 
+    /** Re-decides what runs here now: every change to this CPU's state goes through it ({@link Dispatcher}). */
     void dispatch() {
-        if (inFlow) {
-            redispatch = true;
-            return;
-        }
-        inFlow = true;
-        try {
-            do {
-                redispatch = false;
-                pauseRunning();
-                decide();
-            } while (redispatch);
-        } finally {
-            inFlow = false;
-        }
-        if (hosting != null) {
-            Segment running = clock.running();
-            hosting.sync(running != null && running.guest ? sched.curr : null);
-        }
+        dispatcher.dispatch();
     }
 
     /** The current frequency over the nominal one. */
@@ -403,129 +389,8 @@ public final class Cpu implements SupplyListener {
         dispatch();
     }
 
-    private void pauseRunning() {
+    void pauseRunning() {
         clock.pause();
-    }
-
-    private void decide() {
-        for (int guard = 0; ; guard++) {
-            if (guard > 10_000_000) {
-                throw new IllegalStateException("cpu" + id + ": zero-time loop at " + now() + " ns");
-            }
-            if (!supplied) {
-                clock.cancel();
-                charge(supply.unavailableBlame());
-                tracing.occupy(TraceSink.Slice.NO_SUPPLY, supply.unavailableBlame(), null);
-                return;
-            }
-            Segment top = top();
-            if (pending.size() > 0 && (top == null || !top.irqsOff)) {
-                if (frames.depth() == 0 && sched.state == CpuScheduler.IDLE && sched.beginIdleExit(cstates)) {
-                    continue;
-                }
-                deliverPending();
-                continue;
-            }
-            if (frames.depth() == 0 && sched.state == CpuScheduler.RUNNING) {
-                // A preemption point is honoured before the next segment runs, even a zero-length one;
-                // a segment that has just used up its time completes first (its work is done now).
-                if (sched.needReschedLazy && sched.atBoundary && sched.curr.seg.kind == SegmentKind.USER) {
-                    sched.needResched = true;
-                }
-                if (sched.needResched && (sched.atBoundary || (!sched.curr.seg.preemptOff && sched.curr.seg.remainingNs > 0))) {
-                    sched.schedule();
-                    continue;
-                }
-            }
-            if (top != null && top.remainingNs <= 0) {
-                completeTop(top);
-                continue;
-            }
-            if (frames.depth() == 0) {
-                if (sched.state == CpuScheduler.IDLE) {
-                    if (sched.pick(null) != null) {
-                        sched.schedule();
-                        continue;
-                    }
-                    sched.enterIdle(cstates);
-                    clock.cancel();
-                    charge(kernel.blameIdle);
-                    tracing.occupy(TraceSink.Slice.IDLE, kernel.blameIdle, null);
-                    supply.consumerIdle(); // a halting vCPU gives its physical CPU back
-                    return;
-                }
-                sched.atBoundary = false;
-                if (hosting != null && sched.state == CpuScheduler.RUNNING && hosting.needsEntry(sched.curr)) {
-                    hosting.entry.vcpu = sched.curr;
-                    pushFrame(hosting.entry);
-                    continue;
-                }
-            }
-            startRunning(top);
-            return;
-        }
-    }
-
-    private void startRunning(Segment s) {
-        long len = s.remainingNs;
-        if (s.chunked && condReschedGapNs > 0) {
-            long toPoint = condReschedGapNs - (s.totalNs - s.remainingNs) % condReschedGapNs;
-            len = Math.min(len, toPoint);
-        }
-        clock.start(s, len);
-        meter.charge(s.blame, frames.depth() == 0 && sched.state == CpuScheduler.RUNNING ? sched.curr : null);
-        if (hosting != null) {
-            hosting.blameChanged();
-        }
-        if (tracing.on()) {
-            tracing.segment(s.blame, frames.depth() > 0, frames.inSoftirq());
-        }
-    }
-
-    private void onCompletion() {
-        Segment s = clock.running();
-        pauseRunning();
-        if (s != null && s.remainingNs > 0 && frames.depth() == 0) {
-            sched.atBoundary = true; // a might_resched point inside voluntary kernel code
-        }
-        dispatch();
-    }
-
-    private void deliverPending() {
-        if (hosting != null && frames.depth() == 0 && sched.state == CpuScheduler.RUNNING
-                && hosting.needsExit(sched.curr)) {
-            hosting.exit.vcpu = sched.curr; // an external-interrupt VM exit before the host handles it
-            pushFrame(hosting.exit);
-            return;
-        }
-        pushFrame(pending.poll().handler);
-    }
-
-    private void pushFrame(IrqActivity act) {
-        if (!frames.push(this, act)) {
-            irqExit(false);
-        }
-    }
-
-    /** After a frame was popped: pending softirq work runs now (not inside another softirq frame). */
-    private void irqExit(boolean wasSoftirq) {
-        if (!wasSoftirq && !softirqs.isEmpty() && !frames.inSoftirq()) {
-            pushFrame(softirqs);
-        }
-        if (frames.depth() == 0 && sched.state == CpuScheduler.IDLE) {
-            sched.idleSinceNs = now();
-        }
-    }
-
-    private void completeTop(Segment top) {
-        top.live = false;
-        if (frames.depth() > 0) {
-            if (!frames.advance(this)) {
-                irqExit(frames.pop());
-            }
-            return;
-        }
-        sched.completed();
     }
 
     @Override
