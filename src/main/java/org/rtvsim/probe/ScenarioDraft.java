@@ -15,18 +15,11 @@ import java.util.Optional;
  * block lists the parameters to calibrate with suggested ranges.
  */
 public final class ScenarioDraft {
-    private static final int COMMENT_COLUMN = 44;
-
     private final Measurement m;
     private final MachineFacts f;
     private final CyclictestOptions ct;
-    private final StringBuilder out = new StringBuilder();
-    private final List<Uncertain> uncertain = new ArrayList<>();
-    private final List<String> hints = new ArrayList<>();
-
-    /** One entry of the drafted {@code uncertain:} list; {@code prior} is YAML flow text or null (flat). */
-    private record Uncertain(String path, String range, String prior, String why) {
-    }
+    private final DraftYaml y = new DraftYaml();
+    private final StringBuilder out = y.out;
 
     private ScenarioDraft(Measurement m) {
         this.m = m;
@@ -48,15 +41,15 @@ public final class ScenarioDraft {
             cpusSrc = "default: the CPU count was not readable";
         }
         header(guest);
-        val(0, "name", name(), "machine: named after the measurement's directory");
-        val(0, "description", quote((guest ? "guest kernel " : "") + f.text("kernel_release").orElse("unknown kernel")
+        y.val(0, "name", name(), "machine: named after the measurement's directory");
+        y.val(0, "description", DraftYaml.quote((guest ? "guest kernel " : "") + f.text("kernel_release").orElse("unknown kernel")
                 + " on " + f.text("cpu_model").orElse("unknown CPU") + " (" + cpus + " CPUs)"
                 + (guest ? " in a " + f.hypervisor() + " VM" : "")),
                 "machine: kernel_release, cpu_model, cpus");
-        val(0, "seed", "1", "default");
-        val(0, "duration", "10s", String.format(Locale.ROOT, "default (the measurement ran %.0f s; "
+        y.val(0, "seed", "1", "default");
+        y.val(0, "duration", "10s", String.format(Locale.ROOT, "default (the measurement ran %.0f s; "
                 + "--duration %.0fs simulates as long)", m.durationS(), Math.max(1, Math.ceil(m.durationS()))));
-        val(0, "warmup", "100ms", "default");
+        y.val(0, "warmup", "100ms", "default");
         out.append('\n');
         if (guest) {
             guestScenario(cpus, cpusSrc);
@@ -71,38 +64,38 @@ public final class ScenarioDraft {
     // ------------------------------------------------------------------ bare metal
 
     private void bareMetal(int cpus, String cpusSrc) {
-        key(0, "hardware");
-        val(1, "cpus", Integer.toString(cpus), cpusSrc);
+        y.key(0, "hardware");
+        y.val(1, "cpus", Integer.toString(cpus), cpusSrc);
         cstates(1);
         clocksource(1);
         out.append('\n');
-        key(0, "host");
-        key(1, "kernel");
+        y.key(0, "host");
+        y.key(1, "kernel");
         kernel(2, cpus);
-        key(2, "costs");
-        dist(3, "context_switch", "1100ns", "0.3", "default (docs/model-reference.md §12), written out for uncertain:");
-        dist(3, "return_to_user", "600ns", "0.6", "default, written out for uncertain:");
-        dist(3, "irq_entry", "500ns", "0.3", "default, written out for uncertain:");
-        dist(3, "timer_expiry", "1500ns", "0.4", "default, written out for uncertain:");
-        key(1, "workload");
+        y.key(2, "costs");
+        y.dist(3, "context_switch", "1100ns", "0.3", "default (docs/model-reference.md §12), written out for uncertain:");
+        y.dist(3, "return_to_user", "600ns", "0.6", "default, written out for uncertain:");
+        y.dist(3, "irq_entry", "500ns", "0.3", "default, written out for uncertain:");
+        y.dist(3, "timer_expiry", "1500ns", "0.4", "default, written out for uncertain:");
+        y.key(1, "workload");
         workloads(2, cpus, "host");
         out.append('\n');
-        uncertain.add(new Uncertain("host.kernel.costs.context_switch.lognormal.median", "0.3us..4us",
-                prior("1.1us"), "the wake-up path's context switch on this CPU generation"));
-        uncertain.add(new Uncertain("host.kernel.costs.return_to_user.lognormal.sigma", "0.2..1.2", null,
-                "the spread of the wake-up path"));
-        uncertain.add(new Uncertain("host.kernel.costs.irq_entry.lognormal.median", "0.2us..2us", prior("0.5us"),
-                "interrupt entry on this CPU generation"));
-        uncertain.add(new Uncertain("host.kernel.costs.timer_expiry.lognormal.median", "0.5us..4us",
-                prior("1.5us"), "hrtimer expiry and the wake-up's enqueue"));
+        y.uncertain("host.kernel.costs.context_switch.lognormal.median", "0.3us..4us",
+                DraftYaml.prior("1.1us"), "the wake-up path's context switch on this CPU generation");
+        y.uncertain("host.kernel.costs.return_to_user.lognormal.sigma", "0.2..1.2", null,
+                "the spread of the wake-up path");
+        y.uncertain("host.kernel.costs.irq_entry.lognormal.median", "0.2us..2us", DraftYaml.prior("0.5us"),
+                "interrupt entry on this CPU generation");
+        y.uncertain("host.kernel.costs.timer_expiry.lognormal.median", "0.5us..4us",
+                DraftYaml.prior("1.5us"), "hrtimer expiry and the wake-up's enqueue");
     }
 
     private void cstates(int d) {
         Optional<String> idle = f.cmdlineKey("idle");
         List<MachineFacts.IdleState> states = f.idleStates();
         if (idle.isPresent() && idle.get().equals("poll")) {
-            key(d, "cstates");
-            val(d + 1, "max_cstate", "C0", "machine: /proc/cmdline idle=poll (the CPUs poll, no C-state exits)");
+            y.key(d, "cstates");
+            y.val(d + 1, "max_cstate", "C0", "machine: /proc/cmdline idle=poll (the CPUs poll, no C-state exits)");
             return;
         }
         List<MachineFacts.IdleState> usable = new ArrayList<>();
@@ -113,29 +106,29 @@ public final class ScenarioDraft {
             }
         }
         if (usable.isEmpty()) {
-            key(d, "cstates");
-            key(d + 1, "exit_latency");
-            val(d + 2, "C1", "2us", "assumption: no cpuidle states readable (" + f.fact("cpuidle/states")
+            y.key(d, "cstates");
+            y.key(d + 1, "exit_latency");
+            y.val(d + 2, "C1", "2us", "assumption: no cpuidle states readable (" + f.fact("cpuidle/states")
                     .path("reason").asText("") + "); the kernel's default idle is HLT (C1), whose exit latency is "
                     + "rtvsim's default C1 value (intel_idle SKX table)");
-            val(d + 1, "max_cstate", "C1", "assumption: HLT only");
-            uncertain.add(new Uncertain("hardware.cstates.exit_latency.C1", "1us..60us",
-                    "{lognormal: {median: 5us, sigma: 1}}", "the HLT exit latency is not readable here"));
+            y.val(d + 1, "max_cstate", "C1", "assumption: HLT only");
+            y.uncertain("hardware.cstates.exit_latency.C1", "1us..60us",
+                    "{lognormal: {median: 5us, sigma: 1}}", "the HLT exit latency is not readable here");
             return;
         }
         String src = "machine: " + f.source("cpuidle/states") + " (cpu of the first listing, driver "
                 + f.text("cpuidle/driver").orElse("?") + ")";
-        key(d, "cstates");
-        key(d + 1, "exit_latency");
+        y.key(d, "cstates");
+        y.key(d + 1, "exit_latency");
         for (MachineFacts.IdleState s : usable) {
-            val(d + 2, s.name(), s.latencyUs() + "us", src + " " + s.name() + " latency");
+            y.val(d + 2, s.name(), s.latencyUs() + "us", src + " " + s.name() + " latency");
         }
-        key(d + 1, "target_residency");
+        y.key(d + 1, "target_residency");
         for (MachineFacts.IdleState s : usable) {
             if (s.residencyUs() != null) {
-                val(d + 2, s.name(), s.residencyUs() + "us", src + " " + s.name() + " residency");
+                y.val(d + 2, s.name(), s.residencyUs() + "us", src + " " + s.name() + " residency");
             } else {
-                val(d + 2, s.name(), 3 * s.latencyUs() + "us", "assumption: residency not readable; 3 × exit "
+                y.val(d + 2, s.name(), 3 * s.latencyUs() + "us", "assumption: residency not readable; 3 × exit "
                         + "latency (intel_idle _CST rule, rtvsim's default)");
             }
         }
@@ -145,7 +138,7 @@ public final class ScenarioDraft {
                 deepest = s.name();
             }
         }
-        val(d + 1, "max_cstate", deepest, "machine: deepest state with disable = 0" + (f.cmdlineKey(
+        y.val(d + 1, "max_cstate", deepest, "machine: deepest state with disable = 0" + (f.cmdlineKey(
                 "intel_idle.max_cstate").isPresent() ? " (/proc/cmdline intel_idle.max_cstate="
                 + f.cmdlineKey("intel_idle.max_cstate").get() + " already limits the list)" : ""));
     }
@@ -153,9 +146,9 @@ public final class ScenarioDraft {
     private void clocksource(int d) {
         String cs = f.text("clocksource").orElse(null);
         if (cs != null && List.of("tsc", "hpet", "acpi_pm").contains(cs)) {
-            val(d, "clocksource", cs, "machine: " + f.source("clocksource"));
+            y.val(d, "clocksource", cs, "machine: " + f.source("clocksource"));
         } else {
-            val(d, "clocksource", "tsc", cs == null ? "default: the clocksource was not readable"
+            y.val(d, "clocksource", "tsc", cs == null ? "default: the clocksource was not readable"
                     : "assumption: '" + cs + "' is not modelled; tsc is the closest");
         }
     }
@@ -164,16 +157,16 @@ public final class ScenarioDraft {
     private void kernel(int d, int cpus) {
         Optional<String> p = f.preempt();
         if (p.isPresent() && List.of("none", "voluntary", "full", "lazy", "rt").contains(p.get())) {
-            val(d, "preempt", p.get(), "machine: " + f.source("preempt"));
+            y.val(d, "preempt", p.get(), "machine: " + f.source("preempt"));
         } else {
-            val(d, "preempt", "voluntary", "default: the preemption model was not readable ("
+            y.val(d, "preempt", "voluntary", "default: the preemption model was not readable ("
                     + f.fact("preempt").path("reason").asText("no value") + ")");
-            hints.add("preempt: try none, voluntary and full (the model was not readable)");
+            y.hint("preempt: try none, voluntary and full (the model was not readable)");
         }
         if (f.hz().isPresent()) {
-            val(d, "hz", Integer.toString(f.hz().get()), "machine: " + f.source("hz"));
+            y.val(d, "hz", Integer.toString(f.hz().get()), "machine: " + f.source("hz"));
         } else {
-            val(d, "hz", "1000", "default: CONFIG_HZ unknown (" + f.fact("hz").path("reason").asText("") + ")");
+            y.val(d, "hz", "1000", "default: CONFIG_HZ unknown (" + f.fact("hz").path("reason").asText("") + ")");
         }
         for (String k : List.of("isolcpus", "nohz_full", "rcu_nocbs", "irqaffinity")) {
             Optional<String> v = f.cmdlineKey(k);
@@ -183,11 +176,11 @@ public final class ScenarioDraft {
             String list = cpuListPart(v.get());
             List<Integer> parsed = FactsReader.cpuList(list);
             if (list.isEmpty() || parsed == null || parsed.isEmpty() || parsed.stream().anyMatch(c -> c >= cpus)) {
-                out.append(indent(d)).append("# ").append(k).append(": /proc/cmdline has ").append(k).append('=')
+                out.append(DraftYaml.indent(d)).append("# ").append(k).append(": /proc/cmdline has ").append(k).append('=')
                         .append(v.get()).append(", not a CPU list within 0-").append(cpus - 1).append(": left out\n");
                 continue;
             }
-            val(d, k, quote(list), "machine: /proc/cmdline " + k + "=" + v.get());
+            y.val(d, k, DraftYaml.quote(list), "machine: /proc/cmdline " + k + "=" + v.get());
         }
     }
 
@@ -205,7 +198,7 @@ public final class ScenarioDraft {
     /** The cyclictest workload and the load, on a kernel with {@code cpus} CPUs; {@code where} = host or guest. */
     private void workloads(int d, int cpus, String where) {
         String src = "machine: cyclictest " + m.cyclictestOptions();
-        out.append(indent(d)).append("- cyclictest:").append('\n');
+        out.append(DraftYaml.indent(d)).append("- cyclictest:").append('\n');
         int e = d + 2;
         int threads;
         String threadsSrc;
@@ -240,18 +233,18 @@ public final class ScenarioDraft {
             threadsSrc = "assumption: " + threads + " threads on " + cpus + " CPUs; rtvsim needs a CPU per thread";
             threads = cpus;
         }
-        val(e, "threads", Integer.toString(Math.max(1, threads)), threadsSrc);
+        y.val(e, "threads", Integer.toString(Math.max(1, threads)), threadsSrc);
         if (aff != null) {
-            val(e, "cpus", quote(a.get()), src + " (-a)");
+            y.val(e, "cpus", DraftYaml.quote(a.get()), src + " (-a)");
         } else if (ct.has("smp") || a.isPresent()) {
-            val(e, "cpus", quote(threads == 1 ? "0" : "0-" + (threads - 1)), src + " (" + (ct.has("smp") ? "-S"
+            y.val(e, "cpus", DraftYaml.quote(threads == 1 ? "0" : "0-" + (threads - 1)), src + " (" + (ct.has("smp") ? "-S"
                     : "-a") + ": thread i on CPU i)");
         } else {
-            val(e, "cpus", quote(threads == 1 ? "0" : "0-" + (threads - 1)), "assumption: cyclictest ran without "
+            y.val(e, "cpus", DraftYaml.quote(threads == 1 ? "0" : "0-" + (threads - 1)), "assumption: cyclictest ran without "
                     + "-a (threads not pinned); rtvsim pins thread i to CPU i");
         }
         int prio = ct.value("priority").filter(v -> v.matches("\\d+")).map(Integer::parseInt).orElse(0);
-        val(e, "priority", Integer.toString(Math.min(99, prio)), ct.has("priority") ? src + " (-p)"
+        y.val(e, "priority", Integer.toString(Math.min(99, prio)), ct.has("priority") ? src + " (-p)"
                 : "default: cyclictest's priority 0 without -p");
         String policy = ct.value("policy").orElse(null);
         String pol;
@@ -267,24 +260,24 @@ public final class ScenarioDraft {
             polSrc = "assumption: --policy " + policy + " is not modelled with priority " + prio + "; " + pol
                     + " is the closest";
         }
-        val(e, "policy", pol, polSrc);
-        val(e, "interval", ct.intervalUs() + "us", ct.has("interval") ? src + " (-i)" : "default: cyclictest's "
+        y.val(e, "policy", pol, polSrc);
+        y.val(e, "interval", ct.intervalUs() + "us", ct.has("interval") ? src + " (-i)" : "default: cyclictest's "
                 + "-i 1000");
-        val(e, "mlock", Boolean.toString(ct.has("mlockall")), ct.has("mlockall") ? src + " (-m)"
+        y.val(e, "mlock", Boolean.toString(ct.has("mlockall")), ct.has("mlockall") ? src + " (-m)"
                 : "machine: cyclictest ran without -m");
         if (m.loadCommand() != null) {
             String cmd = m.loadCommand().trim();
             String first = LoadProcess.argv(cmd).get(0);
             boolean hackbench = first.endsWith("hackbench") || cmd.matches("(?s).*\\bhackbench\\b.*");
             if (hackbench) {
-                out.append(indent(d)).append("- kernel_activity:").append('\n');
-                val(e, "profile", "hackbench", "machine: --load \"" + cmd + "\"");
-                val(e, "tasks", "2", "default (per CPU, on the housekeeping CPUs)");
-                hints.add((where.equals("host") ? "host" : "vms[guest]") + ".workload[1].kernel_activity.tasks: "
+                out.append(DraftYaml.indent(d)).append("- kernel_activity:").append('\n');
+                y.val(e, "profile", "hackbench", "machine: --load \"" + cmd + "\"");
+                y.val(e, "tasks", "2", "default (per CPU, on the housekeeping CPUs)");
+                y.hint((where.equals("host") ? "host" : "vms[guest]") + ".workload[1].kernel_activity.tasks: "
                         + "try 1..8 (an integer: compare runs with --set) for how much of the measured hackbench "
                         + "the model needs");
             } else {
-                out.append(indent(d)).append("# the load \"").append(cmd).append("\" is not hackbench: no "
+                out.append(DraftYaml.indent(d)).append("# the load \"").append(cmd).append("\" is not hackbench: no "
                         + "workload drafted for it; add one (kernel_activity profile io, compile …)\n");
             }
         }
@@ -303,75 +296,75 @@ public final class ScenarioDraft {
             out.append("# rtvsim models KVM only: a ").append(hv).append(" guest is drafted as a KVM guest.\n");
         }
         out.append('\n');
-        key(0, "hardware");
-        val(1, "cpus", Integer.toString(vcpus), "assumption: one host CPU per vCPU (" + vcpusSrc.replace("machine: ",
+        y.key(0, "hardware");
+        y.val(1, "cpus", Integer.toString(vcpus), "assumption: one host CPU per vCPU (" + vcpusSrc.replace("machine: ",
                 "guest CPUs from ") + "); the rest of the host is unseen");
-        val(1, "clocksource", "tsc", "default (the host's clocksource is unseen)");
-        key(1, "cstates");
-        key(2, "exit_latency");
-        val(3, "C1", "2us", "assumption: the host halts its idle CPUs in C1 (rtvsim's default C1, intel_idle SKX "
+        y.val(1, "clocksource", "tsc", "default (the host's clocksource is unseen)");
+        y.key(1, "cstates");
+        y.key(2, "exit_latency");
+        y.val(3, "C1", "2us", "assumption: the host halts its idle CPUs in C1 (rtvsim's default C1, intel_idle SKX "
                 + "table); unseen, calibrated");
-        key(2, "target_residency");
-        val(3, "C1", "2us", "default (intel_idle SKX table)");
-        val(2, "max_cstate", "C1", "assumption: the host's deepest state is unseen; C1 only");
+        y.key(2, "target_residency");
+        y.val(3, "C1", "2us", "default (intel_idle SKX table)");
+        y.val(2, "max_cstate", "C1", "assumption: the host's deepest state is unseen; C1 only");
         out.append('\n');
-        key(0, "host");
-        key(1, "kernel");
-        val(2, "preempt", "voluntary", "assumption: a distribution host kernel (rtvsim's default), unseen");
-        val(2, "hz", "1000", "default: the host's CONFIG_HZ is unseen");
-        key(1, "workload");
-        out.append(indent(2)).append("- kernel_activity:").append('\n');
-        String all = quote(vcpus == 1 ? "0" : "0-" + (vcpus - 1));
-        val(4, "cpus", all, "assumption: other tenants' and the VMM's work shares the vCPUs' host CPUs");
-        val(4, "tasks", "1", "assumption: a light load" + steal);
-        val(4, "profile", "idle", "assumption: mostly sleeping host tasks (syscall bursts); unseen");
-        val(4, "sleep_probability", "1", "default of profile idle (blocks after every burst); calibrated");
-        key(4, "sleep");
-        key(5, "exponential");
-        val(6, "mean", "10ms", "default of profile idle; calibrated");
-        key(1, "kvm");
-        dist(2, "vm_exit", "500ns", "0.2", "default (docs/scenario-reference.md), written out for uncertain:");
-        dist(2, "vm_entry", "400ns", "0.2", "default, written out for uncertain:");
+        y.key(0, "host");
+        y.key(1, "kernel");
+        y.val(2, "preempt", "voluntary", "assumption: a distribution host kernel (rtvsim's default), unseen");
+        y.val(2, "hz", "1000", "default: the host's CONFIG_HZ is unseen");
+        y.key(1, "workload");
+        out.append(DraftYaml.indent(2)).append("- kernel_activity:").append('\n');
+        String all = DraftYaml.quote(vcpus == 1 ? "0" : "0-" + (vcpus - 1));
+        y.val(4, "cpus", all, "assumption: other tenants' and the VMM's work shares the vCPUs' host CPUs");
+        y.val(4, "tasks", "1", "assumption: a light load" + steal);
+        y.val(4, "profile", "idle", "assumption: mostly sleeping host tasks (syscall bursts); unseen");
+        y.val(4, "sleep_probability", "1", "default of profile idle (blocks after every burst); calibrated");
+        y.key(4, "sleep");
+        y.key(5, "exponential");
+        y.val(6, "mean", "10ms", "default of profile idle; calibrated");
+        y.key(1, "kvm");
+        y.dist(2, "vm_exit", "500ns", "0.2", "default (docs/scenario-reference.md), written out for uncertain:");
+        y.dist(2, "vm_entry", "400ns", "0.2", "default, written out for uncertain:");
         out.append('\n');
-        key(0, "vms");
-        out.append(indent(1)).append("- name: guest").append(pad(indent(1) + "- name: guest"))
+        y.key(0, "vms");
+        out.append(DraftYaml.indent(1)).append("- name: guest").append(DraftYaml.pad(DraftYaml.indent(1) + "- name: guest"))
                 .append("# assumption: a name for the measured VM\n");
         int e = 2;
-        val(e, "vcpus", Integer.toString(vcpus), vcpusSrc);
-        val(e, "pin", all, "assumption: vCPU i on host CPU i (the real placement is unseen)");
-        key(e, "vcpu_sched");
-        val(e + 1, "policy", "other", "assumption: cloud VMMs run vCPU threads SCHED_OTHER"
+        y.val(e, "vcpus", Integer.toString(vcpus), vcpusSrc);
+        y.val(e, "pin", all, "assumption: vCPU i on host CPU i (the real placement is unseen)");
+        y.key(e, "vcpu_sched");
+        y.val(e + 1, "policy", "other", "assumption: cloud VMMs run vCPU threads SCHED_OTHER"
                 + (hv.equals("firecracker") ? " (Firecracker does)" : ""));
-        val(e + 1, "priority", "0", "assumption: SCHED_OTHER has priority 0");
+        y.val(e + 1, "priority", "0", "assumption: SCHED_OTHER has priority 0");
         Optional<String> idle = f.cmdlineKey("idle");
         if (idle.isPresent() && idle.get().equals("poll")) {
-            val(e, "idle", "poll", "machine: guest /proc/cmdline idle=poll");
+            y.val(e, "idle", "poll", "machine: guest /proc/cmdline idle=poll");
         } else {
-            val(e, "idle", "halt", "assumption: the guest halts when idle (no idle=poll on its /proc/cmdline)");
-            val(e, "halt_poll", "200us", "default: KVM_HALT_POLL_NS_DEFAULT; the host's setting is unseen");
-            hints.add("vms[guest].halt_poll: the host's halt_poll_ns (KVM's module parameter); 0us if the host "
+            y.val(e, "idle", "halt", "assumption: the guest halts when idle (no idle=poll on its /proc/cmdline)");
+            y.val(e, "halt_poll", "200us", "default: KVM_HALT_POLL_NS_DEFAULT; the host's setting is unseen");
+            y.hint("vms[guest].halt_poll: the host's halt_poll_ns (KVM's module parameter); 0us if the host "
                     + "disabled polling");
         }
-        val(e, "cpu_pm", "false", "default: HLT exits to the host (qemu's default; unseen)");
-        key(e, "kernel");
+        y.val(e, "cpu_pm", "false", "default: HLT exits to the host (qemu's default; unseen)");
+        y.key(e, "kernel");
         kernel(e + 1, vcpus);
-        key(e + 1, "costs");
-        dist(e + 2, "context_switch", "1100ns", "0.3", "default (docs/model-reference.md §12), written out for "
+        y.key(e + 1, "costs");
+        y.dist(e + 2, "context_switch", "1100ns", "0.3", "default (docs/model-reference.md §12), written out for "
                 + "uncertain:");
-        key(e, "workload");
+        y.key(e, "workload");
         workloads(e + 1, vcpus, "guest");
         out.append('\n');
-        uncertain.add(new Uncertain("host.workload[0].kernel_activity.sleep_probability", "0.02..1",
-                null, "how often the host tasks on the vCPUs' CPUs block, i.e. how busy those CPUs are"));
-        uncertain.add(new Uncertain("host.workload[0].kernel_activity.sleep.exponential.mean", "0.1ms..100ms",
-                null, "how long the host tasks stay away when they block"));
-        uncertain.add(new Uncertain("hardware.cstates.exit_latency.C1", "1us..60us",
+        y.uncertain("host.workload[0].kernel_activity.sleep_probability", "0.02..1",
+                null, "how often the host tasks on the vCPUs' CPUs block, i.e. how busy those CPUs are");
+        y.uncertain("host.workload[0].kernel_activity.sleep.exponential.mean", "0.1ms..100ms",
+                null, "how long the host tasks stay away when they block");
+        y.uncertain("hardware.cstates.exit_latency.C1", "1us..60us",
                 "{lognormal: {median: 5us, sigma: 1}}",
-                "the host's idle-state exit latency is not visible from the guest (cloud hosts may allow deeper states)"));
-        uncertain.add(new Uncertain("host.kvm.vm_entry.lognormal.median", "0.2us..5us", prior("0.4us"),
-                "exit and entry cost on an unseen CPU generation with its mitigations"));
-        uncertain.add(new Uncertain("vms[guest].kernel.costs.context_switch.lognormal.median", "0.3us..4us",
-                prior("1.1us"), "the guest's context switch on an unseen CPU generation"));
+                "the host's idle-state exit latency is not visible from the guest (cloud hosts may allow deeper states)");
+        y.uncertain("host.kvm.vm_entry.lognormal.median", "0.2us..5us", DraftYaml.prior("0.4us"),
+                "exit and entry cost on an unseen CPU generation with its mitigations");
+        y.uncertain("vms[guest].kernel.costs.context_switch.lognormal.median", "0.3us..4us",
+                DraftYaml.prior("1.1us"), "the guest's context switch on an unseen CPU generation");
     }
 
     private String stealText() {
@@ -383,50 +376,21 @@ public final class ScenarioDraft {
     // ------------------------------------------------------------------ measure, uncertain
 
     private void measure() {
-        key(0, "measure");
-        key(1, "histogram");
-        val(2, "bucket", "1us", "machine: cyclictest histograms have 1-us buckets");
+        y.key(0, "measure");
+        y.key(1, "histogram");
+        y.val(2, "bucket", "1us", "machine: cyclictest histograms have 1-us buckets");
         String h = ct.value("histogram").or(() -> ct.value("histofall")).filter(v -> v.matches("\\d+")).orElse(null);
-        val(2, "buckets", h == null ? "1000" : h, h == null ? "machine: measure added -h 1000" : "machine: cyclictest "
+        y.val(2, "buckets", h == null ? "1000" : h, h == null ? "machine: measure added -h 1000" : "machine: cyclictest "
                 + m.cyclictestOptions() + " (-h)");
     }
 
-    /**
-     * The {@code uncertain:} list (docs/scenario-reference.md) that {@code rtvsim calibrate} fits when no
-     * {@code --fit} is given; every path names a value this draft writes out. Hints that are not fittable
-     * parameters follow as comments.
-     */
+    /** The {@code uncertain:} list and the hints after it ({@link DraftYaml#uncertainBlock}). */
     private void uncertainBlock(boolean guest) {
-        out.append('\n');
-        out.append("# What a calibration fits (rtvsim calibrate --measured ").append(m.file())
-                .append(" --scenario THIS.yaml).\n");
-        out.append("# Priors centred on rtvsim's defaults are a belief of a factor ~1.6 either way (an assumption).\n");
-        key(0, "uncertain");
-        for (Uncertain u : uncertain) {
-            out.append("  - path: ").append(u.path()).append('\n');
-            out.append("    range: ").append(u.range()).append('\n');
-            if (u.prior() != null) {
-                out.append("    prior: ").append(u.prior()).append('\n');
-            }
-            out.append("    why: ").append(quote(u.why())).append('\n');
-        }
         if (!guest) {
-            hints.add("a bare-metal draft: SMIs (hardware.smi) and device interrupts are not visible in the facts; "
+            y.hint("a bare-metal draft: SMIs (hardware.smi) and device interrupts are not visible in the facts; "
                     + "add them when the measured tail needs them");
         }
-        for (String h : hints) {
-            out.append("# ").append(h).append('\n');
-        }
-    }
-
-    /** A lognormal prior centred on rtvsim's default {@code median} (sigma 0.5, a factor ~1.6: an assumption). */
-    private static String prior(String median) {
-        return "{lognormal: {median: " + median + ", sigma: 0.5}}";
-    }
-
-    /** {@code k: {lognormal: {median, sigma}}} written out in full so that uncertain: can name its parts. */
-    private void dist(int d, String k, String median, String sigma, String comment) {
-        val(d, k, "{lognormal: {median: " + median + ", sigma: " + sigma + "}}", comment);
+        y.uncertainBlock(m.file().toString());
     }
 
     private void header(boolean guest) {
@@ -444,26 +408,5 @@ public final class ScenarioDraft {
         java.nio.file.Path dir = m.file().toAbsolutePath().getParent();
         String n = dir == null || dir.getFileName() == null ? "measurement" : dir.getFileName().toString();
         return "measured-" + n.replaceAll("[^A-Za-z0-9_.-]", "-");
-    }
-
-    private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    private static String indent(int d) {
-        return "  ".repeat(d);
-    }
-
-    private static String pad(String line) {
-        return " ".repeat(Math.max(1, COMMENT_COLUMN - line.length()));
-    }
-
-    private void key(int d, String k) {
-        out.append(indent(d)).append(k).append(":\n");
-    }
-
-    private void val(int d, String k, String v, String comment) {
-        String line = indent(d) + k + ": " + v;
-        out.append(line).append(pad(line)).append("# ").append(comment.replace('\n', ' ')).append('\n');
     }
 }
