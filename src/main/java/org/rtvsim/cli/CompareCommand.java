@@ -160,7 +160,7 @@ final class CompareCommand implements Callable<Integer>, MergeCommand.Merging {
             if (r.slo() != null) {
                 double rate = r.durationNs() <= 0 ? 0
                         : r.pooled().samples() / (r.replications() * (r.durationNs() / 1e9));
-                s.append("SLO ").append(RunCommand.percentileName(r.slo().percentile())).append(" < ")
+                s.append("SLO ").append(RunSlo.percentileName(r.slo().percentile())).append(" < ")
                         .append(org.rtvsim.engine.Units.formatNs(r.slo().limitNs())).append(", ").append(r.label())
                         .append(": ").append(r.slo().verdict().describe(rate)).append('\n');
             }

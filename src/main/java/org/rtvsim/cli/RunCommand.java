@@ -12,11 +12,9 @@ import org.rtvsim.engine.Units;
 import org.rtvsim.experiment.Replications;
 import org.rtvsim.experiment.SamplePlan;
 import org.rtvsim.experiment.SingleRun;
-import org.rtvsim.experiment.SloTarget;
 import org.rtvsim.measure.ReplicatedResult;
 import org.rtvsim.measure.ReplicationStats;
 import org.rtvsim.measure.RunResult;
-import org.rtvsim.measure.SloResult;
 import org.rtvsim.report.CyclictestText;
 import org.rtvsim.report.HistogramCsv;
 import org.rtvsim.report.PercentilesCsv;
@@ -26,7 +24,6 @@ import org.rtvsim.report.RunMarkdown;
 import org.rtvsim.report.SummaryJson;
 import org.rtvsim.report.SummaryText;
 import org.rtvsim.scenario.ScenarioSpec;
-import org.rtvsim.scenario.SloSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -175,7 +172,7 @@ final class RunCommand implements Callable<Integer>, MergeCommand.Merging {
             s = s.withDuration(durationNs);
         }
         if (slo != null) {
-            s = withSlo(s, slo);
+            s = RunSlo.withSlo(s, slo);
         }
         if (plan) {
             dist.localOnly("run --plan", "nothing is simulated; omit --engine and --part");
@@ -284,7 +281,7 @@ final class RunCommand implements Callable<Integer>, MergeCommand.Merging {
             writeCharts(outDir, one);
             writeHtml(outDir, one, commandLine(), noReportTrace ? null : RunFiles.traceAroundMax(s, r));
         }
-        return verdict(r.slo(), r.scenario(), err);
+        return RunSlo.verdict(r.slo(), r.scenario(), err);
     }
 
     /**
@@ -322,7 +319,7 @@ final class RunCommand implements Callable<Integer>, MergeCommand.Merging {
             writeCharts(outDir, r);
             writeHtml(outDir, r, commandLine(), null);
         }
-        return verdict(r.slo(), r.scenario(), err);
+        return RunSlo.verdict(r.slo(), r.scenario(), err);
     }
 
     /**
@@ -348,40 +345,6 @@ final class RunCommand implements Callable<Integer>, MergeCommand.Merging {
         return "rtvsim " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     }
 
-    private static int verdict(SloResult slo, String scenarioName, PrintWriter err) {
-        if (slo == null || slo.met()) {
-            return Errors.OK;
-        }
-        String what = percentileName(slo.percentile()) + " = " + us(slo.valueNs()) + " us";
-        if (slo.verdict().basis() != org.rtvsim.measure.Verdict.Basis.VALUE) {
-            what += ", interval [" + us(Math.round(slo.verdict().lowNs())) + ", "
-                    + (Double.isInfinite(slo.verdict().highNs()) ? ">max" : us(Math.round(slo.verdict().highNs())))
-                    + "] us";
-        }
-        if (slo.missed()) {
-            err.println("rtvsim: SLO missed: " + what + ", not below the limit " + Units.formatNs(slo.limitNs())
-                    + " (scenario " + scenarioName + ")");
-            err.flush();
-            return Errors.SLO_MISSED;
-        }
-        err.println("rtvsim: SLO inconclusive: " + what + " contains the limit " + Units.formatNs(slo.limitNs())
-                + " (scenario " + scenarioName + "); " + slo.verdict().describe(0).substring("inconclusive: ".length()));
-        err.flush();
-        return Errors.INCONCLUSIVE;
-    }
-
-    /** The scenario with its slo: replaced by {@code --slo} (a percentile objective). */
-    static ScenarioSpec withSlo(ScenarioSpec s, String text) {
-        SloTarget t = ExperimentArgs.parsing(() -> SloTarget.parse(text));
-        if (Double.isNaN(t.p())) {
-            throw new Errors.BadInput("--slo '" + text + "': run judges a percentile, e.g. 'p99.99<50us'; "
-                    + t.statistic() + " is not one (capacity and the scenario's slo: neither)");
-        }
-        return new ScenarioSpec(s.name(), s.description(), s.seed(), s.durationNs(), s.warmupNs(), s.replications(),
-                s.hardware(), s.host(), s.vms(), s.events(), s.measure(), new SloSpec(t.p(), t.limitNs()),
-                s.uncertain(), s.source(), s.locations());
-    }
-
     /** {@code --plan}: the samples and simulated time the SLO's percentile needs; nothing is simulated. */
     private int plan(ScenarioSpec s) {
         if (s.slo() == null) {
@@ -389,7 +352,7 @@ final class RunCommand implements Callable<Integer>, MergeCommand.Merging {
         }
         SamplePlan p = SamplePlan.of(s, s.slo().percentile(), replication.confidence, replication.forRun(s));
         PrintWriter out = spec.commandLine().getOut();
-        out.print(p.text(percentileName(s.slo().percentile()) + " < " + Units.formatNs(s.slo().belowNs())));
+        out.print(p.text(RunSlo.percentileName(s.slo().percentile()) + " < " + Units.formatNs(s.slo().belowNs())));
         out.flush();
         return Errors.OK;
     }
@@ -410,13 +373,5 @@ final class RunCommand implements Callable<Integer>, MergeCommand.Merging {
     private static String describe(IOException e) {
         return e.getMessage() == null ? e.getClass().getSimpleName()
                 : e.getClass().getSimpleName() + " " + e.getMessage();
-    }
-
-    static String us(long ns) {
-        return String.format(Locale.ROOT, "%.2f", ns / 1000.0);
-    }
-
-    static String percentileName(double p) {
-        return "p" + java.math.BigDecimal.valueOf(p).stripTrailingZeros().toPlainString();
     }
 }

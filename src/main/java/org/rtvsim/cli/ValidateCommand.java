@@ -68,7 +68,7 @@ final class ValidateCommand implements Callable<Integer> {
                 .append(", duration ").append(Units.formatNs(s.durationNs()))
                 .append(" after ").append(Units.formatNs(s.warmupNs())).append(" warm-up");
         if (s.slo() != null) {
-            sb.append("; SLO ").append(RunCommand.percentileName(s.slo().percentile()))
+            sb.append("; SLO ").append(RunSlo.percentileName(s.slo().percentile()))
                     .append(" < ").append(Units.formatNs(s.slo().belowNs()));
         }
         return sb.append('.').toString();
