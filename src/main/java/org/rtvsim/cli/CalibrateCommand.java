@@ -229,7 +229,7 @@ final class CalibrateCommand implements Callable<Integer> {
     }
 
     private void checkOut() {
-        RunCommand.prepareOutDir(outDir);
+        OutFiles.prepareDir("--out", outDir);
         for (String f : List.of(FitFiles.SCENARIO, FitFiles.JSON, FitFiles.MARKDOWN)) {
             try {
                 if (Files.exists(outDir.resolve(f)) && Files.isSameFile(outDir.resolve(f), scenario)) {

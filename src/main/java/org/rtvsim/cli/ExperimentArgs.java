@@ -44,7 +44,7 @@ final class ExperimentArgs {
         replication.check();
         dist.check(outDir != null);
         if (outDir != null) {
-            RunCommand.prepareOutDir(outDir);
+            OutFiles.prepareDir("--out", outDir);
         }
     }
 

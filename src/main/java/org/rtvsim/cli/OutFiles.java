@@ -36,6 +36,22 @@ final class OutFiles {
         }
     }
 
+    /**
+     * Readies the output directory of {@code option} ({@code --out}, {@code --rtapp-logs}): refuses a path that is an
+     * existing non-directory and creates a missing directory. Deletes nothing.
+     */
+    static void prepareDir(String option, Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new Errors.BadInput(option + " " + dir + ": exists and is not a directory; give a directory "
+                    + "(it is created when missing)");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new Errors.BadInput(option + " " + dir + ": cannot create the directory: " + describe(e));
+        }
+    }
+
     private static String describe(IOException e) {
         return e instanceof java.nio.file.FileSystemException || e.getMessage() == null
                 ? e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage())

@@ -179,7 +179,7 @@ final class RunCommand implements Callable<Integer>, MergeCommand.Merging {
             return plan(s);
         }
         if (outDir != null) {
-            prepareOutDir(outDir);
+            OutFiles.prepareDir("--out", outDir);
         }
         PrintWriter err = spec.commandLine().getErr();
         int n = replication.forRun(s);
@@ -198,7 +198,7 @@ final class RunCommand implements Callable<Integer>, MergeCommand.Merging {
                     + " (drop --replications, --split or the file option)");
         }
         if (rtappLogs != null) {
-            RunFiles.prepareDir("--rtapp-logs", rtappLogs);
+            OutFiles.prepareDir("--rtapp-logs", rtappLogs);
         }
         if (n == 1) {
             dist.localOnly("run", "one run is not divided; give --replications N or --split K for a work list of "
@@ -355,23 +355,5 @@ final class RunCommand implements Callable<Integer>, MergeCommand.Merging {
         out.print(p.text(RunSlo.percentileName(s.slo().percentile()) + " < " + Units.formatNs(s.slo().belowNs())));
         out.flush();
         return Errors.OK;
-    }
-
-    /** Refuses a path that is an existing non-directory; creates a missing directory. Deletes nothing. */
-    static void prepareOutDir(Path dir) {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new Errors.BadInput("--out " + dir + ": exists and is not a directory; give a directory "
-                    + "(it is created when missing)");
-        }
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new Errors.BadInput("--out " + dir + ": cannot create the directory: " + describe(e));
-        }
-    }
-
-    private static String describe(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName()
-                : e.getClass().getSimpleName() + " " + e.getMessage();
     }
 }

@@ -151,19 +151,6 @@ final class RunFiles {
         }
     }
 
-    /** Refuses a path that is an existing non-directory; creates a missing directory (for {@code option}). */
-    static void prepareDir(String option, Path dir) {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new Errors.BadInput(option + " " + dir + ": exists and is not a directory; give a directory "
-                    + "(it is created when missing)");
-        }
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new Errors.BadInput(option + " " + dir + ": cannot create the directory: " + e.getMessage());
-        }
-    }
-
     /**
      * {@code --rtapp-logs DIR}: every periodic task's jobs, kept during the run and written at its end as
      * rt-app's per-thread logs, {@code rt-app-TASK-IDX.log} (rt-app names them LOG_BASENAME-THREAD-IDX.log,

@@ -79,7 +79,7 @@ final class TailCommand implements Callable<Integer> {
             s = s.withDuration(durationNs);
         }
         if (outDir != null) {
-            RunCommand.prepareOutDir(outDir);
+            OutFiles.prepareDir("--out", outDir);
         }
         RunResult r = SingleRun.run(s, 0);
         TailData data = TailData.pooled(r.threads());
@@ -96,7 +96,7 @@ final class TailCommand implements Callable<Integer> {
     int fitMeasured(String source, List<TailData.Bin> bins, List<TailData.Censored> censored) throws IOException {
         TailFit.Options options = options();
         if (outDir != null) {
-            RunCommand.prepareOutDir(outDir);
+            OutFiles.prepareDir("--out", outDir);
         }
         TailData data = TailData.of(bins, censored);
         String header = String.format(Locale.ROOT, "Measured %s: %d samples (%d censored), max %.3f us%n", source,
