@@ -1,10 +1,8 @@
 package org.rtvsim.report;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Locale;
-import org.rtvsim.measure.SampleSink;
 
 /**
  * Streams every latency sample into a CSV file as the simulation takes it ({@code run --samples FILE}), in
@@ -17,62 +15,41 @@ import org.rtvsim.measure.SampleSink;
  * was observed), {@code top_component} the label of the largest part of the sample's attribution (empty without
  * attribution); fields with a comma or quote are quoted as RFC 4180 says.
  */
-public final class SamplesCsv implements SampleFile {
+public final class SamplesCsv extends SampleFile {
     public static final String HEADER = "thread,cpu,wakeup_ns,latency_ns,irq_latency_ns,top_component\n";
 
     private final Writer out;
-    private final long max;
-    private long seen;
 
     public SamplesCsv(Writer out, long max) throws IOException {
+        super(max);
         this.out = out;
-        this.max = max;
         out.write(HEADER);
     }
 
     @Override
-    public void sample(String thread, int cpu, long intendedNs, long latencyNs, long irqNs, String topComponent) {
-        seen++;
-        if (seen > max) {
-            return;
+    protected void row(String thread, int cpu, long intendedNs, long latencyNs, long irqNs, String topComponent)
+            throws IOException {
+        out.write(field(thread));
+        out.write(',');
+        out.write(Integer.toString(cpu));
+        out.write(',');
+        out.write(Long.toString(intendedNs));
+        out.write(',');
+        out.write(Long.toString(latencyNs));
+        out.write(',');
+        if (irqNs >= 0) {
+            out.write(Long.toString(irqNs));
         }
-        try {
-            out.write(field(thread));
-            out.write(',');
-            out.write(Integer.toString(cpu));
-            out.write(',');
-            out.write(Long.toString(intendedNs));
-            out.write(',');
-            out.write(Long.toString(latencyNs));
-            out.write(',');
-            if (irqNs >= 0) {
-                out.write(Long.toString(irqNs));
-            }
-            out.write(',');
-            if (topComponent != null) {
-                out.write(field(topComponent));
-            }
-            out.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        out.write(',');
+        if (topComponent != null) {
+            out.write(field(topComponent));
         }
+        out.write('\n');
     }
 
     @Override
     public void close() throws IOException {
         out.close();
-    }
-
-    /** Samples seen, written or not. */
-    @Override
-    public long seen() {
-        return seen;
-    }
-
-    /** Samples written. */
-    @Override
-    public long written() {
-        return Math.min(seen, max);
     }
 
     static String field(String s) {
@@ -84,6 +61,6 @@ public final class SamplesCsv implements SampleFile {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "SamplesCsv[%d of %d]", written(), seen);
+        return String.format(Locale.ROOT, "SamplesCsv[%d of %d]", written(), seen());
     }
 }

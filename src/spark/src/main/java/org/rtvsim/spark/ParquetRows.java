@@ -28,6 +28,18 @@ import org.rtvsim.report.TableWriter;
  * file's bytes would differ between runs of the same sweep.
  */
 public final class ParquetRows implements TableWriter {
+    /**
+     * A writer of {@code schema} rows to the local {@code file}: uncompressed (no native codec), version-2 data
+     * pages without dictionaries, so that every column chunk has one encoding and the bytes repeat (class comment).
+     */
+    static ParquetWriter<Group> writer(java.nio.file.Path file, MessageType schema) throws IOException {
+        return ExampleParquetWriter.builder(new LocalOutputFile(file)).withType(schema)
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
+                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0).withDictionaryEncoding(false)
+                .build();
+    }
+
     @Override
     public String extension() {
         return "parquet";
@@ -45,11 +57,7 @@ public final class ParquetRows implements TableWriter {
         b.optional(PrimitiveTypeName.DOUBLE).named("value_us");
         MessageType schema = b.named("rtvsim_rows");
         SimpleGroupFactory groups = new SimpleGroupFactory(schema);
-        try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(file)).withType(schema)
-                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
-                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0).withDictionaryEncoding(false)
-                .build()) {
+        try (ParquetWriter<Group> w = writer(file, schema)) {
             for (ResultRows.Row r : rows.rows()) {
                 Group g = groups.newGroup();
                 for (int i = 0; i < rows.keys().size(); i++) {
