@@ -46,6 +46,16 @@ final class Elision {
 
     /** One kernel_activity of the model, with the kernel it runs in. */
     record Candidate(KernelActivity activity, Kernel kernel) {
+        /** Every CPU its tasks may run on. */
+        CpuSet cpus() {
+            BitSet cpus = new BitSet();
+            for (Task t : activity.tasks()) {
+                for (int cpu : t.allowedCpus()) {
+                    cpus.set(cpu);
+                }
+            }
+            return CpuSet.of(cpus.stream().toArray());
+        }
     }
 
     /** The model's facts the analysis needs, collected by {@link ModelBuilder}. */
@@ -94,16 +104,7 @@ final class Elision {
             join(uf, b, k.housekeeping()); // the sched domain of the non-isolated CPUs
         }
         for (Candidate c : facts.activities) {
-            int b = base.get(c.kernel());
-            int first = -1;
-            for (Task t : c.activity().tasks()) {
-                for (int cpu : t.allowedCpus()) {
-                    if (first < 0) {
-                        first = cpu;
-                    }
-                    uf.union(b + first, b + cpu);
-                }
-            }
+            join(uf, base.get(c.kernel()), c.cpus()); // its spinlocks are shared by all its tasks
         }
         int hb = base.get(m.host);
         for (VirtualMachine vm : vms) {
@@ -131,13 +132,12 @@ final class Elision {
         List<Candidate> out = new ArrayList<>();
         for (Candidate c : facts.activities) {
             int b = base.get(c.kernel());
+            CpuSet cpus = c.cpus();
             boolean reaches = false;
-            for (Task t : c.activity().tasks()) {
-                for (int cpu : t.allowedCpus()) {
-                    reaches |= measuredRoots.get(uf.find(b + cpu));
-                }
+            for (int cpu : cpus) {
+                reaches |= measuredRoots.get(uf.find(b + cpu));
             }
-            if (!reaches && !c.activity().tasks().isEmpty()) {
+            if (!reaches && !cpus.isEmpty()) {
                 out.add(c);
             }
         }
@@ -182,15 +182,8 @@ final class Elision {
         StringBuilder sb = new StringBuilder("not simulated (measure.scope: latency): ");
         for (int i = 0; i < elided.size(); i++) {
             Candidate c = elided.get(i);
-            BitSet cpus = new BitSet();
-            for (Task t : c.activity().tasks()) {
-                for (int cpu : t.allowedCpus()) {
-                    cpus.set(cpu);
-                }
-            }
             sb.append(i == 0 ? "" : "; ").append(c.activity().path()).append(" (").append(c.activity().label())
-                    .append(" on ").append(c.kernel().path()).append(" CPUs ")
-                    .append(CpuSet.of(cpus.stream().toArray())).append(")");
+                    .append(" on ").append(c.kernel().path()).append(" CPUs ").append(c.cpus()).append(")");
         }
         return sb.append(": no measured thread can meet it; its host-wide diagnostics (longest waits) are absent."
                 + " measure.scope: everything simulates it").toString();
