@@ -163,7 +163,7 @@ public final class Samplers {
             if (u >= 1) {
                 return Double.POSITIVE_INFINITY;
             }
-            return u <= 0 ? 0 : -Math.log1p(-u) / rate;
+            return u <= 0 ? 0 : -Log1p.of(-u) / rate;
         }
 
         @Override

@@ -3,6 +3,7 @@ package org.rtvsim.hw;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.rtvsim.engine.DistSpec;
+import org.rtvsim.engine.Log1p;
 import org.rtvsim.engine.Sampler;
 import org.rtvsim.engine.Samplers;
 import org.rtvsim.engine.StreamRegistry;
@@ -232,7 +233,7 @@ public final class Cache {
         double dramNs = 0;
         if (dramLines > 0) {
             double mean = dramLatencyNs(nowNs);
-            dramNs = idleDramNs + Math.max(0, mean - idleDramNs) * -Math.log1p(-uDram);
+            dramNs = idleDramNs + Math.max(0, mean - idleDramNs) * -Log1p.of(-uDram);
         }
         return Math.round((dramLines * dramNs + l2Lines * llcHitNs) / parallel);
     }

@@ -1,5 +1,6 @@
 package org.rtvsim.hw;
 
+import org.rtvsim.engine.Log1p;
 import umontreal.ssj.rng.RandomStream;
 
 /**
@@ -56,7 +57,7 @@ public final class CacheStreamer {
         while (at[n - 1] <= t) {
             boolean on = onAfter[n - 1];
             double mean = on ? meanOnNs : meanOffNs;
-            long len = Math.max(1, Math.round(-mean * Math.log1p(-stream.nextDouble())));
+            long len = Math.max(1, Math.round(-mean * Log1p.of(-stream.nextDouble())));
             if (n == at.length) {
                 grow();
             }

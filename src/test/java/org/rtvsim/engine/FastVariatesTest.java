@@ -51,6 +51,27 @@ class FastVariatesTest {
         }
     }
 
+    /** The division-free residues at the extremes of the state: every value at m - 1, at 0 (one non-zero), mixed. */
+    @Test
+    void mrg32k3a_extremeStates_giveSsjsNumbers() {
+        long m1 = StreamRegistry.M1 - 1;
+        long m2 = StreamRegistry.M2 - 1;
+        long[][] seeds = {
+            {m1, m1, m1, m2, m2, m2},
+            {0, 0, 1, 0, 0, 1},
+            {m1, 0, m1, 0, m2, 0},
+            {0, m1, 0, m2, 0, m2},
+            {1, 0, 0, 1, 0, 0}};
+        for (long[] seed : seeds) {
+            MRG32k3a ref = new MRG32k3a();
+            ref.setSeed(seed);
+            Mrg32k3aStream fast = new Mrg32k3aStream(seed);
+            for (int i = 0; i < 1_000; i++) {
+                assertEquals(ref.nextDouble(), fast.nextDouble(), 0.0, Arrays.toString(seed) + " draw " + i);
+            }
+        }
+    }
+
     @Test
     void mrg32k3a_clone_continuesIndependently() {
         Mrg32k3aStream a = new Mrg32k3aStream(SEED);
