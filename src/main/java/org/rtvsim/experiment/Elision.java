@@ -14,11 +14,12 @@ import org.rtvsim.virt.VirtualMachine;
 import org.rtvsim.workload.KernelActivity;
 
 /**
- * Which {@code kernel_activity} load cannot reach a measured CPU, so that a run whose results are its latency
- * samples ({@code measure.scope: latency}) need not simulate it (issue 17). The decision is static, made on the
- * built model before it starts, and conservative: an activity is left out only if no chain of the couplings
- * below leads from one of its CPUs to a CPU where a measured task (a cyclictest thread, a periodic or
- * lock-sharing task) may run. Since every component draws from its own named streams, leaving an activity out
+ * Which load — a {@code kernel_activity}, a {@code device_irq} source, a guest's {@code emulated_io} — cannot
+ * reach a measured CPU, so that a run whose results are its latency samples ({@code measure.scope: latency})
+ * need not simulate it (issue 17). The decision is static, made on the built model before it starts, and
+ * conservative: a source is left out only if no chain of the couplings below leads from one of its CPUs to a
+ * CPU where a measured task (a cyclictest thread, a periodic or lock-sharing task) may run. Since every
+ * component draws from its own named streams (kernel and KVM costs per CPU and per vCPU), leaving a source out
  * changes no other component's numbers, so the measured samples are exactly those of the full run.
  *
  * <p>The couplings of the model, each an edge between CPUs (nodes are a kernel's CPUs: the host's and every
@@ -26,6 +27,9 @@ import org.rtvsim.workload.KernelActivity;
  * <ol>
  *   <li>a task couples every CPU of its affinity mask (placement, balancing, push/pull move it among them);</li>
  *   <li>a kernel_activity couples all CPUs of its tasks (its spinlocks are shared by all of them);</li>
+ *   <li>a device_irq source couples its CPUs: its handler and softirq lengths come from one stream each, drawn
+ *       when an interrupt is handled, so the order of handling across its CPUs (which their states decide)
+ *       decides which CPU gets which length; an emulated_io source likewise shares one service stream;</li>
  *   <li>a kernel's non-isolated CPUs are coupled with each other (the sched domain: periodic, idle and NO_HZ
  *       balancing, unbound workqueue items);</li>
  *   <li>a vCPU couples its guest CPU with the host CPUs its thread may run on (supply, exits, entries);</li>
@@ -34,8 +38,8 @@ import org.rtvsim.workload.KernelActivity;
  *   <li>a lock not listed above (a periodic workload's mutexes are between measured tasks) stops the
  *       analysis: nothing is left out.</li>
  * </ol>
- * Not couplings: device interrupts (arrivals drawn independently of the machine's state, delivered
- * round-robin; their threads are pinned), SMIs (all CPUs at once, state-independent), per-CPU housekeeping
+ * Not couplings: a device's arrival times (drawn independently of the machine's state and delivered
+ * round-robin; its IRQ threads are pinned), SMIs (all CPUs at once, state-independent), per-CPU housekeeping
  * sources, and RCU callbacks offloaded from {@code rcu_nocbs} CPUs (they flow from the isolated CPU to a
  * housekeeping one, never back). Global couplings disable the analysis: a cache hog (the shared LLC), any
  * {@code events:} entry (stop_machine, IPIs to all CPUs, frequency changes, migrations), and a trace.
@@ -44,23 +48,27 @@ final class Elision {
     private Elision() {
     }
 
-    /** One kernel_activity of the model, with the kernel it runs in. */
-    record Candidate(KernelActivity activity, Kernel kernel) {
-        /** Every CPU its tasks may run on. */
-        CpuSet cpus() {
+    /**
+     * One load source of the model that may be left out: {@code source} is the model object (its starter asks
+     * {@link Model#elided}), {@code cpus} every CPU of {@code kernel} it runs on or raises work on, all coupled
+     * with each other, and {@code locks} the locks only it takes.
+     */
+    record Candidate(Object source, Kernel kernel, String path, String label, CpuSet cpus, List<Lock> locks) {
+
+        static Candidate of(KernelActivity a, Kernel k) {
             BitSet cpus = new BitSet();
-            for (Task t : activity.tasks()) {
+            for (Task t : a.tasks()) {
                 for (int cpu : t.allowedCpus()) {
                     cpus.set(cpu);
                 }
             }
-            return CpuSet.of(cpus.stream().toArray());
+            return new Candidate(a, k, a.path(), a.label(), CpuSet.of(cpus.stream().toArray()), a.locks());
         }
     }
 
     /** The model's facts the analysis needs, collected by {@link ModelBuilder}. */
     static final class Facts {
-        final List<Candidate> activities = new ArrayList<>();
+        final List<Candidate> sources = new ArrayList<>();
         final List<Task> measured = new ArrayList<>();
         /** Guest CPUs whose emulated I/O takes the BQL, per VM. */
         final Map<VirtualMachine, BitSet> bqlCpus = new IdentityHashMap<>();
@@ -73,11 +81,11 @@ final class Elision {
     }
 
     /**
-     * The activities that no coupling chain connects to a measured CPU, in model order; empty when the
+     * The sources that no coupling chain connects to a measured CPU, in model order; empty when the
      * analysis does not apply (see the class comment).
      */
     static List<Candidate> unobserved(Model m, Facts facts, boolean globalCoupling) {
-        if (globalCoupling || facts.activities.isEmpty()) {
+        if (globalCoupling || facts.sources.isEmpty()) {
             return List.of();
         }
         List<Kernel> kernels = new ArrayList<>();
@@ -103,8 +111,8 @@ final class Elision {
             }
             join(uf, b, k.housekeeping()); // the sched domain of the non-isolated CPUs
         }
-        for (Candidate c : facts.activities) {
-            join(uf, base.get(c.kernel()), c.cpus()); // its spinlocks are shared by all its tasks
+        for (Candidate c : facts.sources) {
+            join(uf, base.get(c.kernel()), c.cpus()); // shared spinlocks, or one stream drawn across its CPUs
         }
         int hb = base.get(m.host);
         for (VirtualMachine vm : vms) {
@@ -130,7 +138,7 @@ final class Elision {
             }
         }
         List<Candidate> out = new ArrayList<>();
-        for (Candidate c : facts.activities) {
+        for (Candidate c : facts.sources) {
             int b = base.get(c.kernel());
             CpuSet cpus = c.cpus();
             boolean reaches = false;
@@ -148,8 +156,8 @@ final class Elision {
     private static boolean locksAccountedFor(List<Kernel> kernels, Facts facts, List<VirtualMachine> vms) {
         Set<Lock> known = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         known.addAll(facts.measuredLocks);
-        for (Candidate c : facts.activities) {
-            known.addAll(c.activity().locks());
+        for (Candidate c : facts.sources) {
+            known.addAll(c.locks());
         }
         for (VirtualMachine vm : vms) {
             if (vm.qemu() != null) {
@@ -177,12 +185,12 @@ final class Elision {
         }
     }
 
-    /** The note a run prints for the activities it left out. */
+    /** The note a run prints for the sources it left out. */
     static String note(List<Candidate> elided) {
         StringBuilder sb = new StringBuilder("not simulated (measure.scope: latency): ");
         for (int i = 0; i < elided.size(); i++) {
             Candidate c = elided.get(i);
-            sb.append(i == 0 ? "" : "; ").append(c.activity().path()).append(" (").append(c.activity().label())
+            sb.append(i == 0 ? "" : "; ").append(c.path()).append(" (").append(c.label())
                     .append(" on ").append(c.kernel().path()).append(" CPUs ").append(c.cpus()).append(")");
         }
         return sb.append(": no measured thread can meet it; its host-wide diagnostics (longest waits) are absent."

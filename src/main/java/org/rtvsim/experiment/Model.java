@@ -31,7 +31,7 @@ public final class Model {
     boolean latencyScope;
     /** A coupling that reaches every CPU (cache hog, system events): nothing is left out. */
     boolean globalCoupling;
-    /** The activities left out when the model started (see {@link Elision}). */
+    /** The load sources left out when the model started (see {@link Elision}). */
     private List<Elision.Candidate> elided = List.of();
 
     Model(Simulation sim, Machine machine, Kernel host) {
@@ -90,10 +90,10 @@ public final class Model {
         return trace;
     }
 
-    /** Whether {@code a} is left out of this run (decided in {@link #start()}). */
-    boolean elided(org.rtvsim.workload.KernelActivity a) {
+    /** Whether the load source {@code a} is left out of this run (decided in {@link #start()}). */
+    boolean elided(Object a) {
         for (Elision.Candidate c : elided) {
-            if (c.activity() == a) {
+            if (c.source() == a) {
                 return true;
             }
         }

@@ -133,7 +133,7 @@ public final class ModelBuilder {
             m.starters.add(() -> pt.start(0));
         } else if (w instanceof WorkloadSpec.KernelActivitySpec a) {
             KernelActivity ka = new KernelActivity(k, a);
-            m.facts.activities.add(new Elision.Candidate(ka, k));
+            m.facts.sources.add(Elision.Candidate.of(ka, k));
             m.starters.add(() -> {
                 if (!m.elided(ka)) {
                     ka.start();
@@ -145,7 +145,12 @@ public final class ModelBuilder {
             m.starters.add(hog::start);
         } else if (w instanceof WorkloadSpec.DeviceIrqSpec d) {
             DeviceIrqSource src = new DeviceIrqSource(k, d);
-            m.starters.add(() -> src.start(0));
+            m.facts.sources.add(new Elision.Candidate(src, k, d.path(), d.name() + " interrupts", src.cpus(), List.of()));
+            m.starters.add(() -> {
+                if (!m.elided(src)) {
+                    src.start(0);
+                }
+            });
         } else if (w instanceof WorkloadSpec.EmulatedIoSpec e) {
             if (vm == null) {
                 throw spec.error(w.path(), "emulated_io runs in a guest: move it to "
@@ -154,11 +159,16 @@ public final class ModelBuilder {
             EmulatedIo io = new EmulatedIo(vm, e);
             if (e.needsBql()) {
                 java.util.BitSet cpus = m.facts.bqlCpus.computeIfAbsent(vm, v -> new java.util.BitSet());
-                for (int c : e.cpus() != null ? e.cpus() : k.housekeeping()) {
+                for (int c : io.cpus()) {
                     cpus.set(c);
                 }
             }
-            m.starters.add(io::start);
+            m.facts.sources.add(new Elision.Candidate(io, k, e.path(), "emulated I/O", io.cpus(), List.of()));
+            m.starters.add(() -> {
+                if (!m.elided(io)) {
+                    io.start();
+                }
+            });
         } else {
             throw unmodelled(spec, w.path(), "this workload kind");
         }

@@ -23,10 +23,11 @@ public final class DeviceIrqSource {
     private final Arrival arrival;
     private int nextCpu;
     private final org.rtvsim.engine.Simulation sim;
+    private final CpuSet cpus;
 
     public DeviceIrqSource(Kernel kernel, DeviceIrqSpec spec) {
         var streams = kernel.sim().streams();
-        CpuSet cpus = spec.cpus() != null ? spec.cpus() : kernel.irqCpus();
+        this.cpus = spec.cpus() != null ? spec.cpus() : kernel.irqCpus();
         Sampler handler = Samplers.of(spec.handler(), streams.stream(spec.path() + ".handler"));
         Sampler softirq = spec.softirq() == null ? null
                 : Samplers.of(spec.softirq(), streams.stream(spec.path() + ".softirq"));
@@ -39,6 +40,11 @@ public final class DeviceIrqSource {
         this.gapNs = Samplers.of(gap, streams.stream(spec.path() + ".arrivals"));
         this.arrival = new Arrival(kernel);
         this.sim = kernel.sim();
+    }
+
+    /** The CPUs its interrupts are delivered to. */
+    public CpuSet cpus() {
+        return cpus;
     }
 
     public void start(long startNs) {

@@ -22,10 +22,11 @@ import org.rtvsim.virt.VirtualMachine;
  */
 public final class EmulatedIo {
     private final List<Task> tasks = new ArrayList<>();
+    private final CpuSet cpus;
 
     public EmulatedIo(VirtualMachine vm, EmulatedIoSpec spec) {
         Kernel k = vm.kernel();
-        CpuSet cpus = spec.cpus() != null ? spec.cpus() : k.housekeeping();
+        this.cpus = spec.cpus() != null ? spec.cpus() : k.housekeeping();
         var streams = k.sim().streams();
         Sampler service = Samplers.of(spec.service(), streams.stream(spec.path() + ".service"));
         int blame = k.blames().id(vm.name() + ": emulated I/O access");
@@ -52,6 +53,11 @@ public final class EmulatedIo {
             };
             tasks.add(k.createTask(vm.name() + "-io/" + cpu, SchedPolicy.OTHER, 0, cpu, b));
         }
+    }
+
+    /** The guest CPUs whose vCPUs make the accesses. */
+    public CpuSet cpus() {
+        return cpus;
     }
 
     public void start() {
