@@ -247,6 +247,7 @@ final class RunCommand implements Callable<Integer>, MergeCommand.Merging {
         if (logs != null) {
             logs.write(rtappLogs, r);
         }
+        var reportTrace = outDir == null || noReportTrace ? null : RunFiles.traceAroundMaxAsync(s, r);
 
         StringBuilder cyclictest = new StringBuilder();
         // like cyclictest --smi: the SMI count line when the machine has an SMI source
@@ -279,7 +280,7 @@ final class RunCommand implements Callable<Integer>, MergeCommand.Merging {
             OutFiles.write(outDir, PERCENTILES_FILE, out -> PercentilesCsv.write(one, out));
             OutFiles.write(outDir, REPORT_FILE, out -> RunMarkdown.write(one, commandLine(), out));
             writeCharts(outDir, one);
-            writeHtml(outDir, one, commandLine(), noReportTrace ? null : RunFiles.traceAroundMax(s, r));
+            writeHtml(outDir, one, commandLine(), RunFiles.await(reportTrace));
         }
         return RunSlo.verdict(r.slo(), r.scenario(), err);
     }
