@@ -7,7 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.rtvsim.measure.RunResult;
+import org.rtvsim.measure.Trace;
 import org.rtvsim.report.CyclictestJson;
 import org.rtvsim.report.SamplesCsv;
 import org.rtvsim.scenario.PreemptModel;
@@ -46,7 +49,7 @@ final class RunFiles {
      * again up to the window's end with a {@link org.rtvsim.measure.TraceRecorder} (same seed, same events); null
      * when the run has no sample or an interrupted run did not reach it.
      */
-    static org.rtvsim.measure.Trace traceAroundMax(ScenarioSpec s, RunResult r) {
+    static Trace traceAroundMax(ScenarioSpec s, RunResult r) {
         org.rtvsim.measure.ThreadResult worst = null;
         for (org.rtvsim.measure.ThreadResult t : r.threads()) {
             if (t.samples() > 0 && (worst == null || t.maxNs() > worst.maxNs())) {
@@ -80,9 +83,8 @@ final class RunFiles {
      * re-run overlaps writing the other files and drawing the charts (on two cores it takes about the charts'
      * time off the wall clock). The trace is the same either way: the re-run is its own simulation.
      */
-    static java.util.concurrent.CompletableFuture<org.rtvsim.measure.Trace> traceAroundMaxAsync(ScenarioSpec s,
-                                                                                                 RunResult r) {
-        java.util.concurrent.CompletableFuture<org.rtvsim.measure.Trace> f = new java.util.concurrent.CompletableFuture<>();
+    static CompletableFuture<Trace> traceAroundMaxAsync(ScenarioSpec s, RunResult r) {
+        CompletableFuture<Trace> f = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
                 f.complete(traceAroundMax(s, r));
@@ -96,13 +98,13 @@ final class RunFiles {
     }
 
     /** The trace of {@link #traceAroundMaxAsync} (null for null), its failure rethrown as it was thrown. */
-    static org.rtvsim.measure.Trace await(java.util.concurrent.CompletableFuture<org.rtvsim.measure.Trace> f) {
+    static Trace await(CompletableFuture<Trace> f) {
         if (f == null) {
             return null;
         }
         try {
             return f.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }

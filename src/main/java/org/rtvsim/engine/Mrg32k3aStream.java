@@ -31,7 +31,7 @@ public final class Mrg32k3aStream extends RandomStreamBase {
     /** 2^32 - m1 and 2^32 - m2: a fold replaces hi·2^32 by hi·c. */
     private static final long C1 = (1L << 32) - M1;
     private static final long C2 = (1L << 32) - M2;
-    /** Multiples of the moduli that make each combination non-negative (a13n·s &lt; a13n·m1, a23n·s &lt; a23n·m2). */
+    /** Multiples of the moduli that make each combination non-negative (a13n·s &lt; a13n·m1, likewise m2). */
     private static final long K1 = A13N * M1;
     private static final long K2 = A23N * M2;
     private static final long LOW = 0xFFFF_FFFFL;

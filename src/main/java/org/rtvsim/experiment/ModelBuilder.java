@@ -145,7 +145,8 @@ public final class ModelBuilder {
             m.starters.add(hog::start);
         } else if (w instanceof WorkloadSpec.DeviceIrqSpec d) {
             DeviceIrqSource src = new DeviceIrqSource(k, d);
-            m.facts.sources.add(new Elision.Candidate(src, k, d.path(), d.name() + " interrupts", src.cpus(), List.of()));
+            m.facts.sources.add(new Elision.Candidate(src, k, d.path(), d.name() + " interrupts", src.cpus(),
+                    List.of()));
             m.starters.add(() -> {
                 if (!m.elided(src)) {
                     src.start(0);
