@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rtvsim.engine.Units;
@@ -57,7 +56,7 @@ import picocli.CommandLine.Option;
             "", "Exit codes: 0 an answer was found, 1 even the smallest value misses the objective, "
                 + "2 bad input, 3 internal error, 4 no conclusive answer (an inconclusive point decides it, or "
                 + "the points are not monotone)."})
-final class CapacityCommand implements Callable<Integer>, MergeCommand.Merging {
+final class CapacityCommand extends ExperimentCommand {
     static final String CSV_FILE = "capacity.csv";
     static final String REPORT_FILE = "report.md";
     /** The evaluated points' results as data, {@link ResultRows} ({@code .csv}, and {@code .parquet} with the module). */
@@ -76,17 +75,6 @@ final class CapacityCommand implements Callable<Integer>, MergeCommand.Merging {
             description = "The objective, e.g. 'p99.99<50us' (STAT: min, avg, max or pP with 0 < P < 100; the "
                     + "limit needs a unit). Default: the scenario's slo:.")
     String slo;
-
-    @Mixin
-    ExperimentArgs exp;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void useMerged(MergeCommand.Merged merged) {
-        exp.merged = merged;
-    }
 
     @Override
     public Integer call() throws IOException {

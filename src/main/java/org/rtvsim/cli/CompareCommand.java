@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.rtvsim.experiment.Replications;
 import org.rtvsim.experiment.Work;
 import org.rtvsim.measure.Comparison;
@@ -47,7 +46,7 @@ import picocli.CommandLine.Parameters;
             "", "With an slo: in the scenarios, one line per entry gives its verdict (meets, misses or inconclusive, "
                 + "docs/statistics.md); it does not change the exit code.",
             "", "Exit codes: 0 ok, 2 bad input (also: a --duration too short for any sample), 3 internal error."})
-final class CompareCommand implements Callable<Integer>, MergeCommand.Merging {
+final class CompareCommand extends ExperimentCommand {
     static final String CSV_FILE = "compare.csv";
     static final String JSON_FILE = "compare.json";
     static final String REPORT_FILE = "report.md";
@@ -79,21 +78,10 @@ final class CompareCommand implements Callable<Integer>, MergeCommand.Merging {
     boolean independent;
 
     @Mixin
-    ExperimentArgs exp;
-
-    @Mixin
     MeasuredArgs measured;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     /** One entry before running: its label and scenario. */
     record Entry(String label, ScenarioSpec spec) {
-    }
-
-    @Override
-    public void useMerged(MergeCommand.Merged merged) {
-        exp.merged = merged;
     }
 
     @Override
@@ -118,12 +106,9 @@ final class CompareCommand implements Callable<Integer>, MergeCommand.Merging {
         for (int i = 0; i < entries.size(); i++) {
             work.addAll(Replications.work(entries.get(i).spec().withSeed(base.seed() + (independent ? i : 0)), n));
         }
-        List<RunResult> runs;
-        try (WorkRunner runner = WorkRunner.start(spec, exp, work, tracker)) {
-            if (runner == null) {
-                return Errors.OK;
-            }
-            runs = runner.results(0, work.size());
+        List<RunResult> runs = WorkRunner.allResults(WorkRunner.start(spec, exp, work, tracker));
+        if (runs == null) {
+            return Errors.OK;
         }
         List<ReplicatedResult> results = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {

@@ -50,14 +50,7 @@ final class ExperimentArgs {
 
     /** The scenario with {@code --seed} and {@code --duration} applied. */
     ScenarioSpec apply(ScenarioSpec s) {
-        ScenarioSpec out = s;
-        if (seed != null) {
-            out = out.withSeed(seed);
-        }
-        if (durationNs != null) {
-            out = out.withDuration(durationNs);
-        }
-        return out;
+        return ScenarioArgs.overridden(s, seed, durationNs);
     }
 
     /** Runs {@code f}, turning an {@link IllegalArgumentException} about the command line into bad input. */

@@ -59,10 +59,7 @@ final class HwlatCommand implements Callable<Integer> {
             throw new Errors.BadInput("--width " + us(widthNs) + "us must be shorter than --window "
                     + us(windowNs) + "us (the non-sampling period would be empty)");
         }
-        ScenarioSpec s = scenario.load();
-        if (seed != null) {
-            s = s.withSeed(seed);
-        }
+        ScenarioSpec s = ScenarioArgs.overridden(scenario.load(), seed, null);
         long duration = durationNs != null ? durationNs : s.durationNs();
         Model m = ModelBuilder.build(s, 0);
         Machine machine = m.machine();

@@ -22,7 +22,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code rtvsim osnoise FILE [top|hist]}: the scenario's host — or with {@code --vm NAME} that guest's kernel — with
@@ -42,10 +41,6 @@ final class OsnoiseCommand implements Callable<Integer> {
 
     @Mixin
     ScenarioArgs scenario;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = "MODE", defaultValue = "top",
-            description = "top (default) or hist.")
-    String mode;
 
     @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.")
     Long seed;
@@ -81,17 +76,14 @@ final class OsnoiseCommand implements Callable<Integer> {
     String vm;
 
     @Mixin
-    HistOptions hist;
+    RtlaOutput output;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (!mode.equals("top") && !mode.equals("hist")) {
-            throw new Errors.BadInput("osnoise MODE: expected top or hist; got '" + mode + "'");
-        }
-        hist.check();
+        output.check("osnoise");
         if (thresholdUs < 0) {
             throw new Errors.BadInput("--threshold " + thresholdUs + ": expected a number of us >= 0 (0: the "
                     + "kernel's default, 5 us)");
@@ -104,14 +96,7 @@ final class OsnoiseCommand implements Callable<Integer> {
             throw new Errors.BadInput("--runtime " + runtime + ": expected 100 us up to the period (" + periodUs
                     + " us)");
         }
-        ScenarioSpec s = scenario.load();
-        scenario.printNotes(spec.commandLine().getErr());
-        if (seed != null) {
-            s = s.withSeed(seed);
-        }
-        if (durationNs != null) {
-            s = s.withDuration(durationNs);
-        }
+        ScenarioSpec s = scenario.load(spec.commandLine().getErr(), seed, durationNs);
         int guest = guestIndex(s, vm);
         int nCpus = guest < 0 ? s.hardware().cpus() : s.vms().get(guest).vcpus();
         int[] list;
@@ -140,8 +125,8 @@ final class OsnoiseCommand implements Callable<Integer> {
         SingleRun.run(withOsnoise, 0, null, recorder);
         StringBuilder out = new StringBuilder();
         var result = recorder.result(s.warmupNs() + s.durationNs());
-        if (mode.equals("hist")) {
-            OsnoiseText.hist(s.durationNs(), result, hist.bucketSize, hist.entries, hist.withZeros, out);
+        if (output.hist()) {
+            OsnoiseText.hist(s.durationNs(), result, output.bucketSize, output.entries, output.withZeros, out);
         } else {
             OsnoiseText.top(s.durationNs(), result, out);
         }

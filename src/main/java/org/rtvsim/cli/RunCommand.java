@@ -163,14 +163,7 @@ final class RunCommand implements Callable<Integer>, MergeCommand.Merging {
         if (samplesMax < 1) {
             throw new Errors.BadInput("--samples-max " + samplesMax + ": expected a positive number of rows");
         }
-        ScenarioSpec s = scenario.load();
-        scenario.printNotes(spec.commandLine().getErr());
-        if (seed != null) {
-            s = s.withSeed(seed);
-        }
-        if (durationNs != null) {
-            s = s.withDuration(durationNs);
-        }
+        ScenarioSpec s = scenario.load(spec.commandLine().getErr(), seed, durationNs);
         if (slo != null) {
             s = RunSlo.withSlo(s, slo);
         }
@@ -291,13 +284,10 @@ final class RunCommand implements Callable<Integer>, MergeCommand.Merging {
      * written and nothing is reported.
      */
     private int replicated(ScenarioSpec s, int n, PrintWriter err, String splitNote) throws IOException {
-        List<RunResult> runs;
-        try (WorkRunner runner = WorkRunner.start(spec, dist, merged, outDir, replication.threads(),
-                Replications.work(s, n), ProgressLine.tracker(err, n, quiet))) {
-            if (runner == null) {
-                return Errors.OK;
-            }
-            runs = runner.results(0, n);
+        List<RunResult> runs = WorkRunner.allResults(WorkRunner.start(spec, dist, merged, outDir, replication.threads(),
+                Replications.work(s, n), ProgressLine.tracker(err, n, quiet)));
+        if (runs == null) {
+            return Errors.OK;
         }
         ReplicatedResult r = ReplicationStats.combine(s.name(), runs, replication.confidence);
         if (!quiet) {

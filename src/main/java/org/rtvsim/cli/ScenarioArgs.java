@@ -65,6 +65,28 @@ final class ScenarioArgs {
         return load(file, List.of());
     }
 
+    /**
+     * Loads the file as {@link #load()}, prints the import's notes on {@code err}, then applies the command's own
+     * {@code --seed} and {@code --duration} ({@link #overridden}).
+     */
+    ScenarioSpec load(PrintWriter err, Long seed, Long durationNs) {
+        ScenarioSpec s = load();
+        printNotes(err);
+        return overridden(s, seed, durationNs);
+    }
+
+    /** {@code s} with a command's {@code --seed} and {@code --duration} applied; null keeps the scenario's value. */
+    static ScenarioSpec overridden(ScenarioSpec s, Long seed, Long durationNs) {
+        ScenarioSpec out = s;
+        if (seed != null) {
+            out = out.withSeed(seed);
+        }
+        if (durationNs != null) {
+            out = out.withDuration(durationNs);
+        }
+        return out;
+    }
+
     /** Loads {@code path} with the {@code --set}s and then {@code extra} overrides (a variant, a sweep point). */
     ScenarioSpec load(Path path, List<String> extra) {
         List<String> sets = new ArrayList<>(this.sets);

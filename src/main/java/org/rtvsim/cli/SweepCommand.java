@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.rtvsim.experiment.Axis;
 import org.rtvsim.experiment.Replications;
 import org.rtvsim.experiment.SloTarget;
@@ -40,7 +39,7 @@ import picocli.CommandLine.Option;
             "  rtvsim sweep s.yaml --vary host.kernel.preempt=full,rt --vary 'host.workload[1].kernel_activity.tasks=1..8'",
             "  rtvsim sweep s.yaml --vary host.kernel.hz=100,250,1000 --stat p99.9 --out results/hz",
             "", "Exit codes: 0 ok, 2 bad input (also: a --duration too short for any sample), 3 internal error."})
-final class SweepCommand implements Callable<Integer>, MergeCommand.Merging {
+final class SweepCommand extends ExperimentCommand {
     static final String CSV_FILE = "sweep.csv";
     static final String REPORT_FILE = "report.md";
     /** The results as data, {@link ResultRows}: {@code sweep-rows.csv} (and {@code .parquet} with the module). */
@@ -60,17 +59,6 @@ final class SweepCommand implements Callable<Integer>, MergeCommand.Merging {
             description = "The statistic shown in the table: min, avg, max or pP (0 < P < 100); default p99.99. "
                     + "sweep.csv has them all.")
     String stat;
-
-    @Mixin
-    ExperimentArgs exp;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void useMerged(MergeCommand.Merged merged) {
-        exp.merged = merged;
-    }
 
     @Override
     public Integer call() throws IOException {
@@ -99,12 +87,9 @@ final class SweepCommand implements Callable<Integer>, MergeCommand.Merging {
         for (ScenarioSpec s : specs) {
             work.addAll(Replications.work(s.withSeed(first.seed()), n));
         }
-        List<RunResult> runs;
-        try (WorkRunner runner = WorkRunner.start(spec, exp, work, tracker)) {
-            if (runner == null) {
-                return Errors.OK;
-            }
-            runs = runner.results(0, work.size());
+        List<RunResult> runs = WorkRunner.allResults(WorkRunner.start(spec, exp, work, tracker));
+        if (runs == null) {
+            return Errors.OK;
         }
         List<ReplicatedResult> results = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {

@@ -74,10 +74,7 @@ final class TailCommand implements Callable<Integer> {
             return fitMeasuredFile(scenario.file);
         }
         TailFit.Options options = options();
-        ScenarioSpec s = scenario.load();
-        if (durationNs != null) {
-            s = s.withDuration(durationNs);
-        }
+        ScenarioSpec s = ScenarioArgs.overridden(scenario.load(), null, durationNs);
         if (outDir != null) {
             OutFiles.prepareDir("--out", outDir);
         }

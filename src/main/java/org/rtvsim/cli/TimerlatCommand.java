@@ -11,7 +11,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code rtvsim timerlat FILE [top|hist]}: one run of the scenario, its measuring threads shown as
@@ -29,10 +28,6 @@ final class TimerlatCommand implements Callable<Integer> {
     @Mixin
     ScenarioArgs scenario;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "MODE", defaultValue = "top",
-            description = "top (default) or hist.")
-    String mode;
-
     @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.")
     Long seed;
 
@@ -41,7 +36,7 @@ final class TimerlatCommand implements Callable<Integer> {
     Long durationNs;
 
     @Mixin
-    HistOptions hist;
+    RtlaOutput output;
 
     @Option(names = "--no-aa", description = "Leave out the auto-analysis of the worst sample.")
     boolean noAa;
@@ -51,24 +46,16 @@ final class TimerlatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        check(mode);
-        hist.check();
-        ScenarioSpec s = scenario.load();
-        scenario.printNotes(spec.commandLine().getErr());
-        if (seed != null) {
-            s = s.withSeed(seed);
-        }
-        if (durationNs != null) {
-            s = s.withDuration(durationNs);
-        }
+        output.check("timerlat");
+        ScenarioSpec s = scenario.load(spec.commandLine().getErr(), seed, durationNs);
         RunResult r = SingleRun.run(s, 0);
         if (r.threads().isEmpty()) {
             throw new Errors.BadInput(scenario.file + ": the scenario has no cyclictest workload: timerlat needs "
                     + "measuring threads (add a cyclictest: workload)");
         }
         StringBuilder out = new StringBuilder();
-        if (mode.equals("hist")) {
-            TimerlatText.hist(r, hist.bucketSize, hist.entries, hist.withZeros, out);
+        if (output.hist()) {
+            TimerlatText.hist(r, output.bucketSize, output.entries, output.withZeros, out);
         } else {
             TimerlatText.top(r, out);
         }
@@ -79,12 +66,5 @@ final class TimerlatCommand implements Callable<Integer> {
         w.print(out);
         w.flush();
         return Errors.OK;
-    }
-
-    /** Refuses an unknown mode, as bad input. */
-    static void check(String mode) {
-        if (!mode.equals("top") && !mode.equals("hist")) {
-            throw new Errors.BadInput("timerlat MODE: expected top or hist; got '" + mode + "'");
-        }
     }
 }

@@ -113,11 +113,7 @@ final class TraceCommand implements Callable<Integer> {
     public Integer call() {
         Format f = Format.of(format, out);
         checkOut(out);
-        ScenarioSpec s = scenario.load();
-        scenario.printNotes(spec.commandLine().getErr());
-        if (seed != null) {
-            s = s.withSeed(seed);
-        }
+        ScenarioSpec s = scenario.load(spec.commandLine().getErr(), seed, null);
         PrintWriter stdout = spec.commandLine().getOut();
         long[] window = window(s, stdout);
         TraceRecorder recorder = new TraceRecorder(window[0], window[1]);

@@ -83,6 +83,19 @@ final class WorkRunner implements AutoCloseable {
         return null;
     }
 
+    /**
+     * Every result of {@code runner}'s work list, in item order, closing the runner; null when the runner is null
+     * (a {@code --part} slice ran, see {@link #start}): then the command must stop.
+     */
+    static List<RunResult> allResults(WorkRunner runner) {
+        if (runner == null) {
+            return null;
+        }
+        try (runner) {
+            return runner.results(0, runner.work.size());
+        }
+    }
+
     /** The results of items {@code from} (inclusive) to {@code to} (exclusive), in item order. */
     List<RunResult> results(int from, int to) {
         if (merged != null) {

@@ -31,12 +31,7 @@ class BadInputTest {
     }
 
     private Cli runYaml(String yaml, String... extra) {
-        Path f = Cli.write(dir, "bad.yaml", yaml);
-        String[] args = new String[extra.length + 2];
-        args[0] = "run";
-        args[1] = f.toString();
-        System.arraycopy(extra, 0, args, 2, extra.length);
-        return Cli.run(args);
+        return Cli.runOn("run", Cli.write(dir, "bad.yaml", yaml), extra);
     }
 
     @Test

@@ -52,6 +52,15 @@ record Cli(int code, String out, String err) {
         return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** Runs {@code rtvsim COMMAND FILE EXTRA...}: a command on a scenario (or measurement) file. */
+    static Cli runOn(String command, Path file, String... extra) {
+        String[] args = new String[extra.length + 2];
+        args[0] = command;
+        args[1] = file.toString();
+        System.arraycopy(extra, 0, args, 2, extra.length);
+        return run(args);
+    }
+
     /** A scenario file with the given text. */
     static Path write(Path dir, String name, String yaml) {
         try {

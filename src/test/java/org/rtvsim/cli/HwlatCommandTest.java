@@ -74,15 +74,11 @@ class HwlatCommandTest {
 
     @Test
     void hwlat_badInput_exits2() {
-        String f = fixedSmis().toString();
+        Path f = fixedSmis();
         for (String[] args : List.of(new String[] {"--width", "1s"}, new String[] {"--width", "2s"},
                 new String[] {"--threshold", "0us"}, new String[] {"--window", "-1s"},
                 new String[] {"--set", "hardware.cpus=0"})) {
-            String[] all = new String[args.length + 2];
-            all[0] = "hwlat";
-            all[1] = f;
-            System.arraycopy(args, 0, all, 2, args.length);
-            Cli r = Cli.run(all);
+            Cli r = Cli.runOn("hwlat", f, args);
             assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
             assertTrue(r.err().startsWith("rtvsim: error: "), r.err());
             assertEquals("", r.out());

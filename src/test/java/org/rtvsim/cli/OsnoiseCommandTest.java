@@ -128,6 +128,7 @@ class OsnoiseCommandTest {
             Cli r = Cli.run(all.toArray(String[]::new));
             Cli.assertBadInput(r);
         }
+        Cli.assertBadInput(Cli.run("osnoise", tiny(), "bogus"), "osnoise MODE: expected top or hist; got 'bogus'");
         Cli.assertBadInput(Cli.run("osnoise", tiny(), "hist", "-b", "0"), "--bucket-size 0", "Bucket size");
         Cli.assertBadInput(Cli.run("osnoise", tiny(), "--vm", "rt"), "--vm rt", "no guests");
         Cli.assertBadInput(Cli.run("osnoise", part, "--vm", "nope"), "--vm nope", "guests: rt");

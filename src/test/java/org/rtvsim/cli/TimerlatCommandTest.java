@@ -40,16 +40,23 @@ class TimerlatCommandTest {
     }
 
     @Test
+    void timerlat_modeAfterTheOptions_isStillTheMode() {
+        Cli r = Cli.run("timerlat", tiny(), "-b", "2", "-E", "10", "--no-aa", "hist");
+        assertEquals(Cli.run("timerlat", tiny(), "hist", "-b", "2", "-E", "10", "--no-aa"), r);
+        assertTrue(r.out().startsWith("# RTLA timerlat histogram\n"), r.out());
+    }
+
+    @Test
+    void timerlat_unknownMode_namesTheCommandAndTheModes() {
+        Cli.assertBadInput(Cli.run("timerlat", tiny(), "sideways"),
+                "timerlat MODE: expected top or hist; got 'sideways'");
+    }
+
+    @Test
     void timerlat_badInput_exits2() {
         for (List<String> args : List.of(List.of("sideways"), List.of("hist", "-b", "0"), List.of("hist", "-E", "5"),
                 List.of("hist", "-b", "1000000"))) {
-            String[] all = new String[args.size() + 2];
-            all[0] = "timerlat";
-            all[1] = tiny();
-            for (int i = 0; i < args.size(); i++) {
-                all[i + 2] = args.get(i);
-            }
-            Cli r = Cli.run(all);
+            Cli r = Cli.runOn("timerlat", Path.of(tiny()), args.toArray(String[]::new));
             assertEquals(2, r.code(), args + ": " + r.err());
             assertTrue(r.err().startsWith("rtvsim: "), r.err());
         }

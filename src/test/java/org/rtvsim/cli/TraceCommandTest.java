@@ -19,12 +19,7 @@ class TraceCommandTest {
     Path dir;
 
     private Cli trace(String yaml, String... extra) {
-        Path f = Cli.write(dir, "tiny.yaml", yaml);
-        String[] args = new String[extra.length + 2];
-        args[0] = "trace";
-        args[1] = f.toString();
-        System.arraycopy(extra, 0, args, 2, extra.length);
-        return Cli.run(args);
+        return Cli.runOn("trace", Cli.write(dir, "tiny.yaml", yaml), extra);
     }
 
     private void assertBadInput(Cli r, String... parts) {
