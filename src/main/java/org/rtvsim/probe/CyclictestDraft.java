@@ -68,11 +68,11 @@ final class CyclictestDraft {
         if (aff != null) {
             y.val(e, "cpus", DraftYaml.quote(a.get()), src + " (-a)");
         } else if (ct.has("smp") || a.isPresent()) {
-            y.val(e, "cpus", DraftYaml.quote(threads == 1 ? "0" : "0-" + (threads - 1)), src + " (" + (ct.has("smp") ? "-S"
-                    : "-a") + ": thread i on CPU i)");
+            y.val(e, "cpus", DraftYaml.quote(threads == 1 ? "0" : "0-" + (threads - 1)), src + " ("
+                    + (ct.has("smp") ? "-S" : "-a") + ": thread i on CPU i)");
         } else {
-            y.val(e, "cpus", DraftYaml.quote(threads == 1 ? "0" : "0-" + (threads - 1)), "assumption: cyclictest ran without "
-                    + "-a (threads not pinned); rtvsim pins thread i to CPU i");
+            y.val(e, "cpus", DraftYaml.quote(threads == 1 ? "0" : "0-" + (threads - 1)), "assumption: cyclictest ran "
+                    + "without -a (threads not pinned); rtvsim pins thread i to CPU i");
         }
         schedule(e, src);
         load(d, e, where);
@@ -131,7 +131,7 @@ final class CyclictestDraft {
         y.key(1, "histogram");
         y.val(2, "bucket", "1us", "machine: cyclictest histograms have 1-us buckets");
         String h = ct.value("histogram").or(() -> ct.value("histofall")).filter(v -> v.matches("\\d+")).orElse(null);
-        y.val(2, "buckets", h == null ? "1000" : h, h == null ? "machine: measure added -h 1000" : "machine: cyclictest "
-                + m.cyclictestOptions() + " (-h)");
+        y.val(2, "buckets", h == null ? "1000" : h, h == null ? "machine: measure added -h 1000"
+                : "machine: cyclictest " + m.cyclictestOptions() + " (-h)");
     }
 }

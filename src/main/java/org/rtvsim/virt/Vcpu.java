@@ -16,9 +16,10 @@ import org.rtvsim.scenario.SegmentKind;
  * guest CPU while it runs in guest mode. The thread's program is KVM's run loop: guest mode until an
  * exit; the exit's handling (HLT: adaptive halt polling ({@link HostHalt}), then sleep until kicked;
  * TSC-deadline MSR write; the preemption timer; I/O: return to the VMM, the BQL (qemu), device emulation,
- * back into KVM_RUN ({@link UserspaceExit})); then the way back in — pending requests (kvmclock), the timer-advance wait and
- * injection of the guest's timer, the VM entry. Interrupt exits (a host interrupt while in guest mode) are taken by the host CPU's
- * dispatcher, which asks this class for their cost and for the steps back in.
+ * back into KVM_RUN ({@link UserspaceExit})); then the way back in — pending requests (kvmclock), the
+ * timer-advance wait and injection of the guest's timer, the VM entry. Interrupt exits (a host interrupt while in
+ * guest mode) are taken by the host CPU's dispatcher, which asks this class for their cost and for the steps back
+ * in.
  *
  * <p>A task woken onto the host CPU ends halt polling ([K] kvm_vcpu_can_poll); with the guest's cpuidle-haltpoll
  * driver ({@link GuestHaltPoll}) an idle guest polls in guest mode before its HLT and the host does not poll.

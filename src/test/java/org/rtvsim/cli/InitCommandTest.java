@@ -176,9 +176,10 @@ class InitCommandTest {
                 "--histofall=300", "-D", "1s"), "stress-ng --cpu 2");
         ScenarioSpec s = draftAndLoad(json);
         String yaml = Files.readString(json.getParent().resolve("scenario.yaml"));
-        assertTrue(yaml.contains("threads: 2") && yaml.contains("# assumption: -a 0-1 has fewer CPUs than the 5 threads"),
+        assertTrue(yaml.contains("threads: 2")
+                && yaml.contains("# assumption: -a 0-1 has fewer CPUs than the 5 threads"), yaml);
+        assertTrue(yaml.contains("policy: fifo") && yaml.contains("# assumption: --policy batch is not modelled"),
                 yaml);
-        assertTrue(yaml.contains("policy: fifo") && yaml.contains("# assumption: --policy batch is not modelled"), yaml);
         assertTrue(yaml.contains("buckets: 300"), yaml);
         assertTrue(yaml.contains("# the load \"stress-ng --cpu 2\" is not hackbench"), yaml);
         assertFalse(yaml.contains("- kernel_activity:"), yaml);

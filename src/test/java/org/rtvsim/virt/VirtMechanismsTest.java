@@ -14,8 +14,9 @@ import org.rtvsim.scenario.ScenarioLoader;
  * Each KVM mechanism in isolation, with fixed costs so the expected latency is a sum: a host interrupt
  * during guest mode (exit + handler + entry), the preemption-timer path of a guest timer, the timer
  * advance shifting the minimum until it exceeds the path it hides, a halted vCPU's wake-up paying the
- * host's scheduling, an emulated device access (the way out to qemu, the BQL, the service, the way back). Host costs: irq entry 1 us, context switch 2 us, others 0; KVM: exit 0.5 us,
- * entry 0.4 us, timer injection 0.3 us; the guest kernel has no overheads (its path costs 0), so a guest
+ * host's scheduling, an emulated device access (the way out to qemu, the BQL, the service, the way back).
+ * Host costs: irq entry 1 us, context switch 2 us, others 0; KVM: exit 0.5 us, entry 0.4 us, timer injection
+ * 0.3 us; the guest kernel has no overheads (its path costs 0), so a guest
  * cyclictest sample is the KVM path plus the 25 ns TSC read.
  */
 class VirtMechanismsTest {
