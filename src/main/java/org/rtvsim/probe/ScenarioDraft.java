@@ -11,20 +11,23 @@ import java.util.Optional;
  * {@code # default} (rtvsim's default, see docs/scenario-reference.md) or {@code # assumption: WHY}. A guest
  * (a hypervisor was detected) is drafted as "the measured kernel runs in a VM on a host we cannot see": the
  * scenario's machine is that unseen host, shared, with SCHED_OTHER vCPU threads and a light host load on their
- * CPUs, and the measured kernel and its workloads go into {@code vms[guest]}. A commented-out {@code uncertain:}
- * block lists the parameters to calibrate with suggested ranges.
+ * CPUs, and the measured kernel and its workloads go into {@code vms[guest]}. An {@code uncertain:} block lists
+ * the parameters to calibrate with suggested ranges. This class writes the sections drafted from the
+ * machine's facts; the workload list and the {@code measure:} block come from the measured commands
+ * ({@link CyclictestDraft}), and the text is written through {@link DraftYaml}.
  */
 public final class ScenarioDraft {
     private final Measurement m;
     private final MachineFacts f;
-    private final CyclictestOptions ct;
     private final DraftYaml y = new DraftYaml();
     private final StringBuilder out = y.out;
+    /** The sections drafted from the measured cyclictest command line and load. */
+    private final CyclictestDraft commands;
 
     private ScenarioDraft(Measurement m) {
         this.m = m;
         this.f = m.machine();
-        this.ct = CyclictestOptions.parse(m.cyclictestArgs());
+        this.commands = new CyclictestDraft(m, y);
     }
 
     /** The draft YAML for {@code m}. */
@@ -56,7 +59,7 @@ public final class ScenarioDraft {
         } else {
             bareMetal(cpus, cpusSrc);
         }
-        measure();
+        commands.measure();
         uncertainBlock(guest);
         return out.toString();
     }
@@ -78,7 +81,7 @@ public final class ScenarioDraft {
         y.dist(3, "irq_entry", "500ns", "0.3", "default, written out for uncertain:");
         y.dist(3, "timer_expiry", "1500ns", "0.4", "default, written out for uncertain:");
         y.key(1, "workload");
-        workloads(2, cpus, "host");
+        commands.workloads(2, cpus, "host");
         out.append('\n');
         y.uncertain("host.kernel.costs.context_switch.lognormal.median", "0.3us..4us",
                 DraftYaml.prior("1.1us"), "the wake-up path's context switch on this CPU generation");
@@ -195,94 +198,6 @@ public final class ScenarioDraft {
         return String.join(",", parts);
     }
 
-    /** The cyclictest workload and the load, on a kernel with {@code cpus} CPUs; {@code where} = host or guest. */
-    private void workloads(int d, int cpus, String where) {
-        String src = "machine: cyclictest " + m.cyclictestOptions();
-        out.append(DraftYaml.indent(d)).append("- cyclictest:").append('\n');
-        int e = d + 2;
-        int threads;
-        String threadsSrc;
-        Optional<String> t = ct.value("threads");
-        if (ct.has("smp")) {
-            threads = cpus;
-            threadsSrc = src + " (-S: one per CPU)";
-        } else if (t.isPresent() && t.get().matches("\\d+")) {
-            threads = Integer.parseInt(t.get());
-            threadsSrc = src + " (-t)";
-        } else if (t.isPresent()) {
-            threads = cpus;
-            threadsSrc = src + " (-t without a number: one per CPU)";
-        } else {
-            threads = 1;
-            threadsSrc = "default: cyclictest runs 1 thread without -t";
-        }
-        List<Integer> aff = null;
-        Optional<String> a = ct.value("affinity");
-        if (a.isPresent() && !a.get().isEmpty()) {
-            aff = FactsReader.cpuList(a.get());
-            if (aff != null && (aff.isEmpty() || aff.stream().anyMatch(c -> c >= cpus))) {
-                aff = null;
-            }
-        }
-        if (aff != null && threads > aff.size()) {
-            threadsSrc = "assumption: -a " + a.get() + " has fewer CPUs than the " + threads
-                    + " threads; rtvsim pins one thread per CPU";
-            threads = aff.size();
-        }
-        if (threads > cpus) {
-            threadsSrc = "assumption: " + threads + " threads on " + cpus + " CPUs; rtvsim needs a CPU per thread";
-            threads = cpus;
-        }
-        y.val(e, "threads", Integer.toString(Math.max(1, threads)), threadsSrc);
-        if (aff != null) {
-            y.val(e, "cpus", DraftYaml.quote(a.get()), src + " (-a)");
-        } else if (ct.has("smp") || a.isPresent()) {
-            y.val(e, "cpus", DraftYaml.quote(threads == 1 ? "0" : "0-" + (threads - 1)), src + " (" + (ct.has("smp") ? "-S"
-                    : "-a") + ": thread i on CPU i)");
-        } else {
-            y.val(e, "cpus", DraftYaml.quote(threads == 1 ? "0" : "0-" + (threads - 1)), "assumption: cyclictest ran without "
-                    + "-a (threads not pinned); rtvsim pins thread i to CPU i");
-        }
-        int prio = ct.value("priority").filter(v -> v.matches("\\d+")).map(Integer::parseInt).orElse(0);
-        y.val(e, "priority", Integer.toString(Math.min(99, prio)), ct.has("priority") ? src + " (-p)"
-                : "default: cyclictest's priority 0 without -p");
-        String policy = ct.value("policy").orElse(null);
-        String pol;
-        String polSrc;
-        if (policy == null) {
-            pol = prio > 0 ? "fifo" : "other";
-            polSrc = "default: cyclictest uses " + (prio > 0 ? "SCHED_FIFO with -p > 0" : "SCHED_OTHER with -p 0");
-        } else if (List.of("fifo", "rr", "other").contains(policy) && (policy.equals("other") == (prio == 0))) {
-            pol = policy;
-            polSrc = src + " (--policy)";
-        } else {
-            pol = prio > 0 ? "fifo" : "other";
-            polSrc = "assumption: --policy " + policy + " is not modelled with priority " + prio + "; " + pol
-                    + " is the closest";
-        }
-        y.val(e, "policy", pol, polSrc);
-        y.val(e, "interval", ct.intervalUs() + "us", ct.has("interval") ? src + " (-i)" : "default: cyclictest's "
-                + "-i 1000");
-        y.val(e, "mlock", Boolean.toString(ct.has("mlockall")), ct.has("mlockall") ? src + " (-m)"
-                : "machine: cyclictest ran without -m");
-        if (m.loadCommand() != null) {
-            String cmd = m.loadCommand().trim();
-            String first = LoadProcess.argv(cmd).get(0);
-            boolean hackbench = first.endsWith("hackbench") || cmd.matches("(?s).*\\bhackbench\\b.*");
-            if (hackbench) {
-                out.append(DraftYaml.indent(d)).append("- kernel_activity:").append('\n');
-                y.val(e, "profile", "hackbench", "machine: --load \"" + cmd + "\"");
-                y.val(e, "tasks", "2", "default (per CPU, on the housekeeping CPUs)");
-                y.hint((where.equals("host") ? "host" : "vms[guest]") + ".workload[1].kernel_activity.tasks: "
-                        + "try 1..8 (an integer: compare runs with --set) for how much of the measured hackbench "
-                        + "the model needs");
-            } else {
-                out.append(DraftYaml.indent(d)).append("# the load \"").append(cmd).append("\" is not hackbench: no "
-                        + "workload drafted for it; add one (kernel_activity profile io, compile …)\n");
-            }
-        }
-    }
-
     // ------------------------------------------------------------------ guest
 
     private void guestScenario(int vcpus, String vcpusSrc) {
@@ -352,7 +267,7 @@ public final class ScenarioDraft {
         y.dist(e + 2, "context_switch", "1100ns", "0.3", "default (docs/model-reference.md §12), written out for "
                 + "uncertain:");
         y.key(e, "workload");
-        workloads(e + 1, vcpus, "guest");
+        commands.workloads(e + 1, vcpus, "guest");
         out.append('\n');
         y.uncertain("host.workload[0].kernel_activity.sleep_probability", "0.02..1",
                 null, "how often the host tasks on the vCPUs' CPUs block, i.e. how busy those CPUs are");
@@ -373,16 +288,7 @@ public final class ScenarioDraft {
                 + "vCPUs' wall time (/proc/stat)", total.asDouble()) : "; steal time was not measured";
     }
 
-    // ------------------------------------------------------------------ measure, uncertain
-
-    private void measure() {
-        y.key(0, "measure");
-        y.key(1, "histogram");
-        y.val(2, "bucket", "1us", "machine: cyclictest histograms have 1-us buckets");
-        String h = ct.value("histogram").or(() -> ct.value("histofall")).filter(v -> v.matches("\\d+")).orElse(null);
-        y.val(2, "buckets", h == null ? "1000" : h, h == null ? "machine: measure added -h 1000" : "machine: cyclictest "
-                + m.cyclictestOptions() + " (-h)");
-    }
+    // ------------------------------------------------------------------ uncertain
 
     /** The {@code uncertain:} list and the hints after it ({@link DraftYaml#uncertainBlock}). */
     private void uncertainBlock(boolean guest) {

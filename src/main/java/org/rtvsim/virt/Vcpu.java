@@ -16,9 +16,10 @@ import org.rtvsim.scenario.SegmentKind;
  * guest CPU while it runs in guest mode. The thread's program is KVM's run loop: guest mode until an
  * exit; the exit's handling (HLT: adaptive halt polling ({@link HostHalt}), then sleep until kicked;
  * TSC-deadline MSR write; the preemption timer; I/O: return to the VMM, the BQL (qemu), device emulation,
- * back into KVM_RUN); then the way back in — pending requests (kvmclock), the timer-advance wait and
- * injection of the guest's timer, the VM entry. Interrupt exits (a host interrupt while in guest mode) are taken by the host CPU's
- * dispatcher, which asks this class for their cost and for the steps back in.
+ * back into KVM_RUN ({@link UserspaceExit})); then the way back in — pending requests (kvmclock), the
+ * timer-advance wait and injection of the guest's timer, the VM entry. Interrupt exits (a host interrupt while in
+ * guest mode) are taken by the host CPU's dispatcher, which asks this class for their cost and for the steps back
+ * in.
  *
  * <p>A task woken onto the host CPU ends halt polling ([K] kvm_vcpu_can_poll); with the guest's cpuidle-haltpoll
  * driver ({@link GuestHaltPoll}) an idle guest polls in guest mode before its HLT and the host does not poll.
@@ -38,11 +39,8 @@ public final class Vcpu implements TaskBehaviour, GuestMode, Supply, BlameFollow
     private static final int P_HANDLER = 2;
     private static final int P_POLL = 3;
     private static final int P_HALTED = 4;
-    private static final int P_IO_USER = 5;
-    private static final int P_IO_LOCK = 6;
-    private static final int P_IO_SERVICE = 7;
-    private static final int P_IO_RETURN = 8;
-    private static final int P_ENTRY = 9;
+    private static final int P_IO = 5;
+    private static final int P_ENTRY = 6;
 
     private final VirtualMachine vm;
     private final int index;
@@ -58,9 +56,8 @@ public final class Vcpu implements TaskBehaviour, GuestMode, Supply, BlameFollow
     private boolean inGuest;
     private int phase = P_HALTED;
     private int exitReason;
-    private long ioServiceNs;
-    private boolean ioBql;
-    private long ioReturnNs;
+    /** The exit to the VMM for an emulated device access (KVM_EXIT_IO / KVM_EXIT_MMIO). */
+    private final UserspaceExit io;
     private int entryPhase;
     private long stepNs;
     private int stepBlame;
@@ -79,6 +76,7 @@ public final class Vcpu implements TaskBehaviour, GuestMode, Supply, BlameFollow
         this.costs = costs;
         this.labels = labels;
         this.guestBlame = guestBlame;
+        this.io = new UserspaceExit(vm, costs, labels);
     }
 
     public int index() {
@@ -123,14 +121,13 @@ public final class Vcpu implements TaskBehaviour, GuestMode, Supply, BlameFollow
     /**
      * A guest access to an emulated device (PIO/MMIO handled by the VMM): exits to the VMM's userspace, takes the
      * BQL when {@code needsBql} and the VMM is qemu (firecracker and cloud-hypervisor have no big lock), emulates
-     * for {@code serviceNs}, releases it and re-enters.
+     * for {@code serviceNs}, releases it and re-enters ({@link UserspaceExit}).
      */
     public void emulatedAccess(long serviceNs, boolean needsBql) {
         if (!inGuest) {
             throw new IllegalStateException("vCPU " + index + " of " + vm.name() + " is not in guest mode");
         }
-        ioServiceNs = serviceNs;
-        ioBql = needsBql && vm.spec().qemuVmm(); // firecracker, cloud-hypervisor: no big lock
+        io.arm(serviceNs, needsBql);
         requestExit(IO);
     }
 
@@ -303,22 +300,11 @@ public final class Vcpu implements TaskBehaviour, GuestMode, Supply, BlameFollow
                 }
             }
             case P_HALTED -> haltEnded(t);
-            case P_IO_USER -> {
-                phase = P_IO_LOCK;
-                if (ioBql && !t.lock(vm.qemu().bql())) {
-                    return; // asked again once the BQL is handed over
+            case P_IO -> {
+                if (!io.next(t)) {
+                    beginEntry(t);
                 }
-                emulate(t);
             }
-            case P_IO_LOCK -> emulate(t);
-            case P_IO_SERVICE -> {
-                if (ioBql) {
-                    t.unlock(vm.qemu().bql());
-                }
-                phase = P_IO_RETURN;
-                t.run(ioReturnNs, SegmentKind.KERNEL, labels.qemuReturn);
-            }
-            case P_IO_RETURN -> beginEntry(t);
             case P_ENTRY -> continueEntry(t);
             default -> throw new IllegalStateException("vCPU phase " + phase);
         }
@@ -339,10 +325,8 @@ public final class Vcpu implements TaskBehaviour, GuestMode, Supply, BlameFollow
                 t.run(costs.timerInjection.sampleNs(), SegmentKind.KERNEL, labels.timerInjection);
             }
             case IO -> {
-                long roundTrip = costs.qemuExit.sampleNs();
-                ioReturnNs = roundTrip / 2;
-                phase = P_IO_USER;
-                t.run(roundTrip - ioReturnNs, SegmentKind.KERNEL, labels.qemuExit);
+                phase = P_IO;
+                io.begin(t);
             }
             default -> throw new IllegalStateException("exit reason " + exitReason);
         }
@@ -371,11 +355,6 @@ public final class Vcpu implements TaskBehaviour, GuestMode, Supply, BlameFollow
     private void haltEnded(Task t) {
         halt.ended(t.now());
         beginEntry(t);
-    }
-
-    private void emulate(Task t) {
-        phase = P_IO_SERVICE;
-        t.run(ioServiceNs, SegmentKind.USER, vm.qemu().emulationBlame());
     }
 
     private boolean guestHasWork() {

@@ -25,8 +25,9 @@ import org.rtvsim.scenario.ScenarioSpec;
 
 /**
  * {@code rtvsim init}: drafts from a bare-metal and from a KVM-guest fact set (and variants of the cyclictest
- * command line and the load) all load with {@link ScenarioLoader}; every value line carries a source comment; an
- * existing --out is not overwritten without --force.
+ * command line and the load) all load with {@link ScenarioLoader}; every value line carries a source comment;
+ * cyclictest options rtvsim cannot mirror are replaced by named assumptions; an existing --out is not overwritten
+ * without --force.
  */
 class InitCommandTest {
     @TempDir
@@ -167,6 +168,22 @@ class InitCommandTest {
         }
         Path empty = Files.createTempDirectory(dir, "empty");
         draftAndLoad(measurement("nothing", empty, List.of("-D", "1s"), null));
+    }
+
+    @Test
+    void cyclictestOptionsRtvsimCannotMirror_areReplacedByNamedAssumptions() throws IOException {
+        Path json = measurement("odd", bareMetalRoot(""), List.of("-p", "50", "--policy=batch", "-a", "0-1", "-t", "5",
+                "--histofall=300", "-D", "1s"), "stress-ng --cpu 2");
+        ScenarioSpec s = draftAndLoad(json);
+        String yaml = Files.readString(json.getParent().resolve("scenario.yaml"));
+        assertTrue(yaml.contains("threads: 2")
+                && yaml.contains("# assumption: -a 0-1 has fewer CPUs than the 5 threads"), yaml);
+        assertTrue(yaml.contains("policy: fifo") && yaml.contains("# assumption: --policy batch is not modelled"),
+                yaml);
+        assertTrue(yaml.contains("buckets: 300"), yaml);
+        assertTrue(yaml.contains("# the load \"stress-ng --cpu 2\" is not hackbench"), yaml);
+        assertFalse(yaml.contains("- kernel_activity:"), yaml);
+        assertEquals(300, s.measure().buckets());
     }
 
     @Test

@@ -7,14 +7,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rtvsim.experiment.SingleRun;
 import org.rtvsim.measure.RunResult;
+import org.rtvsim.measure.ThreadResult;
 import org.rtvsim.scenario.ScenarioLoader;
 
 /**
  * Each KVM mechanism in isolation, with fixed costs so the expected latency is a sum: a host interrupt
  * during guest mode (exit + handler + entry), the preemption-timer path of a guest timer, the timer
  * advance shifting the minimum until it exceeds the path it hides, a halted vCPU's wake-up paying the
- * host's scheduling. Host costs: irq entry 1 us, context switch 2 us, others 0; KVM: exit 0.5 us,
- * entry 0.4 us, timer injection 0.3 us; the guest kernel has no overheads (its path costs 0), so a guest
+ * host's scheduling, an emulated device access (the way out to qemu, the BQL, the service, the way back).
+ * Host costs: irq entry 1 us, context switch 2 us, others 0; KVM: exit 0.5 us, entry 0.4 us, timer injection
+ * 0.3 us; the guest kernel has no overheads (its path costs 0), so a guest
  * cyclictest sample is the KVM path plus the 25 ns TSC read.
  */
 class VirtMechanismsTest {
@@ -123,6 +125,52 @@ class VirtMechanismsTest {
         RunResult r = run(scenario("timer_advance: 0ns", "hv_timer: true", "idle: halt\n    halt_poll: 2ms",
                 CYCLICTEST, ""));
         assertEquals(1_000 + 300 + 400 + CLOCK, r.threads().get(0).minNs());
+    }
+
+    /**
+     * A guest cyclictest beside emulated I/O on its vCPU (2000 accesses/s, service 100 us, qemu_exit round trip
+     * 40.001 us: 20.001 out, 20 back) for 1 s, with {@code qemu} the VM's VMM keys.
+     */
+    private static ThreadResult withEmulatedIo(String qemu, boolean needsBql) {
+        String workload = CYCLICTEST + "\n      - {emulated_io: {cpus: \"0\", rate: 2000hz, service: {fixed: 100us}, "
+                + "needs_bql: " + needsBql + "}}";
+        String yaml = scenario("timer_advance: 0ns", "hv_timer: true, qemu_exit: {fixed: 40001ns}", "idle: poll",
+                workload, "").replace("duration: 50ms", "duration: 1s")
+                .replace("qemu: {main_loop: {rate: \"off\"}}", qemu);
+        return run(yaml).threads().get(0);
+    }
+
+    private static long labelNs(ThreadResult t, String label) {
+        return VirtScenariosTest.labelNs(t.maxSample(), label);
+    }
+
+    @Test
+    void wakeUpDuringAnEmulatedAccess_waitsForTheRestOfTheWayOut_theServiceAndTheWayBack() {
+        ThreadResult t = withEmulatedIo("qemu: {main_loop: {rate: \"off\"}}", true);
+        // the worst sample lands just after an access began: the rest of the way out (≤ 20.001 us), all of the
+        // service, all of the way back (the lower half of the round trip), the guest timer taken meanwhile as a host
+        // hrtimer (irq entry 1 + 0.3), the entry 0.4 and the TSC read; no BQL wait (the main loop is off)
+        assertEquals(100_000, labelNs(t, "qemu: device emulation"), "" + t.maxSample());
+        assertEquals(20_000, labelNs(t, "qemu: back into KVM_RUN"), "" + t.maxSample());
+        long out = labelNs(t, "qemu: exit to userspace");
+        assertTrue(out > 0 && out <= 20_001, "" + t.maxSample());
+        assertEquals(0, labelNs(t, "qemu: waiting for the BQL"), "" + t.maxSample());
+        assertEquals(out + 100_000 + 20_000 + 1_000 + 300 + 400 + CLOCK, t.maxNs(), "" + t.maxSample());
+    }
+
+    @Test
+    void bqlHeldByTheMainLoop_delaysAnAccessThatNeedsIt_only() {
+        // qemu's main loop on host CPU 0 takes the BQL 2000 times/s for 30 us: an access that needs it waits up to
+        // the hold (then the lock's hand-over wakes the vCPU thread); one that does not is not touched at all
+        String loop = "qemu: {main_loop: {rate: 2000hz, hold: {fixed: 30us}}, io_thread: {cpus: \"0\"}}";
+        ThreadResult bql = withEmulatedIo(loop, true);
+        long wait = labelNs(bql, "qemu: waiting for the BQL");
+        assertTrue(wait > 0 && wait <= 30_000, "" + bql.maxSample());
+        assertEquals(100_000, labelNs(bql, "qemu: device emulation"), "" + bql.maxSample());
+        assertEquals(20_000, labelNs(bql, "qemu: back into KVM_RUN"), "" + bql.maxSample());
+        ThreadResult noBql = withEmulatedIo(loop, false);
+        assertEquals(0, labelNs(noBql, "qemu: waiting for the BQL"), "" + noBql.maxSample());
+        assertEquals(withEmulatedIo("qemu: {main_loop: {rate: \"off\"}}", true).maxNs(), noBql.maxNs());
     }
 
     @Test
