@@ -59,7 +59,7 @@ final class HwlatCommand implements Callable<Integer> {
             throw new Errors.BadInput("--width " + us(widthNs) + "us must be shorter than --window "
                     + us(windowNs) + "us (the non-sampling period would be empty)");
         }
-        ScenarioSpec s = ScenarioArgs.overridden(scenario.load(), seed, null);
+        ScenarioSpec s = scenario.load(spec.commandLine().getErr(), seed, null);
         long duration = durationNs != null ? durationNs : s.durationNs();
         Model m = ModelBuilder.build(s, 0);
         Machine machine = m.machine();

@@ -74,7 +74,7 @@ final class TailCommand implements Callable<Integer> {
             return fitMeasuredFile(scenario.file);
         }
         TailFit.Options options = options();
-        ScenarioSpec s = ScenarioArgs.overridden(scenario.load(), null, durationNs);
+        ScenarioSpec s = scenario.load(spec.commandLine().getErr(), null, durationNs);
         if (outDir != null) {
             OutFiles.prepareDir("--out", outDir);
         }

@@ -65,6 +65,15 @@ class CommandImportCliTest {
     }
 
     @Test
+    void hwlatAndTail_printTheNotesToo() {
+        Cli h = Cli.run("hwlat", tiny().toString(), "--duration", "20ms", "--load", "hackbench -g 1 -f 2");
+        assertEquals(0, h.code(), h.err());
+        assertTrue(h.err().contains("rtvsim: note: hackbench: 1 groups × 2 × 2 fds = 4 SCHED_OTHER tasks"), h.err());
+        Cli t = Cli.run("tail", tiny().toString(), "--duration", "20ms", "--cyclictest", "-p 90 -v");
+        assertTrue(t.err().contains("rtvsim: note: cyclictest: -v ignored"), t.err());
+    }
+
+    @Test
     void compareSweepCapacity_applyTheImport() {
         String t = tiny().toString();
         Cli c = Cli.run("compare", t, "--variant", "host.kernel.preempt=full", "--replications", "2", "--duration",
