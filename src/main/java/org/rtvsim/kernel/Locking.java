@@ -234,23 +234,37 @@ public final class Locking {
         }
     }
 
+    /**
+     * Throws a {@link DeadlockException} when {@code t}, about to wait for {@code l}, closes a cycle of waits. The
+     * chain is walked first without building its description (this runs on every contended acquisition); only a
+     * cycle found is described, by walking it again.
+     */
     private void checkDeadlock(Task t, Lock l) {
-        StringBuilder cycle = new StringBuilder();
         Task o = l.owner;
-        Lock via = l;
-        cycle.append(t.name).append(" waits for ").append(l.name).append(" held by ").append(o.name);
         for (int depth = 0; o != null && depth < MAX_LOCK_DEPTH; depth++) {
             if (o == t) {
-                throw new DeadlockException(cycle.toString(), kernel.sim().now());
+                throw new DeadlockException(describeCycle(t, l), kernel.sim().now());
             }
-            via = o.blockedOn;
+            Lock via = o.blockedOn;
             if (via == null) {
                 return;
             }
+            o = via.owner;
+        }
+    }
+
+    /** "A waits for L held by B, B waits for M held by A": the cycle {@link #checkDeadlock} found. */
+    private static String describeCycle(Task t, Lock l) {
+        StringBuilder cycle = new StringBuilder();
+        Task o = l.owner;
+        cycle.append(t.name).append(" waits for ").append(l.name).append(" held by ").append(o.name);
+        while (o != t) {
+            Lock via = o.blockedOn;
             Task next = via.owner;
             cycle.append(", ").append(o.name).append(" waits for ").append(via.name).append(" held by ")
                     .append(next.name);
             o = next;
         }
+        return cycle.toString();
     }
 }
