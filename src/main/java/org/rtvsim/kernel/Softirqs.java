@@ -1,5 +1,7 @@
 package org.rtvsim.kernel;
 
+import org.rtvsim.engine.RingIndex;
+
 /**
  * Pending softirq work on one CPU and its processing on irq exit (non-RT kernels): a softirq frame
  * runs each queued item as a segment with interrupts on and preemption off, so hardirqs may nest
@@ -7,28 +9,21 @@ package org.rtvsim.kernel;
  * to ksoftirqd (kernel/softirq.c) is not modelled (model-reference.md).
  */
 final class Softirqs extends IrqActivity {
+    private final RingIndex ring = new RingIndex(8);
     private long[] lengths = new long[8];
     private int[] blames = new int[8];
-    private int head;
-    private int count;
 
     boolean isEmpty() {
-        return count == 0;
+        return ring.isEmpty();
     }
 
     void add(long ns, int blame) {
-        if (count == lengths.length) {
-            long[] l = new long[count * 2];
-            int[] b = new int[count * 2];
-            for (int i = 0; i < count; i++) {
-                l[i] = lengths[(head + i) % lengths.length];
-                b[i] = blames[(head + i) % lengths.length];
-            }
-            lengths = l;
-            blames = b;
-            head = 0;
+        if (ring.full()) {
+            lengths = ring.grow(lengths);
+            blames = ring.grow(blames);
+            ring.grown();
         }
-        int at = (head + count++) % lengths.length;
+        int at = ring.push();
         lengths[at] = ns;
         blames[at] = blame;
     }
@@ -40,13 +35,13 @@ final class Softirqs extends IrqActivity {
 
     @Override
     boolean next(Cpu cpu, Segment seg) {
-        if (count == 0) {
+        if (ring.isEmpty()) {
             return false;
         }
+        int head = ring.head();
         long ns = lengths[head];
         int b = blames[head];
-        head = (head + 1) % lengths.length;
-        count--;
+        ring.pop();
         seg.setIrq(ns, false, b);
         return true;
     }

@@ -3,6 +3,7 @@ package org.rtvsim.kernel;
 import org.rtvsim.engine.CpuSet;
 import org.rtvsim.engine.DistSpec;
 import org.rtvsim.engine.Phase;
+import org.rtvsim.engine.RingIndex;
 import org.rtvsim.engine.Sampler;
 import org.rtvsim.engine.Samplers;
 import org.rtvsim.engine.SimEvent;
@@ -164,11 +165,10 @@ public final class StockSections {
     /** The kthread {@code stock/N} that runs a CPU's task-context sections in arrival order. */
     private final class Runner implements TaskBehaviour {
         private final Task task;
+        private final RingIndex ring = new RingIndex(4);
         private SegmentKind[] kinds = new SegmentKind[4];
         private long[] lengths = new long[4];
         private int[] blames = new int[4];
-        private int head;
-        private int count;
 
         Runner(int cpu) {
             // not marked as a kthread: it stands in for the tasks that meet these sections, and the starvation
@@ -177,22 +177,13 @@ public final class StockSections {
         }
 
         void queue(SegmentKind kind, long ns, int blame) {
-            if (count == kinds.length) {
-                SegmentKind[] k = new SegmentKind[count * 2];
-                long[] l = new long[count * 2];
-                int[] b = new int[count * 2];
-                for (int i = 0; i < count; i++) {
-                    int at = (head + i) % kinds.length;
-                    k[i] = kinds[at];
-                    l[i] = lengths[at];
-                    b[i] = blames[at];
-                }
-                kinds = k;
-                lengths = l;
-                blames = b;
-                head = 0;
+            if (ring.full()) {
+                kinds = ring.grow(kinds);
+                lengths = ring.grow(lengths);
+                blames = ring.grow(blames);
+                ring.grown();
             }
-            int at = (head + count++) % kinds.length;
+            int at = ring.push();
             kinds[at] = kind;
             lengths[at] = ns;
             blames[at] = blame;
@@ -203,15 +194,15 @@ public final class StockSections {
 
         @Override
         public void next(Task t) {
-            if (count == 0) {
+            if (ring.isEmpty()) {
                 t.block();
                 return;
             }
+            int head = ring.head();
             SegmentKind k = kinds[head];
             long ns = lengths[head];
             int b = blames[head];
-            head = (head + 1) % kinds.length;
-            count--;
+            ring.pop();
             t.run(ns, k, b);
         }
     }

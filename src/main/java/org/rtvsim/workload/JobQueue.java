@@ -1,36 +1,29 @@
 package org.rtvsim.workload;
 
+import org.rtvsim.engine.RingIndex;
+
 /**
  * A periodic task's released, unfinished jobs in release order: each its release time, its demand (ns)
  * and the index of the phase it belongs to. Grows as needed (no job is dropped).
  */
 final class JobQueue {
+    private final RingIndex ring = new RingIndex(8);
     private long[] releases = new long[8];
     private long[] demands = new long[8];
     private int[] phases = new int[8];
-    private int head;
-    private int count;
 
     int size() {
-        return count;
+        return ring.size();
     }
 
     void push(long releaseNs, long demandNs, int phase) {
-        if (count == releases.length) {
-            long[] r = new long[count * 2];
-            long[] d = new long[count * 2];
-            int[] p = new int[count * 2];
-            for (int i = 0; i < count; i++) {
-                r[i] = releases[(head + i) % releases.length];
-                d[i] = demands[(head + i) % releases.length];
-                p[i] = phases[(head + i) % releases.length];
-            }
-            releases = r;
-            demands = d;
-            phases = p;
-            head = 0;
+        if (ring.full()) {
+            releases = ring.grow(releases);
+            demands = ring.grow(demands);
+            phases = ring.grow(phases);
+            ring.grown();
         }
-        int at = (head + count++) % releases.length;
+        int at = ring.push();
         releases[at] = releaseNs;
         demands[at] = demandNs;
         phases[at] = phase;
@@ -38,20 +31,19 @@ final class JobQueue {
 
     /** The oldest job's release time. */
     long releaseNs() {
-        return releases[head];
+        return releases[ring.head()];
     }
 
     long demandNs() {
-        return demands[head];
+        return demands[ring.head()];
     }
 
     int phase() {
-        return phases[head];
+        return phases[ring.head()];
     }
 
     /** Removes the oldest job. */
     void pop() {
-        head = (head + 1) % releases.length;
-        count--;
+        ring.pop();
     }
 }
