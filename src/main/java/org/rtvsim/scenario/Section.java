@@ -113,6 +113,35 @@ final class Section {
         return of(map.get(k), key(k), shape, has(k) ? map.get(k).location() : at);
     }
 
+    /**
+     * The entries of the list {@code k}, entry i the section {@code k[i]} of {@code shape}: none when the key is
+     * absent, else an error "expected a [non-empty ]list of WHAT; got …" unless it is a list (with an entry when
+     * {@code nonEmpty}). Each entry is checked when it is read, so entries are checked in order, each after the
+     * caller's checks of those before it.
+     */
+    java.util.List<Section> sections(String k, Schema.Shape shape, boolean nonEmpty, String what) {
+        if (!has(k)) {
+            return java.util.List.of();
+        }
+        Node n = node(k);
+        if (!(n instanceof Node.ListNode list) || nonEmpty && list.size() == 0) {
+            throw Values.error(n, key(k), "expected a " + (nonEmpty ? "non-empty " : "") + "list of " + what
+                    + "; got " + Node.describe(n));
+        }
+        String listKey = key(k);
+        return new java.util.AbstractList<>() {
+            @Override
+            public Section get(int i) {
+                return of(list.items().get(i), listKey + "[" + i + "]", shape, list.location());
+            }
+
+            @Override
+            public int size() {
+                return list.size();
+            }
+        };
+    }
+
     ScenarioException missing(String k, String expected) {
         return new ScenarioException(at, key(k), "missing required key '" + k + "'; expected " + expected);
     }

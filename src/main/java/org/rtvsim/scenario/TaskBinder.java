@@ -19,22 +19,12 @@ final class TaskBinder {
     }
 
     static List<WorkloadSpec.PeriodicTaskSpec> tasks(Section s, WorkloadBinder.Cpus cpus, boolean required) {
-        Node n = s.node("tasks");
-        if (!s.has("tasks")) {
-            if (required) {
-                throw s.missing("tasks", "a list of {name, period, wcet, priority, ...}");
-            }
-            return List.of();
-        }
-        if (!(n instanceof Node.ListNode list) || list.size() == 0) {
-            throw Values.error(n, s.key("tasks"), "expected a non-empty list of tasks {name, period, wcet, "
-                    + "priority}; got " + Node.describe(n));
+        if (!s.has("tasks") && required) {
+            throw s.missing("tasks", "a list of {name, period, wcet, priority, ...}");
         }
         List<WorkloadSpec.PeriodicTaskSpec> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (int i = 0; i < list.size(); i++) {
-            Section t = Section.of(list.items().get(i), s.key("tasks") + "[" + i + "]", Schema.Shape.TASK,
-                    list.location());
+        for (Section t : s.sections("tasks", Schema.Shape.TASK, true, "tasks {name, period, wcet, priority}")) {
             WorkloadSpec.PeriodicTaskSpec task = task(t, cpus);
             if (!names.add(task.name())) {
                 throw Values.error(t.node("name"), t.key("name"), "expected a unique task name; got '"
@@ -96,17 +86,9 @@ final class TaskBinder {
                                                         long deadline) {
         int repeat = t.integer("repeat", 0, 1, Integer.MAX_VALUE);
         boolean shift = t.choice("overrun", List.of("queue", "shift"), "queue").equals("shift");
-        if (!t.has("phases")) {
-            return new WorkloadSpec.JobSequenceSpec(List.of(), repeat, shift);
-        }
-        if (!(t.node("phases") instanceof Node.ListNode list) || list.size() == 0) {
-            throw Values.error(t.node("phases"), t.key("phases"), "expected a non-empty list of phases {jobs, period,"
-                    + " wcet, deadline, locks}; got " + Node.describe(t.node("phases")));
-        }
         List<WorkloadSpec.JobPhaseSpec> phases = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            Section p = Section.of(list.items().get(i), t.key("phases") + "[" + i + "]", Schema.Shape.PHASE,
-                    list.location());
+        for (Section p : t.sections("phases", Schema.Shape.PHASE, true,
+                "phases {jobs, period, wcet, deadline, locks}")) {
             long pPeriod = p.has("period") ? p.requiredPositiveDurationNs("period") : period;
             long pDeadline = p.positiveDurationNs("deadline", p.has("period") ? pPeriod : deadline);
             phases.add(new WorkloadSpec.JobPhaseSpec(pPeriod, p.dist("wcet", wcet), pDeadline,
@@ -117,25 +99,16 @@ final class TaskBinder {
 
     /** A phase's {@code sync} list: {@code {at: D, op, name, mutex}} in job order. */
     private static List<WorkloadSpec.SyncOpSpec> syncs(Section p) {
-        if (!p.has("sync")) {
-            return List.of();
-        }
-        if (!(p.node("sync") instanceof Node.ListNode list)) {
-            throw Values.error(p.node("sync"), p.key("sync"), "expected a list of {at, op, name}; got "
-                    + Node.describe(p.node("sync")));
-        }
         List<WorkloadSpec.SyncOpSpec> out = new ArrayList<>();
         long last = 0;
-        for (int i = 0; i < list.size(); i++) {
-            Section o = Section.of(list.items().get(i), p.key("sync") + "[" + i + "]", Schema.Shape.SYNC,
-                    list.location());
+        for (Section o : p.sections("sync", Schema.Shape.SYNC, false, "{at, op, name}")) {
             String op = o.choice("op", WorkloadSpec.SyncOpSpec.OPS, null);
             if (op == null) {
                 throw o.missing("op", "one of " + String.join(", ", WorkloadSpec.SyncOpSpec.OPS));
             }
             long at = o.durationNs("at", 0);
             if (at < last) {
-                throw Values.error(list.items().get(i), o.key("at"), "expected sync points in job order (at >= "
+                throw Values.error(o.map(), o.key("at"), "expected sync points in job order (at >= "
                         + org.rtvsim.engine.Units.formatNs(last) + ", the previous one's)");
             }
             last = at;
@@ -157,23 +130,14 @@ final class TaskBinder {
 
     /** The {@code locks} list of a task or phase section. */
     private static List<WorkloadSpec.CriticalSectionSpec> locks(Section t) {
-        if (!t.has("locks")) {
-            return List.of();
-        }
-        if (!(t.node("locks") instanceof Node.ListNode list)) {
-            throw Values.error(t.node("locks"), t.key("locks"), "expected a list of {lock, offset, length}; got "
-                    + Node.describe(t.node("locks")));
-        }
         List<WorkloadSpec.CriticalSectionSpec> out = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            Section l = Section.of(list.items().get(i), t.key("locks") + "[" + i + "]", Schema.Shape.LOCK,
-                    list.location());
+        for (Section l : t.sections("locks", Schema.Shape.LOCK, false, "{lock, offset, length}")) {
             var cs = new WorkloadSpec.CriticalSectionSpec(l.requiredString("lock"), l.durationNs("offset", 0),
                     l.requiredPositiveDurationNs("length"));
             for (var o : out) { // the model's locks are not recursive: a task cannot take a lock it holds
                 if (o.lock().equals(cs.lock()) && cs.offsetNs() < o.offsetNs() + o.lengthNs()
                         && o.offsetNs() < cs.offsetNs() + cs.lengthNs()) {
-                    throw Values.error(list.items().get(i), t.key("locks") + "[" + i + "]", "expected sections on "
+                    throw Values.error(l.map(), l.path(), "expected sections on "
                             + cs.lock() + " that do not overlap (a lock is not taken twice by one task); this one "
                             + "overlaps locks[" + out.indexOf(o) + "]");
                 }

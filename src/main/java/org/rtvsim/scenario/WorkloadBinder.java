@@ -131,15 +131,8 @@ final class WorkloadBinder {
         int tasks = s.integer("tasks", Defaults.KERNEL_ACTIVITY_TASKS, 1, 10_000);
         List<WorkloadSpec.SegmentSpec> segments = null;
         if (s.has("segments")) {
-            if (!(s.node("segments") instanceof Node.ListNode l) || l.size() == 0) {
-                throw Values.error(s.node("segments"), s.key("segments"),
-                        "expected a non-empty list of {kind, length, probability}; got "
-                                + Node.describe(s.node("segments")));
-            }
             segments = new ArrayList<>();
-            for (int i = 0; i < l.size(); i++) {
-                String p = s.key("segments") + "[" + i + "]";
-                Section seg = Section.of(l.items().get(i), p, Schema.Shape.SEGMENT, l.location());
+            for (Section seg : s.sections("segments", Schema.Shape.SEGMENT, true, "{kind, length, probability}")) {
                 if (!seg.has("kind")) {
                     throw seg.missing("kind", "one of user, kernel, spinlock, raw_spinlock, irqoff, softirq");
                 }

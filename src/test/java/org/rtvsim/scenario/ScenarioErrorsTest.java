@@ -187,4 +187,42 @@ class ScenarioErrorsTest {
                 """);
         assertContains(e, "host.workload[0].cyclictst", "did you mean 'cyclictest'");
     }
+
+    /** The list keys of periodic tasks and custom kernel activity: not a list, empty, or entries out of order. */
+    @Test
+    void listKeys_nameTheKeyAndWhatTheListHolds() {
+        String periodic = """
+                name: x
+                host:
+                  workload:
+                    - periodic:
+                        tasks: %s
+                """;
+        String task = "[{name: t, period: 10ms, wcet: {fixed: 1ms}, priority: 50, %s}]";
+        assertEquals("bad.yaml:5:16: host.workload[0].periodic.tasks: expected a non-empty list of tasks {name, "
+                + "period, wcet, priority}; got '5'", fail(periodic.formatted("5")).getMessage());
+        assertContains(fail(periodic.formatted("[]")), "bad.yaml:5:16: host.workload[0].periodic.tasks: expected a "
+                + "non-empty list of tasks {name, period, wcet, priority}; got");
+        assertContains(fail(periodic.formatted(task.formatted("phases: []"))), "bad.yaml:5:",
+                "host.workload[0].periodic.tasks[0].phases: expected a non-empty list of phases {jobs, period, wcet,"
+                        + " deadline, locks}; got");
+        assertContains(fail(periodic.formatted(task.formatted("locks: 3"))), "bad.yaml:5:",
+                "host.workload[0].periodic.tasks[0].locks: expected a list of {lock, offset, length}; got");
+        assertContains(fail(periodic.formatted(task.formatted("phases: [{sync: x}]"))), "bad.yaml:5:",
+                "host.workload[0].periodic.tasks[0].phases[0].sync: expected a list of {at, op, name}; got");
+        assertContains(fail(periodic.formatted(task.formatted("phases: [{sync: [{at: 2ms, op: signal, name: a}, "
+                + "{at: 1ms, op: signal, name: a}]}]"))), "bad.yaml:5:124: host.workload[0].periodic.tasks[0].phases[0]"
+                + ".sync[1].at: expected sync points in job order (at >= 2ms, the previous one's)");
+        assertContains(fail(periodic.formatted(task.formatted("locks: [{lock: m, offset: 0us, length: 2ms}, "
+                + "{lock: m, offset: 1ms, length: 2ms}]"))), "bad.yaml:5:120: host.workload[0].periodic.tasks[0].locks[1]: "
+                + "expected sections on m that do not overlap (a lock is not taken twice by one task); this one "
+                + "overlaps locks[0]");
+        assertContains(fail("""
+                name: x
+                host:
+                  workload:
+                    - kernel_activity: {think: {fixed: 1us}, segments: []}
+                """), "bad.yaml:4:", "host.workload[0].kernel_activity.segments: expected a non-empty list of "
+                + "{kind, length, probability}; got");
+    }
 }
